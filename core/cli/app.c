@@ -1,0 +1,71 @@
+/* Opening and closing what the commands share. */
+#include "app.h"
+
+#include <lauxlib.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "edushell/config.h"
+
+void es_app_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("edushell: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static int open_lua(es_app *app)
+{
+    app->L = luaL_newstate();
+    if (!app->L) {
+        es_app_error("cannot create a Lua state");
+        return -1;
+    }
+    app->lua_env.store = app->store;
+    app->lua_env.pipeline = &app->pipeline;
+    app->lua_env.scripts_dir = es_scripts_dir();
+    es_err err = {{0}};
+    if (es_lua_open_edu(app->L, &app->lua_env, &err) != 0) {
+        es_app_error("%s", err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+int es_app_open(es_app *app, const char *db_path, int needs)
+{
+    memset(app, 0, sizeof *app);
+    app->db_path = db_path;
+    es_err err = {{0}};
+    if (needs & ES_APP_STORE) {
+        app->store = es_store_open(db_path, &err);
+        if (!app->store) {
+            es_app_error("%s: %s", db_path, err.msg);
+            return -1;
+        }
+    }
+    if (needs & ES_APP_PIPELINE) {
+        if (es_pipeline_open(&app->pipeline, es_data_dir(), &err) != 0) {
+            es_app_error("%s", err.msg);
+            return -1;
+        }
+        app->has_pipeline = 1;
+    }
+    if ((needs & ES_APP_LUA) == ES_APP_LUA)
+        return open_lua(app);
+    return 0;
+}
+
+void es_app_close(es_app *app)
+{
+    if (app->L)
+        lua_close(app->L);
+    if (app->has_pipeline)
+        es_pipeline_close(&app->pipeline);
+    es_store_close(app->store);
+    memset(app, 0, sizeof *app);
+}

@@ -1,0 +1,42 @@
+/* What every command works on: the database, the pipeline and, for the
+ * commands that run Lua, the Lua state. */
+#ifndef EDUSHELL_CLI_APP_H
+#define EDUSHELL_CLI_APP_H
+
+#include <lua.h>
+
+#include "edushell/document.h"
+#include "edushell/lua_edu.h"
+#include "edushell/store.h"
+
+typedef struct es_app {
+    const char *db_path;
+    es_store *store;
+    es_pipeline pipeline;
+    int has_pipeline;
+    lua_State *L;
+    es_lua_env lua_env;
+} es_app;
+
+enum { ES_APP_STORE = 1, ES_APP_PIPELINE = 2, ES_APP_LUA = 4 | 2 | 1 };
+
+/* Opens what `needs` asks for; prints a one-line error and returns -1 on failure. */
+int es_app_open(es_app *app, const char *db_path, int needs);
+void es_app_close(es_app *app);
+
+/* "edushell: " + message on stderr. */
+void es_app_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Commands; each returns the process exit status. */
+int es_cmd_load(es_app *app, int argc, char **argv);
+int es_cmd_export(es_app *app, int argc, char **argv);
+int es_cmd_run(es_app *app, int argc, char **argv);
+int es_cmd_eval(es_app *app, const char *chunk);
+int es_cmd_stdin(es_app *app);
+int es_cmd_repl(es_app *app);
+
+/* Runs Lua code from a buffer, printing errors as file:line: message and a
+ * traceback; returns 0 on success. */
+int es_run_chunk(lua_State *L, const char *code, size_t len, const char *chunkname);
+
+#endif

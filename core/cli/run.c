@@ -1,0 +1,71 @@
+/* Batch mode: `run SCRIPT [ARGS]`, `-e CHUNK` and Lua read from stdin.
+ * Errors print as file:line: message with a traceback; exit status 1. */
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+
+int es_run_chunk(lua_State *L, const char *code, size_t len, const char *chunkname)
+{
+    int status = luaL_loadbuffer(L, code, len, chunkname);
+    if (status == LUA_OK)
+        status = es_lua_pcall(L, 0, 0);
+    if (status != LUA_OK) {
+        fprintf(stderr, "edushell: %s\n", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return 1;
+    }
+    return 0;
+}
+
+/* The global `arg` as lua sets it: arg[0] the script, arg[1..] its arguments. */
+static void set_arg_table(lua_State *L, int argc, char **argv)
+{
+    lua_createtable(L, argc, 1);
+    for (int i = 0; i < argc; i++) {
+        lua_pushstring(L, argv[i]);
+        lua_rawseti(L, -2, i);
+    }
+    lua_setglobal(L, "arg");
+}
+
+int es_cmd_run(es_app *app, int argc, char **argv)
+{
+    if (argc < 1) {
+        es_app_error("run: no script given (usage: edushell run SCRIPT.lua [ARGS...])");
+        return 2;
+    }
+    lua_State *L = app->L;
+    set_arg_table(L, argc, argv);
+    if (luaL_loadfile(L, argv[0]) != LUA_OK) {
+        fprintf(stderr, "edushell: %s\n", lua_tostring(L, -1));
+        return 1;
+    }
+    for (int i = 1; i < argc; i++)
+        lua_pushstring(L, argv[i]);
+    if (es_lua_pcall(L, argc - 1, 0) != LUA_OK) {
+        fprintf(stderr, "edushell: %s\n", lua_tostring(L, -1));
+        return 1;
+    }
+    return 0;
+}
+
+int es_cmd_eval(es_app *app, const char *chunk)
+{
+    return es_run_chunk(app->L, chunk, strlen(chunk), "=(command line)");
+}
+
+int es_cmd_stdin(es_app *app)
+{
+    es_buf code = {0};
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+        es_buf_append(&code, chunk, n);
+    int status = es_run_chunk(app->L, code.data ? code.data : "", code.len, "=stdin");
+    es_buf_free(&code);
+    return status;
+}

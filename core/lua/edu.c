@@ -1,0 +1,226 @@
+/* Registration of the `edu` module and the C functions it is built on. */
+#include "edushell/lua_edu.h"
+
+#include <lauxlib.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "edushell/ingest.h"
+#include "edushell/normalize.h"
+
+static const char ENV_KEY[] = "edushell.env";
+
+static es_lua_env *get_env(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, ENV_KEY);
+    es_lua_env *env = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return env;
+}
+
+static void bind_params(lua_State *L, sqlite3_stmt *stmt, int first_arg)
+{
+    int top = lua_gettop(L);
+    for (int i = first_arg; i <= top; i++) {
+        int p = i - first_arg + 1;
+        switch (lua_type(L, i)) {
+        case LUA_TNIL: sqlite3_bind_null(stmt, p); break;
+        case LUA_TBOOLEAN: sqlite3_bind_int(stmt, p, lua_toboolean(L, i)); break;
+        case LUA_TNUMBER:
+            if (lua_isinteger(L, i))
+                sqlite3_bind_int64(stmt, p, lua_tointeger(L, i));
+            else
+                sqlite3_bind_double(stmt, p, lua_tonumber(L, i));
+            break;
+        case LUA_TSTRING: {
+            size_t len;
+            const char *s = lua_tolstring(L, i, &len);
+            sqlite3_bind_text64(stmt, p, s, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+            break;
+        }
+        default:
+            luaL_error(L, "sql parameter %d: cannot bind a %s", p, luaL_typename(L, i));
+        }
+    }
+}
+
+static void push_column(lua_State *L, sqlite3_stmt *stmt, int c)
+{
+    switch (sqlite3_column_type(stmt, c)) {
+    case SQLITE_INTEGER: lua_pushinteger(L, sqlite3_column_int64(stmt, c)); break;
+    case SQLITE_FLOAT: lua_pushnumber(L, sqlite3_column_double(stmt, c)); break;
+    case SQLITE_NULL: lua_pushnil(L); break;
+    default:
+        lua_pushlstring(L, (const char *)sqlite3_column_text(stmt, c),
+                        (size_t)sqlite3_column_bytes(stmt, c));
+    }
+}
+
+/* Reads all rows of a prepared statement into the table at the top. */
+static int collect_rows(lua_State *L, sqlite3_stmt *stmt)
+{
+    int ncol = sqlite3_column_count(stmt);
+    lua_Integer n = 0;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        lua_createtable(L, 0, ncol);
+        for (int c = 0; c < ncol; c++) {
+            push_column(L, stmt, c);
+            lua_setfield(L, -2, sqlite3_column_name(stmt, c));
+        }
+        lua_rawseti(L, -2, ++n);
+    }
+    return rc;
+}
+
+/* edu._sql(query, ...) -> rows, columns. One statement; values bound as
+ * parameters ?1, ?2 ... in order. */
+static int l_sql(lua_State *L)
+{
+    const char *query = luaL_checkstring(L, 1);
+    sqlite3 *db = es_store_db(get_env(L)->store);
+    sqlite3_stmt *stmt = NULL;
+    const char *tail = NULL;
+    if (sqlite3_prepare_v2(db, query, -1, &stmt, &tail) != SQLITE_OK)
+        return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
+    if (!stmt)
+        return luaL_error(L, "sql: empty statement");
+    while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
+        tail++;
+    if (tail && *tail) {
+        sqlite3_finalize(stmt);
+        return luaL_error(L, "sql: one statement at a time (extra text: %.20s)", tail);
+    }
+    bind_params(L, stmt, 2);
+    lua_newtable(L);
+    int rc = collect_rows(L, stmt);
+    int ncol = sqlite3_column_count(stmt);
+    lua_createtable(L, ncol, 0);
+    for (int c = 0; c < ncol; c++) {
+        lua_pushstring(L, sqlite3_column_name(stmt, c));
+        lua_rawseti(L, -2, c + 1);
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE)
+        return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
+    return 2;
+}
+
+typedef struct load_report {
+    lua_State *L;
+    int docs_index, errors_index;
+} load_report;
+
+static const char *put_result_name(es_put_result r)
+{
+    return r == ES_PUT_ADDED ? "added" : r == ES_PUT_REPLACED ? "replaced" : "unchanged";
+}
+
+static void on_document(void *ctx, const es_document *doc, es_put_result result)
+{
+    load_report *rep = ctx;
+    lua_State *L = rep->L;
+    lua_createtable(L, 0, 6);
+    lua_pushstring(L, doc->src->name); lua_setfield(L, -2, "name");
+    lua_pushstring(L, doc->meta.region); lua_setfield(L, -2, "region");
+    if (doc->meta.year) { lua_pushinteger(L, doc->meta.year); lua_setfield(L, -2, "year"); }
+    lua_pushstring(L, doc->meta.kind); lua_setfield(L, -2, "kind");
+    lua_pushinteger(L, (lua_Integer)doc->indicators.n); lua_setfield(L, -2, "indicators");
+    lua_pushstring(L, put_result_name(result)); lua_setfield(L, -2, "status");
+    lua_rawseti(L, rep->docs_index, (lua_Integer)lua_rawlen(L, rep->docs_index) + 1);
+}
+
+static void on_error(void *ctx, const char *path, const char *reason)
+{
+    load_report *rep = ctx;
+    lua_pushfstring(rep->L, "%s: %s", path, reason);
+    lua_rawseti(rep->L, rep->errors_index, (lua_Integer)lua_rawlen(rep->L, rep->errors_index) + 1);
+}
+
+/* edu._load(path, ...) -> documents, errors */
+static int l_load(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_argcheck(L, n >= 1, 1, "a path expected");
+    const char **paths = lua_newuserdatauv(L, (size_t)n * sizeof *paths, 0);
+    for (int i = 0; i < n; i++)
+        paths[i] = luaL_checkstring(L, i + 1);
+    lua_newtable(L);
+    lua_newtable(L);
+    load_report rep = {L, lua_gettop(L) - 1, lua_gettop(L)};
+    es_ingest_events ev = {.ctx = &rep, .on_document = on_document, .on_error = on_error};
+    es_lua_env *env = get_env(L);
+    es_ingest_paths(env->store, env->pipeline, paths, (size_t)n, 0, &ev, NULL);
+    return 2;
+}
+
+/* edu.width(s) -> columns the string takes in a terminal */
+static int l_width(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    lua_pushinteger(L, (lua_Integer)es_display_width(s, len));
+    return 1;
+}
+
+static const luaL_Reg edu_functions[] = {
+    {"_sql", l_sql},
+    {"_load", l_load},
+    {"width", l_width},
+    {NULL, NULL},
+};
+
+int es_lua_traceback(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    if (!msg) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            return 1;
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+int es_lua_pcall(lua_State *L, int nargs, int nresults)
+{
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, es_lua_traceback);
+    lua_insert(L, base);
+    int status = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    return status;
+}
+
+int es_lua_open_edu(lua_State *L, es_lua_env *env, es_err *err)
+{
+    luaL_openlibs(L);
+    lua_pushlightuserdata(L, env);
+    lua_setfield(L, LUA_REGISTRYINDEX, ENV_KEY);
+
+    luaL_newlib(L, edu_functions);
+    lua_pushstring(L, es_store_path(env->store));
+    lua_setfield(L, -2, "db_path");
+
+    char path[4096];
+    snprintf(path, sizeof path, "%s/edu.lua", env->scripts_dir);
+    if (luaL_loadfile(L, path) != LUA_OK) {
+        es_err_set(err, "%s", lua_tostring(L, -1));
+        lua_pop(L, 2);
+        return -1;
+    }
+    lua_pushvalue(L, -2);
+    lua_pushstring(L, env->scripts_dir);
+    if (es_lua_pcall(L, 2, 0) != LUA_OK) {
+        es_err_set(err, "%s", lua_tostring(L, -1));
+        lua_pop(L, 2);
+        return -1;
+    }
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "edu");
+    lua_pop(L, 1);
+    lua_setglobal(L, "edu");
+    return 0;
+}

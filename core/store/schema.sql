@@ -1,0 +1,90 @@
+-- edushell database schema. Applied by es_store_open to every database it
+-- opens; every statement is idempotent. Offsets (start, end) are byte offsets
+-- into documents.text, the raw UTF-8 text as decoded.
+
+CREATE TABLE IF NOT EXISTS documents (
+    id            INTEGER PRIMARY KEY,
+    path          TEXT NOT NULL UNIQUE,   -- absolute file path; CSV rows add "#row"
+    name          TEXT NOT NULL,          -- file name (CSV rows: "file.csv#row")
+    sha256        TEXT NOT NULL,          -- of text
+    format        TEXT NOT NULL,          -- text | html | csv
+    encoding      TEXT NOT NULL,          -- of the file's bytes: utf-8 | gb18030
+    title         TEXT,
+    region        TEXT,
+    region_level  TEXT,                   -- province | prefecture | county
+    province      TEXT,
+    year          INTEGER,
+    kind          TEXT,                   -- summary | plan | progress | midyear | gov-report
+    issuer        TEXT,
+    issued        TEXT,                   -- ISO date
+    meta          TEXT,                   -- JSON object of CSV columns
+    text          TEXT NOT NULL,
+    loaded_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
+CREATE INDEX IF NOT EXISTS documents_region_year ON documents(region, year);
+
+CREATE TABLE IF NOT EXISTS sections (
+    id          INTEGER PRIMARY KEY,
+    doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,         -- order in the document, from 0
+    level       INTEGER NOT NULL,         -- 1 一、  2 （一）  3 1．  4 一是
+    parent_seq  INTEGER,                  -- seq of the enclosing section
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    heading     TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sections_doc ON sections(doc_id);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    id          INTEGER PRIMARY KEY,
+    doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,
+    section_seq INTEGER,
+    paragraph   INTEGER NOT NULL,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    text        TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc_id, seq);
+
+CREATE TABLE IF NOT EXISTS indicators (
+    id          INTEGER PRIMARY KEY,
+    doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_id INTEGER REFERENCES sentences(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    number      TEXT NOT NULL,            -- the quantity as written
+    metric      TEXT NOT NULL,
+    value       REAL NOT NULL,
+    value_hi    REAL,                     -- upper bound of a range
+    unit        TEXT NOT NULL,
+    kind        TEXT NOT NULL,            -- actual | target | change | rank
+    cmp         TEXT NOT NULL,            -- = >= > <= < ~
+    scope       TEXT,                     -- ranks: 全省 全国 全市
+    year        INTEGER                   -- the year the figure is about
+);
+CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id);
+CREATE INDEX IF NOT EXISTS indicators_metric ON indicators(metric);
+
+-- Full-text search over sentences; trigram so Chinese substrings match.
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
+    text, content='sentences', content_rowid='id', tokenize='trigram');
+CREATE TRIGGER IF NOT EXISTS sentences_fts_insert AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS sentences_fts_delete AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+-- Report runs (scheduled or by hand), newest last.
+CREATE TABLE IF NOT EXISTS runs (
+    id          INTEGER PRIMARY KEY,
+    template    TEXT NOT NULL,
+    args        TEXT,
+    started_at  TEXT NOT NULL,
+    ended_at    TEXT,
+    status      TEXT NOT NULL,            -- running | ok | failed
+    output      TEXT,
+    error       TEXT
+);

@@ -1,0 +1,127 @@
+/* Opening the database and writing documents into it, one transaction each. */
+#include "edushell/store.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_write.h"
+
+extern const char es_schema_sql[];
+
+struct es_store {
+    sqlite3 *db;
+    char *path;
+    es_store_stmts stmts;
+};
+
+/* An existing non-empty file must start with SQLite's magic header; sqlite3
+ * itself would only notice at the first query, with a vaguer message. */
+static int check_sqlite_file(const char *path, es_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0; /* does not exist yet: it will be created */
+    char head[16] = {0};
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    if (n == 0)
+        return 0;
+    if (n < 16 || memcmp(head, "SQLite format 3", 16) != 0)
+        return es_err_set(err, "not an SQLite database");
+    return 0;
+}
+
+static int exec(sqlite3 *db, const char *sql, es_err *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        es_err_set(err, "%s", msg ? msg : sqlite3_errmsg(db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+es_store *es_store_open(const char *path, es_err *err)
+{
+    if (check_sqlite_file(path, err) != 0)
+        return NULL;
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        es_err_set(err, "%s", db ? sqlite3_errmsg(db) : "cannot open database");
+        sqlite3_close(db);
+        return NULL;
+    }
+    /* A REPL and a cron job may share one database: wait for each other's
+     * write transactions instead of failing at once. */
+    sqlite3_busy_timeout(db, 10000);
+    if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err) != 0 ||
+        exec(db, es_schema_sql, err) != 0) {
+        sqlite3_close(db);
+        return NULL;
+    }
+    es_store *s = es_xcalloc(1, sizeof *s);
+    s->db = db;
+    s->path = es_xstrdup(path);
+    if (es_store_stmts_prepare(db, &s->stmts, err) != 0) {
+        es_store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+void es_store_close(es_store *s)
+{
+    if (!s)
+        return;
+    es_store_stmts_finalize(&s->stmts);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+sqlite3 *es_store_db(es_store *s) { return s->db; }
+const char *es_store_path(const es_store *s) { return s->path; }
+
+char *es_store_key(const es_source *src)
+{
+    char resolved[PATH_MAX];
+    const char *base = realpath(src->path, resolved) ? resolved : src->path;
+    const char *row = src->format == ES_FORMAT_CSV ? strrchr(src->name, '#') : NULL;
+    es_buf key = {0};
+    es_buf_puts(&key, base);
+    if (row)
+        es_buf_puts(&key, row);
+    return es_buf_take(&key, NULL);
+}
+
+int es_store_has(es_store *s, const char *key, const char *sha256)
+{
+    return es_store_find(&s->stmts, key, sha256, NULL) == ES_FOUND_SAME;
+}
+
+int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_err *err)
+{
+    char *key = es_store_key(doc->src);
+    sqlite3_int64 old_id = 0;
+    es_found found = es_store_find(&s->stmts, key, doc->sha256, &old_id);
+    if (found == ES_FOUND_SAME || found == ES_FOUND_ELSEWHERE) {
+        free(key);
+        *result = ES_PUT_UNCHANGED;
+        return 0;
+    }
+    int rc = exec(s->db, "BEGIN IMMEDIATE", err);
+    if (rc == 0 && found == ES_FOUND_CHANGED)
+        rc = es_store_delete_doc(&s->stmts, old_id, err);
+    if (rc == 0)
+        rc = es_store_insert_doc(&s->stmts, key, doc, err);
+    if (rc == 0)
+        rc = exec(s->db, "COMMIT", err);
+    if (rc != 0)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    free(key);
+    *result = found == ES_FOUND_CHANGED ? ES_PUT_REPLACED : ES_PUT_ADDED;
+    return rc;
+}

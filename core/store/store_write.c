@@ -1,0 +1,231 @@
+/* Writing one document's rows with reused prepared statements. Every value
+ * is bound as a parameter. */
+#include "store_write.h"
+
+#include "edushell/json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char SQL_FIND_BY_KEY[] = "SELECT id, sha256 FROM documents WHERE path = ?1";
+static const char SQL_FIND_BY_HASH[] = "SELECT id FROM documents WHERE sha256 = ?1 LIMIT 1";
+static const char SQL_DELETE_DOC[] = "DELETE FROM documents WHERE id = ?1";
+static const char SQL_INSERT_DOC[] =
+    "INSERT INTO documents(path, name, sha256, format, encoding, title, region, region_level,"
+    " province, year, kind, issuer, issued, meta, text)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+static const char SQL_INSERT_SECTION[] =
+    "INSERT INTO sections(doc_id, seq, level, parent_seq, start, end, heading)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_INSERT_SENTENCE[] =
+    "INSERT INTO sentences(doc_id, seq, section_seq, paragraph, start, end, text)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_INSERT_INDICATOR[] =
+    "INSERT INTO indicators(doc_id, sentence_id, start, end, number, metric, value, value_hi,"
+    " unit, kind, cmp, scope, year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
+int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err)
+{
+    struct { sqlite3_stmt **stmt; const char *sql; } all[] = {
+        {&st->find_by_key, SQL_FIND_BY_KEY},       {&st->find_by_hash, SQL_FIND_BY_HASH},
+        {&st->delete_doc, SQL_DELETE_DOC},         {&st->insert_doc, SQL_INSERT_DOC},
+        {&st->insert_section, SQL_INSERT_SECTION}, {&st->insert_sentence, SQL_INSERT_SENTENCE},
+        {&st->insert_indicator, SQL_INSERT_INDICATOR},
+    };
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (sqlite3_prepare_v3(db, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT, all[i].stmt, NULL) != SQLITE_OK)
+            return es_err_set(err, "preparing statement: %s", sqlite3_errmsg(db));
+    return 0;
+}
+
+void es_store_stmts_finalize(es_store_stmts *st)
+{
+    sqlite3_stmt *all[] = {st->find_by_key, st->find_by_hash, st->delete_doc, st->insert_doc,
+                           st->insert_section, st->insert_sentence, st->insert_indicator};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        sqlite3_finalize(all[i]);
+    memset(st, 0, sizeof *st);
+}
+
+/* Steps a write statement to completion and resets it for reuse. */
+static int step_done(sqlite3_stmt *stmt, es_err *err)
+{
+    int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (rc != SQLITE_DONE)
+        return es_err_set(err, "%s", sqlite3_errmsg(sqlite3_db_handle(stmt)));
+    return 0;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v, size_t len)
+{
+    if (v)
+        sqlite3_bind_text64(s, i, v, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+static void bind_str(sqlite3_stmt *s, int i, const char *v) { bind_text(s, i, v, v ? strlen(v) : 0); }
+
+es_found es_store_find(es_store_stmts *st, const char *key, const char *sha256, sqlite3_int64 *id)
+{
+    es_found found = ES_FOUND_NONE;
+    bind_str(st->find_by_key, 1, key);
+    if (sqlite3_step(st->find_by_key) == SQLITE_ROW) {
+        const char *stored = (const char *)sqlite3_column_text(st->find_by_key, 1);
+        found = stored && strcmp(stored, sha256) == 0 ? ES_FOUND_SAME : ES_FOUND_CHANGED;
+        if (id)
+            *id = sqlite3_column_int64(st->find_by_key, 0);
+    }
+    sqlite3_reset(st->find_by_key);
+    if (found != ES_FOUND_NONE)
+        return found;
+    bind_str(st->find_by_hash, 1, sha256);
+    if (sqlite3_step(st->find_by_hash) == SQLITE_ROW)
+        found = ES_FOUND_ELSEWHERE;
+    sqlite3_reset(st->find_by_hash);
+    return found;
+}
+
+int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, es_err *err)
+{
+    sqlite3_bind_int64(st->delete_doc, 1, id);
+    return step_done(st->delete_doc, err);
+}
+
+/* CSV columns other than full_text, as a JSON object. */
+static char *meta_json(const es_source *src)
+{
+    if (!src->nmeta)
+        return NULL;
+    es_buf b = {0};
+    es_buf_putc(&b, '{');
+    for (size_t i = 0; i < src->nmeta; i++) {
+        if (i)
+            es_buf_putc(&b, ',');
+        es_json_string(&b, src->meta[i].key, strlen(src->meta[i].key));
+        es_buf_putc(&b, ':');
+        es_json_string(&b, src->meta[i].value, strlen(src->meta[i].value));
+    }
+    es_buf_putc(&b, '}');
+    return es_buf_take(&b, NULL);
+}
+
+static const char *format_name(es_format f)
+{
+    return f == ES_FORMAT_HTML ? "html" : f == ES_FORMAT_CSV ? "csv" : "text";
+}
+
+static int insert_document_row(es_store_stmts *st, const char *key, const es_document *doc, es_err *err)
+{
+    const es_source *src = doc->src;
+    const es_meta *m = &doc->meta;
+    sqlite3_stmt *s = st->insert_doc;
+    char *meta = meta_json(src);
+    bind_str(s, 1, key);
+    bind_str(s, 2, src->name);
+    bind_str(s, 3, doc->sha256);
+    bind_str(s, 4, format_name(src->format));
+    bind_str(s, 5, src->encoding == ES_ENC_GB18030 ? "gb18030" : "utf-8");
+    bind_str(s, 6, m->title);
+    bind_str(s, 7, m->region);
+    bind_str(s, 8, m->region_level);
+    bind_str(s, 9, m->province);
+    if (m->year)
+        sqlite3_bind_int(s, 10, m->year);
+    bind_str(s, 11, m->kind);
+    bind_str(s, 12, m->issuer);
+    bind_str(s, 13, m->issued);
+    bind_str(s, 14, meta);
+    bind_text(s, 15, src->text, src->len);
+    int rc = step_done(s, err);
+    free(meta);
+    return rc;
+}
+
+static int insert_sections(es_store_stmts *st, sqlite3_int64 doc_id, const es_document *doc, es_err *err)
+{
+    const es_structure *ss = &doc->structure;
+    sqlite3_stmt *s = st->insert_section;
+    for (size_t i = 0; i < ss->nsections; i++) {
+        const es_section *sec = &ss->sections[i];
+        sqlite3_bind_int64(s, 1, doc_id);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        sqlite3_bind_int(s, 3, sec->level);
+        if (sec->parent >= 0)
+            sqlite3_bind_int64(s, 4, sec->parent);
+        sqlite3_bind_int64(s, 5, (sqlite3_int64)sec->start);
+        sqlite3_bind_int64(s, 6, (sqlite3_int64)sec->end);
+        bind_text(s, 7, doc->src->text + sec->start, sec->end - sec->start);
+        if (step_done(s, err) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Inserts the sentences and records each one's rowid for the indicators. */
+static int insert_sentences(es_store_stmts *st, sqlite3_int64 doc_id, const es_document *doc,
+                            sqlite3_int64 *ids, es_err *err)
+{
+    const es_structure *ss = &doc->structure;
+    sqlite3_stmt *s = st->insert_sentence;
+    for (size_t i = 0; i < ss->nsentences; i++) {
+        const es_sentence *sen = &ss->sentences[i];
+        sqlite3_bind_int64(s, 1, doc_id);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        if (sen->section >= 0)
+            sqlite3_bind_int64(s, 3, sen->section);
+        sqlite3_bind_int64(s, 4, (sqlite3_int64)sen->paragraph);
+        sqlite3_bind_int64(s, 5, (sqlite3_int64)sen->start);
+        sqlite3_bind_int64(s, 6, (sqlite3_int64)sen->end);
+        bind_text(s, 7, doc->src->text + sen->start, sen->end - sen->start);
+        if (step_done(s, err) != 0)
+            return -1;
+        ids[i] = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
+    }
+    return 0;
+}
+
+static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64 sentence_id,
+                            const es_document *doc, const es_indicator *ind, es_err *err)
+{
+    sqlite3_bind_int64(s, 1, doc_id);
+    if (sentence_id)
+        sqlite3_bind_int64(s, 2, sentence_id);
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)ind->start);
+    sqlite3_bind_int64(s, 4, (sqlite3_int64)ind->end);
+    bind_text(s, 5, doc->src->text + ind->start, ind->end - ind->start);
+    bind_str(s, 6, ind->metric ? ind->metric : "");
+    sqlite3_bind_double(s, 7, ind->value);
+    if (ind->has_hi)
+        sqlite3_bind_double(s, 8, ind->value_hi);
+    bind_str(s, 9, ind->unit);
+    bind_str(s, 10, es_ind_kind_name(ind->kind));
+    bind_str(s, 11, ind->cmp[0] ? ind->cmp : "=");
+    if (ind->scope[0])
+        bind_str(s, 12, ind->scope);
+    sqlite3_bind_int(s, 13, ind->year ? ind->year : doc->meta.year);
+    if (!ind->year && !doc->meta.year)
+        sqlite3_bind_null(s, 13);
+    return step_done(s, err);
+}
+
+int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, es_err *err)
+{
+    if (insert_document_row(st, key, doc, err) != 0)
+        return -1;
+    sqlite3_int64 doc_id = sqlite3_last_insert_rowid(sqlite3_db_handle(st->insert_doc));
+    size_t nsent = doc->structure.nsentences;
+    sqlite3_int64 *sentence_ids = es_xcalloc(nsent ? nsent : 1, sizeof *sentence_ids);
+    int rc = insert_sections(st, doc_id, doc, err);
+    if (rc == 0)
+        rc = insert_sentences(st, doc_id, doc, sentence_ids, err);
+    for (size_t i = 0; rc == 0 && i < doc->indicators.n; i++) {
+        const es_indicator *ind = &doc->indicators.items[i];
+        sqlite3_int64 sid = ind->sentence < nsent ? sentence_ids[ind->sentence] : 0;
+        rc = insert_indicator(st->insert_indicator, doc_id, sid, doc, ind, err);
+    }
+    free(sentence_ids);
+    return rc;
+}

@@ -1,0 +1,31 @@
+/* Prepared statements that write documents and their parts (private to
+ * the store). */
+#ifndef EDUSHELL_STORE_WRITE_H
+#define EDUSHELL_STORE_WRITE_H
+
+#include <sqlite3.h>
+
+#include "edushell/document.h"
+
+typedef struct es_store_stmts {
+    sqlite3_stmt *find_by_key, *find_by_hash, *delete_doc;
+    sqlite3_stmt *insert_doc, *insert_section, *insert_sentence, *insert_indicator;
+} es_store_stmts;
+
+typedef enum es_found {
+    ES_FOUND_NONE,       /* neither key nor content known */
+    ES_FOUND_SAME,       /* this key holds these bytes */
+    ES_FOUND_CHANGED,    /* this key holds other bytes */
+    ES_FOUND_ELSEWHERE   /* these bytes are stored under another key */
+} es_found;
+
+int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err);
+void es_store_stmts_finalize(es_store_stmts *st);
+
+es_found es_store_find(es_store_stmts *st, const char *key, const char *sha256, sqlite3_int64 *id);
+int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, es_err *err);
+/* Inserts the document, its sections, sentences and indicators. The caller
+ * holds the transaction. */
+int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, es_err *err);
+
+#endif

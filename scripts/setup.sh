@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian packages), builds edushell, loads the
+# bundled sample documents into a fresh database and prints an overview.
+#   scripts/setup.sh [DATABASE]      (default: edushell-sample.db)
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+db=${1:-$top/edushell-sample.db}
+
+packages=(build-essential cmake pkg-config liblua5.4-dev libsqlite3-dev libreadline-dev
+          libcmocka-dev libutf8proc-dev python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+cmake -S "$top" -B "$top/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$top/build" -j"$(nproc)"
+
+rm -f "$db" "$db-wal" "$db-shm"
+"$top/build/edushell" --db "$db" load "$top/data/sample"
+"$top/build/edushell" --db "$db" -e 'edu.overview()'
+echo "database: $db   (explore it: build/edushell --db $db)"

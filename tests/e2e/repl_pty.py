@@ -1,0 +1,79 @@
+"""Drives `edushell` in a pseudo-terminal and checks what it prints."""
+import os, pty, select, sys, time
+
+exe, db = sys.argv[1], sys.argv[2]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(exe, [exe, "--db", db])
+
+buf = b""
+
+
+def read_until(needle, timeout=20):
+    global buf
+    end = time.time() + timeout
+    while needle.encode() not in buf:
+        left = end - time.time()
+        if left <= 0:
+            sys.exit(f"FAIL: timed out waiting for {needle!r}; got:\n{buf.decode(errors='replace')[-2000:]}")
+        r, _, _ = select.select([fd], [], [], left)
+        if r:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            buf += chunk
+    at = buf.index(needle.encode()) + len(needle)
+    seen, buf = buf[:at], buf[at:]
+    return seen.decode(errors="replace")
+
+
+def send(line):
+    os.write(fd, line.encode() + b"\r")
+
+
+read_until("edu> ")
+send("1 + 41")                      # an expression prints its value
+read_until("42")
+read_until("edu> ")
+send("function f(x)")               # a multi-line chunk continues
+read_until(">> ")
+send("  return x * 2")
+read_until(">> ")
+send("end")
+read_until("edu> ")
+send("f(21)")
+read_until("42")
+read_until("edu> ")
+send("error('oops')")               # an error prints and the shell goes on
+read_until("oops")
+read_until("edu> ")
+send(".docs 太仓市")                 # dot-commands show aligned rows
+out = read_until("edu> ")
+assert "004_4dfda354a9c2e969.txt" in out and "(1 row)" in out, out
+send(".sql SELECT count(*) AS n FROM documents")
+out = read_until("edu> ")
+assert "5" in out, out
+send(".search 普惠性幼儿园覆盖率")
+out = read_until("edu> ")
+assert "无锡市" in out, out
+send(".help")
+out = read_until("edu> ")
+assert ".indicators" in out and ".quit" in out, out
+send(".nonsense")
+read_until("unknown command")
+read_until("edu> ")
+send("while true do end")           # Ctrl-C stops a running chunk
+time.sleep(0.5)
+os.write(fd, b"\x03")
+read_until("interrupted")
+read_until("edu> ")
+send("print('still here')")
+read_until("still here")
+read_until("edu> ")
+send(".quit")
+_, status = os.waitpid(pid, 0)
+assert os.WEXITSTATUS(status) == 0, status
+print("ok")
