@@ -116,6 +116,8 @@ function edu.show(...)
   end
 end
 
+require("edu.analysis")(edu)
+
 local HELP = require("edu.help")
 
 --- edu.help([name]) -> the help text of an edu function
@@ -147,6 +149,14 @@ end
 
 function edu.repl_docs(region)
   return edu.docs{ region = region }
+end
+
+function edu.repl_why(id)
+  return edu.explain(tonumber(id) or error("usage: .why INDICATOR_ID", 0))
+end
+
+function edu.repl_metrics(category)
+  return edu.metric.list(category)
 end
 
 function edu.repl_indicators(metric)

@@ -36,6 +36,23 @@ static int open_lua(es_app *app)
     return 0;
 }
 
+/* The canonical metric table of data/ goes into the database, so matches
+ * made at load time and queries agree. */
+static int sync_metrics(es_app *app)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/metrics.tsv", es_data_dir());
+    es_metric_table table = {0};
+    es_err err = {{0}};
+    int rc = es_metrics_load_tsv(&table, path, &err);
+    if (rc != 0)
+        es_app_error("%s: %s", path, err.msg);
+    else if ((rc = es_store_sync_metrics(app->store, &table, &err)) != 0)
+        es_app_error("%s: %s", app->db_path, err.msg);
+    es_metrics_free(&table);
+    return rc;
+}
+
 int es_app_open(es_app *app, const char *db_path, int needs)
 {
     memset(app, 0, sizeof *app);
@@ -47,6 +64,8 @@ int es_app_open(es_app *app, const char *db_path, int needs)
             es_app_error("%s: %s", db_path, err.msg);
             return -1;
         }
+        if (sync_metrics(app) != 0)
+            return -1;
     }
     if (needs & ES_APP_PIPELINE) {
         if (es_pipeline_open(&app->pipeline, es_data_dir(), &err) != 0) {

@@ -164,7 +164,54 @@ static int l_width(lua_State *L)
     return 1;
 }
 
+static const char *opt_field(lua_State *L, int t, const char *key)
+{
+    /* Only real strings: the pointer stays valid because the table holds
+     * the string, which a converted number would not be. */
+    int type = lua_getfield(L, t, key);
+    if (type != LUA_TNIL && type != LUA_TSTRING)
+        luaL_error(L, "field '%s' must be a string", key);
+    const char *v = lua_tostring(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+/* edu._define_metric{id=, name=, aliases={...}, category=, unit=, direction=} */
+static int l_define_metric(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    const char *id = opt_field(L, 1, "id"), *name = opt_field(L, 1, "name");
+    if (!id || !*id)
+        return luaL_error(L, "edu.metric.define: id required");
+    lua_getfield(L, 1, "aliases");
+    size_t n = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
+    const char **aliases = lua_newuserdatauv(L, (n ? n : 1) * sizeof *aliases, 0);
+    for (size_t i = 0; i < n; i++) {
+        if (lua_rawgeti(L, -2, (lua_Integer)i + 1) != LUA_TSTRING)
+            return luaL_error(L, "edu.metric.define: aliases must be strings");
+        aliases[i] = lua_tostring(L, -1);
+        lua_pop(L, 1);
+    }
+    es_err err = {{0}};
+    if (es_store_define_metric(get_env(L)->store, id, name && *name ? name : id, aliases, n,
+                               opt_field(L, 1, "category"), opt_field(L, 1, "unit"),
+                               opt_field(L, 1, "direction"), &err) != 0)
+        return luaL_error(L, "edu.metric.define: %s", err.msg);
+    return 0;
+}
+
+/* edu._metric_id(phrase [, unit]) -> the canonical id or nil */
+static int l_metric_id(lua_State *L)
+{
+    const char *id = es_metrics_match(es_store_metrics(get_env(L)->store), luaL_checkstring(L, 1),
+                                      luaL_optstring(L, 2, NULL));
+    lua_pushstring(L, id);
+    return 1;
+}
+
 static const luaL_Reg edu_functions[] = {
+    {"_define_metric", l_define_metric},
+    {"_metric_id", l_metric_id},
     {"_sql", l_sql},
     {"_load", l_load},
     {"width", l_width},

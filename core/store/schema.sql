@@ -62,10 +62,12 @@ CREATE TABLE IF NOT EXISTS indicators (
     kind        TEXT NOT NULL,            -- actual | target | change | rank
     cmp         TEXT NOT NULL,            -- = >= > <= < ~
     scope       TEXT,                     -- ranks: 全省 全国 全市
-    year        INTEGER                   -- the year the figure is about
+    year        INTEGER,                  -- the year the figure is about
+    metric_id   TEXT                      -- canonical metric (metrics.id), NULL if none
 );
 CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id);
 CREATE INDEX IF NOT EXISTS indicators_metric ON indicators(metric);
+CREATE INDEX IF NOT EXISTS indicators_metric_id ON indicators(metric_id, year);
 
 -- Full-text search over sentences; trigram so Chinese substrings match.
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
@@ -87,4 +89,22 @@ CREATE TABLE IF NOT EXISTS runs (
     status      TEXT NOT NULL,            -- running | ok | failed
     output      TEXT,
     error       TEXT
+);
+
+-- Canonical metrics: data/metrics.tsv (origin 'file') and definitions made
+-- from Lua (origin 'user'). aliases are separated by '|'.
+CREATE TABLE IF NOT EXISTS metrics (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    aliases     TEXT NOT NULL DEFAULT '',
+    category    TEXT NOT NULL DEFAULT '',
+    unit        TEXT NOT NULL DEFAULT '',
+    direction   TEXT NOT NULL DEFAULT 'higher',   -- higher | lower is better
+    origin      TEXT NOT NULL DEFAULT 'user'
+);
+
+-- Small facts about the database itself (the metric table's hash ...).
+CREATE TABLE IF NOT EXISTS settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT
 );

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store_write.h"
+#include "store_private.h"
 
 extern const char es_schema_sql[];
 
@@ -14,6 +15,7 @@ struct es_store {
     sqlite3 *db;
     char *path;
     es_store_stmts stmts;
+    es_metric_table metrics; /* file and analysts' definitions, for matching */
 };
 
 /* An existing non-empty file must start with SQLite's magic header; sqlite3
@@ -77,12 +79,15 @@ void es_store_close(es_store *s)
     if (!s)
         return;
     es_store_stmts_finalize(&s->stmts);
+    es_metrics_free(&s->metrics);
     sqlite3_close(s->db);
     free(s->path);
     free(s);
 }
 
 sqlite3 *es_store_db(es_store *s) { return s->db; }
+es_metric_table *es_store_metric_table(es_store *s) { return &s->metrics; }
+const es_metric_table *es_store_metrics(const es_store *s) { return &s->metrics; }
 const char *es_store_path(const es_store *s) { return s->path; }
 
 char *es_store_key(const es_source *src)
@@ -116,7 +121,7 @@ int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_
     if (rc == 0 && found == ES_FOUND_CHANGED)
         rc = es_store_delete_doc(&s->stmts, old_id, err);
     if (rc == 0)
-        rc = es_store_insert_doc(&s->stmts, key, doc, err);
+        rc = es_store_insert_doc(&s->stmts, key, doc, &s->metrics, err);
     if (rc == 0)
         rc = exec(s->db, "COMMIT", err);
     if (rc != 0)

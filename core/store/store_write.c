@@ -22,7 +22,8 @@ static const char SQL_INSERT_SENTENCE[] =
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 static const char SQL_INSERT_INDICATOR[] =
     "INSERT INTO indicators(doc_id, sentence_id, start, end, number, metric, value, value_hi,"
-    " unit, kind, cmp, scope, year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    " unit, kind, cmp, scope, year, metric_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 
 int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err)
 {
@@ -188,8 +189,10 @@ static int insert_sentences(es_store_stmts *st, sqlite3_int64 doc_id, const es_d
 }
 
 static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64 sentence_id,
-                            const es_document *doc, const es_indicator *ind, es_err *err)
+                            const es_document *doc, const es_indicator *ind,
+                            const es_metric_table *metrics, es_err *err)
 {
+    bind_str(s, 14, es_metrics_match(metrics, ind->metric, ind->unit));
     sqlite3_bind_int64(s, 1, doc_id);
     if (sentence_id)
         sqlite3_bind_int64(s, 2, sentence_id);
@@ -205,13 +208,13 @@ static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64
     bind_str(s, 11, ind->cmp[0] ? ind->cmp : "=");
     if (ind->scope[0])
         bind_str(s, 12, ind->scope);
-    sqlite3_bind_int(s, 13, ind->year ? ind->year : doc->meta.year);
-    if (!ind->year && !doc->meta.year)
-        sqlite3_bind_null(s, 13);
+    if (ind->year || doc->meta.year)
+        sqlite3_bind_int(s, 13, ind->year ? ind->year : doc->meta.year);
     return step_done(s, err);
 }
 
-int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, es_err *err)
+int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc,
+                        const es_metric_table *metrics, es_err *err)
 {
     if (insert_document_row(st, key, doc, err) != 0)
         return -1;
@@ -224,7 +227,7 @@ int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *
     for (size_t i = 0; rc == 0 && i < doc->indicators.n; i++) {
         const es_indicator *ind = &doc->indicators.items[i];
         sqlite3_int64 sid = ind->sentence < nsent ? sentence_ids[ind->sentence] : 0;
-        rc = insert_indicator(st->insert_indicator, doc_id, sid, doc, ind, err);
+        rc = insert_indicator(st->insert_indicator, doc_id, sid, doc, ind, metrics, err);
     }
     free(sentence_ids);
     return rc;

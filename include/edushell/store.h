@@ -7,6 +7,7 @@
 
 #include "edushell/common.h"
 #include "edushell/document.h"
+#include "edushell/metrics.h"
 
 typedef struct es_store es_store;
 
@@ -31,5 +32,23 @@ int es_store_has(es_store *s, const char *key, const char *sha256);
 
 /* Stores a built document in one transaction: all of it or nothing. */
 int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_err *err);
+
+/* --- canonical metrics ---------------------------------------------- */
+
+/* Brings the database's metric table up to date with the file's (rows of
+ * origin 'file' are replaced; analysts' definitions stay), loads the whole
+ * table for matching, and relinks stored indicators when it changed. */
+int es_store_sync_metrics(es_store *s, const es_metric_table *from_file, es_err *err);
+
+/* Adds or replaces an analyst's definition and relinks stored indicators. */
+int es_store_define_metric(es_store *s, const char *id, const char *name, const char *const *aliases,
+                           size_t naliases, const char *category, const char *unit,
+                           const char *direction, es_err *err);
+
+/* The table in use for matching (file and analysts' definitions). */
+const es_metric_table *es_store_metrics(const es_store *s);
+
+/* Sets indicators.metric_id of every stored indicator from the table. */
+int es_store_relink_metrics(es_store *s, es_err *err);
 
 #endif

@@ -1,0 +1,232 @@
+-- The analyst's library: canonical metrics, series, rankings, comparisons,
+-- plan versus actual, rank claims, provenance. Everything here is plain Lua
+-- over edu.sql, so analysts can read it and write their own in the same way.
+return function(edu)
+  local Rows = edu.Rows
+
+  ---------------------------------------------------------------------------
+  -- Canonical metrics
+  edu.metric = {}
+
+  --- edu.metric.define{id=, name=, aliases={...}, category=, unit=, direction=}
+  function edu.metric.define(def)
+    edu._define_metric(def)
+    return edu.metric.get(def.id)
+  end
+
+  --- edu.metric.list([category]) -> rows of the canonical metric table
+  function edu.metric.list(category)
+    return edu.sql([[
+      SELECT m.id, m.name, m.category, m.unit, m.direction,
+             (SELECT count(*) FROM indicators i WHERE i.metric_id = m.id) AS indicators
+      FROM metrics m WHERE ?1 IS NULL OR m.category = ?1 ORDER BY m.category, m.id]], category)
+  end
+
+  --- edu.metric.get(id) -> the definition as a table, or nil
+  function edu.metric.get(id)
+    return edu.sql("SELECT * FROM metrics WHERE id = ?1", id)[1]
+  end
+
+  --- edu.metric.resolve(text) -> id: an id, a canonical name, or any phrase an alias fits
+  function edu.metric.resolve(text)
+    if text == nil then return nil end
+    local row = edu.sql("SELECT id FROM metrics WHERE id = ?1 OR name = ?1", text)[1]
+    return row and row.id or edu._metric_id(text)
+  end
+
+  local function require_metric(text, who)
+    local id = edu.metric.resolve(text)
+    if not id then error(who .. ": no canonical metric fits '" .. tostring(text) .. "' (see .metrics)", 3) end
+    return id
+  end
+
+  -- One value per (region, year): the latest document about it wins, a
+  -- year-end report over a midyear one, the first mention in a document.
+  local BEST_FIRST = [[d.year DESC, (d.kind = 'midyear'), i.start]]
+
+  local function first_per(rows, key)
+    local seen, out = {}, {}
+    for _, r in ipairs(rows) do
+      local k = key(r)
+      if not seen[k] then seen[k] = true; out[#out + 1] = r end
+    end
+    return out
+  end
+
+  ---------------------------------------------------------------------------
+  --- edu.series{region=, metric=, kind="actual"} -> one point per year
+  function edu.series(opts)
+    local id = require_metric(opts.metric, "edu.series")
+    local rows = edu.sql([[
+      SELECT i.year, i.value, i.unit, i.cmp, i.id AS indicator, d.name AS doc, d.kind AS doc_kind
+      FROM indicators i JOIN documents d ON d.id = i.doc_id
+      WHERE d.region = ?1 AND i.metric_id = ?2 AND i.kind = ?3 AND i.year IS NOT NULL
+      ORDER BY i.year, ]] .. BEST_FIRST, opts.region, id, opts.kind or "actual")
+    local points = first_per(rows, function(r) return r.year end)
+    local out = Rows.new(points, { "year", "value", "unit", "doc", "indicator" })
+    out.metric, out.region = id, opts.region
+    return out
+  end
+
+  ---------------------------------------------------------------------------
+  -- Competition ranking: equal values share a rank, the next rank skips.
+  local function assign_ranks(rows, higher_first)
+    table.sort(rows, function(a, b)
+      if a.value == nil or b.value == nil then
+        if (a.value == nil) ~= (b.value == nil) then return b.value == nil end
+        return a.region < b.region
+      end
+      if a.value ~= b.value then
+        if higher_first then return a.value > b.value end
+        return a.value < b.value
+      end
+      return a.region < b.region
+    end)
+    for i, r in ipairs(rows) do
+      if r.value ~= nil then
+        local prev = rows[i - 1]
+        r.rank = (prev and prev.value == r.value) and prev.rank or i
+      end
+    end
+    return rows
+  end
+
+  --- edu.rank{metric=, year=, level=, kind="actual", desc=} -> one row per region
+  function edu.rank(opts)
+    local id = require_metric(opts.metric, "edu.rank")
+    local def = edu.metric.get(id)
+    local kind = opts.kind or "actual"
+    local values = edu.sql([[
+      SELECT d.region, i.value, i.value_hi, i.unit, i.cmp, i.year, d.name AS doc, i.id AS indicator
+      FROM indicators i JOIN documents d ON d.id = i.doc_id
+      WHERE i.metric_id = ?1 AND i.kind = ?2 AND (?3 IS NULL OR i.year = ?3)
+        AND (?4 IS NULL OR d.region_level = ?4) AND d.region IS NOT NULL
+      ORDER BY d.region, ]] .. BEST_FIRST, id, kind, opts.year, opts.level)
+    local rows = first_per(values, function(r) return r.region end)
+    local have = {}
+    for _, r in ipairs(rows) do have[r.region] = true end
+    for _, r in ipairs(edu.sql([[SELECT DISTINCT region FROM documents
+        WHERE region IS NOT NULL AND (?1 IS NULL OR region_level = ?1) ORDER BY region]], opts.level)) do
+      if not have[r.region] then rows[#rows + 1] = { region = r.region } end
+    end
+    local higher_first = def.direction ~= "lower"
+    if opts.desc ~= nil then higher_first = opts.desc and true or false end
+    local out = Rows.new(assign_ranks(rows, higher_first),
+      { "rank", "region", "value", "value_hi", "unit", "cmp", "year", "doc" })
+    out.metric, out.metric_name, out.kind, out.year = id, def.name, kind, opts.year
+    return out
+  end
+
+  ---------------------------------------------------------------------------
+  --- edu.compare{regions={...}, metrics={...} | category=, year=} -> region x metric
+  -- Cells hold the value; a target is marked with "*" (the cell is a string then).
+  function edu.compare(opts)
+    assert(type(opts.regions) == "table" and #opts.regions > 0, "edu.compare: regions={...} required")
+    local ids = {}
+    if opts.metrics then
+      for _, m in ipairs(opts.metrics) do ids[#ids + 1] = require_metric(m, "edu.compare") end
+    else
+      for _, r in ipairs(edu.sql([[SELECT DISTINCT i.metric_id AS id FROM indicators i
+          JOIN metrics m ON m.id = i.metric_id JOIN documents d ON d.id = i.doc_id
+          WHERE (?1 IS NULL OR m.category = ?1) AND (?2 IS NULL OR i.year = ?2)
+          ORDER BY m.category, i.metric_id]], opts.category, opts.year)) do
+        ids[#ids + 1] = r.id
+      end
+    end
+    local out, columns = {}, { "metric", "unit" }
+    for _, region in ipairs(opts.regions) do columns[#columns + 1] = region end
+    for _, id in ipairs(ids) do
+      local def = edu.metric.get(id)
+      local row = { metric = def.name, unit = def.unit, id = id }
+      for _, region in ipairs(opts.regions) do
+        local v = edu.sql([[
+          SELECT i.value, i.kind FROM indicators i JOIN documents d ON d.id = i.doc_id
+          WHERE d.region = ?1 AND i.metric_id = ?2 AND (?3 IS NULL OR i.year = ?3)
+            AND i.kind IN ('actual', 'target')
+          ORDER BY (i.kind = 'target'), i.year DESC, ]] .. BEST_FIRST .. " LIMIT 1",
+          region, id, opts.year)[1]
+        if v then row[region] = v.kind == "target" and (Rows.cell(v.value) .. "*") or v.value end
+      end
+      out[#out + 1] = row
+    end
+    return Rows.new(out, columns)
+  end
+
+  ---------------------------------------------------------------------------
+  local function meets(actual, target, cmp, direction)
+    if direction == "lower" or cmp == "<=" or cmp == "<" then return actual <= target end
+    return actual >= target
+  end
+
+  --- edu.plan_vs_actual{region=, year=} -> each target with its actual, status and gap
+  function edu.plan_vs_actual(opts)
+    local targets = edu.sql([[
+      SELECT i.id, i.metric, i.metric_id, i.value AS target, i.unit, i.cmp, i.year,
+             d.name AS plan_doc, coalesce(m.direction, 'higher') AS direction
+      FROM indicators i JOIN documents d ON d.id = i.doc_id LEFT JOIN metrics m ON m.id = i.metric_id
+      WHERE d.region = ?1 AND i.kind = 'target' AND (?2 IS NULL OR i.year = ?2)
+      ORDER BY i.year, d.name, i.start]], opts.region, opts.year)
+    for _, t in ipairs(targets) do
+      local actual = edu.sql([[
+        SELECT i.value, d.name AS doc FROM indicators i JOIN documents d ON d.id = i.doc_id
+        WHERE d.region = ?1 AND i.kind = 'actual' AND i.year = ?2 AND i.unit = ?3
+          AND ((?4 IS NOT NULL AND i.metric_id = ?4) OR (?4 IS NULL AND i.metric = ?5))
+        ORDER BY ]] .. BEST_FIRST .. " LIMIT 1", opts.region, t.year, t.unit, t.metric_id, t.metric)[1]
+      if actual then
+        t.actual, t.actual_doc = actual.value, actual.doc
+        t.gap = actual.value - t.target
+        t.status = meets(actual.value, t.target, t.cmp, t.direction) and "met" or "not met"
+      else
+        t.status = "no data"
+      end
+    end
+    return Rows.new(targets, { "year", "metric", "target", "actual", "unit", "status", "gap", "plan_doc", "actual_doc" })
+  end
+
+  ---------------------------------------------------------------------------
+  --- edu.claims{scope=, region=, year=} -> rank claims (位列全省第二 ...)
+  function edu.claims(opts)
+    opts = opts or {}
+    return edu.sql([[
+      SELECT d.region, i.year, i.metric, i.value AS rank, i.scope, i.number, d.name AS doc, i.id AS indicator
+      FROM indicators i JOIN documents d ON d.id = i.doc_id
+      WHERE i.kind = 'rank' AND (?1 IS NULL OR i.scope = ?1) AND (?2 IS NULL OR d.region = ?2)
+        AND (?3 IS NULL OR i.year = ?3)
+      ORDER BY d.region, i.year, i.value, d.name, i.start]], opts.scope, opts.region, opts.year)
+  end
+
+  ---------------------------------------------------------------------------
+  --- edu.explain(indicator or id) -> the sentence with the quantity marked, and its document
+  function edu.explain(ind)
+    local id = type(ind) == "table" and (ind.indicator or ind.id) or ind
+    local r = edu.sql([[
+      SELECT i.id, i.start, i.end, i.number, i.metric, i.metric_id, i.value, i.unit, i.kind, i.cmp,
+             i.scope, i.year, s.start AS s_start, s.text AS sentence, d.name AS doc, d.region,
+             d.year AS doc_year, d.kind AS doc_kind, d.title, d.path
+      FROM indicators i JOIN documents d ON d.id = i.doc_id LEFT JOIN sentences s ON s.id = i.sentence_id
+      WHERE i.id = ?1]], math.tointeger(id) or id)[1]
+    if not r then error("edu.explain: no indicator " .. tostring(id), 2) end
+    local marked = r.number
+    if r.sentence then
+      local a, b = r.start - r.s_start, r["end"] - r.s_start
+      marked = r.sentence:sub(1, a) .. "【" .. r.sentence:sub(a + 1, b) .. "】" .. r.sentence:sub(b + 1)
+    end
+    local lines = {
+      string.format("indicator %d: %s = %s %s (%s%s%s, year %s)", r.id, r.metric, Rows.cell(r.value),
+        r.unit, r.kind, r.cmp ~= "=" and (", " .. r.cmp) or "", r.scope and (", " .. r.scope) or "",
+        tostring(r.year)),
+      "  " .. marked,
+      string.format("  from %s (%s %s %s), bytes %d-%d%s", r.doc, r.region or "?", tostring(r.doc_year),
+        r.doc_kind or "?", r.start, r["end"], r.metric_id and ("; metric " .. r.metric_id) or ""),
+    }
+    return setmetatable({ text = table.concat(lines, "\n"), row = r },
+      { __tostring = function(e) return e.text end })
+  end
+
+  ---------------------------------------------------------------------------
+  --- edu.runs([limit]) -> recorded report runs, newest first
+  function edu.runs(limit)
+    return edu.sql([[SELECT id, template, args, started_at, ended_at, status, output, error
+      FROM runs ORDER BY id DESC LIMIT ?1]], math.tointeger(tonumber(limit)) or 50)
+  end
+end

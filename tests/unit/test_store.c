@@ -1,0 +1,194 @@
+/* The store: schema, one transaction per document, unchanged and replaced
+ * documents, refusal of files that are not SQLite. Documents are built by
+ * hand so the test needs no extractor. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "edushell/sha256.h"
+#include "edushell/store.h"
+
+typedef struct fixture {
+    char dir[64];
+    char db_path[128];
+    es_store *store;
+    es_source src;
+    es_document doc;
+    es_sentence sentences[2];
+    es_indicator inds[2];
+} fixture;
+
+static const char TEXT[] = "新增幼儿园57所。普惠性幼儿园覆盖率达92.81%。";
+
+static void build_document(fixture *f, const char *text)
+{
+    f->src = (es_source){.path = f->db_path, .name = "doc.txt", .text = (char *)text,
+                         .len = strlen(text), .format = ES_FORMAT_TEXT};
+    size_t cut = strstr(text, "。") - text + 3;
+    f->sentences[0] = (es_sentence){0, cut, -1, 0};
+    f->sentences[1] = (es_sentence){cut, f->src.len, -1, 0};
+    const char *n1 = strstr(text, "57所"), *n2 = strstr(text, "92.81%");
+    f->inds[0] = (es_indicator){.start = (size_t)(n1 - text), .end = (size_t)(n1 - text) + 5,
+                                .sentence = 0, .value = 57, .kind = ES_IND_ACTUAL,
+                                .cmp = "=", .unit = "所", .metric = "新增幼儿园"};
+    f->inds[1] = (es_indicator){.start = (size_t)(n2 - text), .end = (size_t)(n2 - text) + 6,
+                                .sentence = 1, .value = 92.81, .kind = ES_IND_ACTUAL,
+                                .cmp = "=", .unit = "%", .metric = "普惠性幼儿园覆盖率"};
+    memset(&f->doc, 0, sizeof f->doc);
+    f->doc.src = &f->src;
+    es_sha256_hex(text, strlen(text), f->doc.sha256);
+    f->doc.meta = (es_meta){.region = "无锡市", .kind = "summary", .year = 2021};
+    f->doc.structure = (es_structure){.sentences = f->sentences, .nsentences = 2};
+    f->doc.indicators = (es_indicator_list){.items = f->inds, .n = 2, .cap = 2};
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    strcpy(f->dir, "/tmp/edushell-store-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    snprintf(f->db_path, sizeof f->db_path, "%s/t.db", f->dir);
+    es_err err = {{0}};
+    f->store = es_store_open(f->db_path, &err);
+    assert_non_null(f->store);
+    build_document(f, TEXT);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    es_store_close(f->store);
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    assert_int_equal(system(cmd), 0);
+    free(f);
+    return 0;
+}
+
+static long long count(es_store *s, const char *table)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(es_store_db(s), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void test_put_stores_all_parts(void **state)
+{
+    fixture *f = *state;
+    es_put_result r;
+    es_err err = {{0}};
+    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
+    assert_int_equal(r, ES_PUT_ADDED);
+    assert_int_equal(count(f->store, "documents"), 1);
+    assert_int_equal(count(f->store, "sentences"), 2);
+    assert_int_equal(count(f->store, "indicators"), 2);
+    /* The number column holds the exact bytes of the span. */
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(es_store_db(f->store), "SELECT number FROM indicators ORDER BY start", -1, &st, NULL);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "57所");
+    sqlite3_finalize(st);
+    /* The trigram index finds Chinese substrings. */
+    assert_int_equal(count(f->store, "sentences_fts WHERE sentences_fts MATCH '\"幼儿园覆盖\"'"), 1);
+}
+
+static void test_same_bytes_change_nothing(void **state)
+{
+    fixture *f = *state;
+    es_put_result r;
+    es_err err = {{0}};
+    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
+    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
+    assert_int_equal(r, ES_PUT_UNCHANGED);
+    assert_int_equal(count(f->store, "documents"), 1);
+    assert_int_equal(count(f->store, "indicators"), 2);
+    char *key = es_store_key(&f->src);
+    assert_true(es_store_has(f->store, key, f->doc.sha256));
+    assert_false(es_store_has(f->store, key, "0000"));
+    free(key);
+}
+
+static void test_changed_bytes_replace_rows(void **state)
+{
+    fixture *f = *state;
+    es_put_result r;
+    es_err err = {{0}};
+    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
+    build_document(f, "新增幼儿园58所。普惠性幼儿园覆盖率达92.81%。");
+    f->doc.indicators.n = 1;
+    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
+    assert_int_equal(r, ES_PUT_REPLACED);
+    assert_int_equal(count(f->store, "documents"), 1);
+    assert_int_equal(count(f->store, "indicators"), 1);
+    assert_int_equal(count(f->store, "sentences"), 2);
+    assert_int_equal(count(f->store, "sentences_fts WHERE sentences_fts MATCH '\"幼儿园57\"'"), 0);
+}
+
+/* A failure in the middle of a document leaves nothing of it behind. */
+static void test_failed_put_leaves_nothing(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sqlite3_exec(es_store_db(f->store),
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON indicators WHEN new.value > 90"
+        " BEGIN SELECT RAISE(ABORT, 'refused'); END", NULL, NULL, NULL), SQLITE_OK);
+    es_put_result r;
+    es_err err = {{0}};
+    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), -1);
+    assert_non_null(strstr(err.msg, "refused"));
+    assert_int_equal(count(f->store, "documents"), 0);
+    assert_int_equal(count(f->store, "sentences"), 0);
+    assert_int_equal(count(f->store, "indicators"), 0);
+}
+
+static void test_refuses_non_sqlite_file(void **state)
+{
+    fixture *f = *state;
+    char path[160];
+    snprintf(path, sizeof path, "%s/not.db", f->dir);
+    FILE *fp = fopen(path, "w");
+    fputs("plain text, not a database\n", fp);
+    fclose(fp);
+    es_err err = {{0}};
+    assert_null(es_store_open(path, &err));
+    assert_string_equal(err.msg, "not an SQLite database");
+}
+
+static void test_sha256_vectors(void **state)
+{
+    (void)state;
+    char hex[65];
+    es_sha256_hex("", 0, hex);
+    assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    es_sha256_hex("abc", 3, hex);
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const char *two_blocks = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    es_sha256_hex(two_blocks, strlen(two_blocks), hex);
+    assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_put_stores_all_parts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_same_bytes_change_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_changed_bytes_replace_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failed_put_leaves_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refuses_non_sqlite_file, setup, teardown),
+        cmocka_unit_test(test_sha256_vectors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
