@@ -46,7 +46,7 @@ function Rows:__tostring()
     head[c] = pad(name, widths[c], numeric[c])
     rule[c] = string.rep("-", widths[c])
   end
-  lines[1] = table.concat(head, "  ")
+  lines[1] = (table.concat(head, "  "):gsub("%s+$", ""))
   lines[2] = table.concat(rule, "  ")
   for _, row in ipairs(self) do
     local out = {}

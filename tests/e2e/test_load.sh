@@ -34,6 +34,7 @@ printf '\n新增学位3000个。\n' >> "$WORK/plan.txt"
 "$EDUSHELL" --db "$DB" load "$WORK/plan.txt" >/dev/null
 n1=$(count documents)
 expect_eq "$n1" "$((docs + 1))" "documents after a new file"
+cp "$SRC/data/sample/004_4dfda354a9c2e969.txt" "$WORK/plan.txt"
 printf '\n新增学位4000个。\n' >> "$WORK/plan.txt"
 replaced=$("$EDUSHELL" --db "$DB" load "$WORK/plan.txt")
 expect_contains "$replaced" "(replaced)"

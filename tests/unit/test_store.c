@@ -34,7 +34,8 @@ static void build_document(fixture *f, const char *text)
     size_t cut = strstr(text, "。") - text + 3;
     f->sentences[0] = (es_sentence){0, cut, -1, 0};
     f->sentences[1] = (es_sentence){cut, f->src.len, -1, 0};
-    const char *n1 = strstr(text, "57所"), *n2 = strstr(text, "92.81%");
+    /* the count right after 幼儿园 (3 bytes), then the percentage */
+    const char *n1 = strstr(text, "园") + 3, *n2 = strstr(text, "92.81%");
     f->inds[0] = (es_indicator){.start = (size_t)(n1 - text), .end = (size_t)(n1 - text) + 5,
                                 .sentence = 0, .value = 57, .kind = ES_IND_ACTUAL,
                                 .cmp = "=", .unit = "所", .metric = "新增幼儿园"};

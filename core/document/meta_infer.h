@@ -1,0 +1,53 @@
+/* The pieces of metadata inference (see edushell/metadata.h), each from
+ * the raw text alone; metadata.c combines them with the source's hints. */
+#ifndef EDUSHELL_META_INFER_H
+#define EDUSHELL_META_INFER_H
+
+#include <stddef.h>
+
+#include "edushell/gazetteer.h"
+
+/* How much of a document its front matter (title, issuer, cover letter)
+ * can occupy. */
+#define ES_META_HEAD_BYTES 4000
+
+/* The document's own title line, or NULL. For a cover letter that issues
+ * another document (关于印发《…》的通知) the issued document's title. */
+char *es_infer_title(const char *text, size_t len);
+
+/* ES_KIND_* named by a title, or NULL. */
+const char *es_kind_of_title(const char *title);
+/* ES_KIND_* named by the headings near the top of the text, or NULL. */
+const char *es_kind_of_headings(const char *text, size_t len);
+
+/* The year a title names (2021年…, 2021年度…), or 0. */
+int es_year_of_title(const char *title);
+/* The most frequent year near the top of the text, leaving out the ends of
+ * ranges (2020-2022年) and dates (2022年3月10日); 0 when none. */
+int es_year_of_text(const char *text, size_t len);
+
+/* The year of the session a government work report was delivered at: the
+ * date before 人民代表大会 near the top (——2026年1月27日在海南省第七届
+ * 人民代表大会第五次会议上). A report is about the year it opens; 0 when
+ * there is no such date. */
+int es_year_of_session(const char *text, size_t len);
+
+/* A date at s: 2022年3月10日, 2024-04-10, 2024/4/10 or 2024.04.10. Returns
+ * the bytes it takes, 0 when there is none or it is not a real date. */
+size_t es_meta_parse_date(const char *s, size_t len, int *year, int *month, int *day);
+/* 2022-03-10, malloc'd. */
+char *es_meta_iso_date(int year, int month, int day);
+/* The date the document was issued: a 发文日期 (成文日期) field or a
+ * signature line holding only a date; NULL when none. */
+char *es_infer_issued(const char *text, size_t len);
+
+/* The issuing body from the head or the signature: a short line of
+ * organisation names ending in 教育局, 教育厅, 人民政府, ...; NULL when none. */
+char *es_infer_issuer(const char *text, size_t len);
+
+/* Index of the region the document is about, -1 when it names none. The
+ * title and issuer (either may be NULL) weigh more than the body. */
+long es_infer_region(const es_gazetteer *gz, const char *text, size_t len,
+                     const char *title, const char *issuer);
+
+#endif

@@ -1,0 +1,217 @@
+/* The region a document is about, found by scoring the gazetteer names it
+ * mentions.
+ *
+ * Where a name stands says how much it counts: in the issuing body it
+ * decides almost alone (太仓市教育局), in the title it counts much, in the
+ * body a full name counts a little and more before an organisation word
+ * (无锡市教育局, 上海市人民政府, 广东省第十四届人民代表大会). Short names
+ * of provinces count anywhere (美丽河南), those of prefectures only before
+ * words that make them names of institutions (无锡教育, 无锡职业技术学院).
+ * Lines that copy the document to other bodies (抄：苏州市教育局办公室)
+ * name no one it is about. Names shared by several counties score for all
+ * of them; mentions of a county's prefecture or province break the tie,
+ * and between equals the higher level wins. */
+#include "meta_infer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "edushell/common.h"
+#include "spans.h"
+
+/* Weights of one mention. */
+#define W_ISSUER 20 /* in the issuing body */
+#define W_TITLE 8   /* in the title */
+#define W_FULL 2    /* a full name in the body */
+#define W_ORG 4     /* added when an organisation word follows */
+#define W_SHORT 1   /* a short name before an institution word */
+#define W_NESTED 1  /* for each enclosing region that is mentioned too */
+/* Below this the text names no region: one full name is enough. */
+#define W_MIN W_FULL
+
+/* Same-name regions considered at one mention (鼓楼区 is four). */
+#define MATCH_MAX 16
+
+/* Words after a full name that make it an organisation or its office. */
+static const char *const org_words[] = {
+    "教育局", "教育厅", "教育委员会", "教委", "人民政府", "政府", "委", "人民代表大会",
+    "人大", "第", "省长", "市长", "县长", "区长",
+};
+
+/* Words after a short name that make it the name of an institution. */
+static const char *const institution_words[] = {
+    "教育", "学院", "大学", "职业", "师范", "中学", "小学", "高中", "实验", "日报",
+    "市委", "省委", "市政府", "省政府",
+};
+
+/* Lines starting so copy or address the document to other bodies. */
+static const char *const copy_line_starts[] = {"抄", "主送"};
+
+/* Scope words: a document about a city says 全市, about a province 全省. */
+static const struct {
+    const char *word;
+    const char *name_ending; /* of the regions with that scope */
+} scopes[] = {
+    {"全省", "省"},
+    {"全市", "市"},
+    {"全县", "县"},
+    {"全区", "区"}, /* autonomous regions and districts alike */
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+typedef struct weights {
+    long full, org, short_name;
+} weights;
+
+static int starts_any(const char *s, size_t len, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (meta_starts(s, len, words[i]))
+            return 1;
+    return 0;
+}
+
+/* What follows a name. */
+typedef struct mention {
+    int is_short;
+    int org;         /* an organisation word: 教育局, 人民政府, 第…届 */
+    int institution; /* an institution word: 教育, 学院, 中学 */
+    size_t chars;    /* characters of the name */
+} mention;
+
+/* The weight of a mention for one of the regions bearing the name. */
+static long hit_weight(const es_region *r, const weights *w, const mention *m)
+{
+    if (m->is_short) {
+        /* Province short names are distinctive (江苏, 内蒙古) and are how
+         * reports name their own province in running text (美丽河南); a
+         * county's (和平, 新华, 城关) is an ordinary word too often. */
+        if (r->level == ES_LEVEL_PROVINCE || (r->level == ES_LEVEL_PREFECTURE && m->institution))
+            return w->short_name;
+        return 0;
+    }
+    /* Two-character names (城区, 郊区, 沛县) hide inside ordinary words. */
+    if (m->chars <= 2 && !m->org)
+        return 0;
+    return w->full + (m->org ? w->org : 0);
+}
+
+static void score_span(const es_gazetteer *gz, const char *s, size_t len, const weights *w, long *scores)
+{
+    long hits[MATCH_MAX];
+    size_t at = 0;
+    while (at < len) {
+        size_t name_len = 0;
+        int is_short = 0;
+        size_t count = es_gazetteer_match(gz, s + at, len - at, 1, hits, MATCH_MAX, &name_len, &is_short);
+        if (count == 0) {
+            at++;
+            while (at < len && ((unsigned char)s[at] & 0xC0) == 0x80)
+                at++;
+            continue;
+        }
+        const char *after = s + at + name_len;
+        size_t after_len = len - at - name_len;
+        const mention m = {
+            .is_short = is_short,
+            .org = starts_any(after, after_len, org_words, COUNT(org_words)),
+            .institution = starts_any(after, after_len, institution_words, COUNT(institution_words)),
+            .chars = meta_utf8_count(s + at, name_len),
+        };
+        for (size_t i = 0; i < count && i < MATCH_MAX; i++)
+            scores[hits[i]] += hit_weight(es_gazetteer_get(gz, hits[i]), w, &m);
+        at += name_len;
+    }
+}
+
+static void score_body(const es_gazetteer *gz, const char *text, size_t len, long *scores)
+{
+    const weights body = {W_FULL, W_ORG, W_SHORT};
+    size_t pos = 0;
+    meta_line l;
+    while (meta_line_next(text, len, &pos, &l))
+        if (!starts_any(l.s, l.len, copy_line_starts, COUNT(copy_line_starts)))
+            score_span(gz, l.s, l.len, &body, scores);
+}
+
+static size_t count_word(const char *text, size_t len, const char *word)
+{
+    size_t n = 0, wl = strlen(word);
+    for (const char *p = text; (p = meta_find(p, len - (size_t)(p - text), word)) != NULL; p += wl)
+        n++;
+    return n;
+}
+
+/* The name ending of the scope the text speaks of most, or NULL. */
+static const char *dominant_scope(const char *text, size_t len)
+{
+    const char *ending = NULL;
+    size_t best = 0;
+    for (size_t i = 0; i < COUNT(scopes); i++) {
+        size_t n = count_word(text, len, scopes[i].word);
+        if (n > best) {
+            best = n;
+            ending = scopes[i].name_ending;
+        } else if (n == best) {
+            ending = NULL;
+        }
+    }
+    return ending;
+}
+
+/* Adds the nesting bonus and doubles the regions of the text's scope. */
+static void adjust_scores(const es_gazetteer *gz, const long *base, long *scores, const char *scope)
+{
+    size_t n = es_gazetteer_count(gz);
+    for (size_t i = 0; i < n; i++) {
+        if (base[i] <= 0)
+            continue;
+        const es_region *r = es_gazetteer_get(gz, (long)i);
+        long score = base[i];
+        if (r->parent >= 0 && base[r->parent] > 0)
+            score += W_NESTED;
+        if (r->province != (long)i && r->province != r->parent && base[r->province] > 0)
+            score += W_NESTED;
+        if (scope && meta_ends(r->name, strlen(r->name), scope))
+            score *= 2;
+        scores[i] = score;
+    }
+}
+
+static long best_region(const es_gazetteer *gz, const long *scores)
+{
+    long best = -1;
+    size_t n = es_gazetteer_count(gz);
+    for (size_t i = 0; i < n; i++) {
+        if (scores[i] < W_MIN)
+            continue;
+        if (best < 0 || scores[i] > scores[best] ||
+            (scores[i] == scores[best] &&
+             es_gazetteer_get(gz, (long)i)->level < es_gazetteer_get(gz, best)->level))
+            best = (long)i;
+    }
+    return best;
+}
+
+long es_infer_region(const es_gazetteer *gz, const char *text, size_t len,
+                     const char *title, const char *issuer)
+{
+    size_t n = es_gazetteer_count(gz);
+    if (n == 0)
+        return -1;
+    long *base = es_xcalloc(n, sizeof *base);
+    long *scores = es_xcalloc(n, sizeof *scores);
+    const weights in_issuer = {W_ISSUER, 0, W_ISSUER / 2};
+    const weights in_title = {W_TITLE, 0, W_TITLE / 2};
+    if (issuer)
+        score_span(gz, issuer, strlen(issuer), &in_issuer, base);
+    if (title)
+        score_span(gz, title, strlen(title), &in_title, base);
+    score_body(gz, text, len, base);
+    adjust_scores(gz, base, scores, dominant_scope(text, len));
+    long best = best_region(gz, scores);
+    free(base);
+    free(scores);
+    return best;
+}
