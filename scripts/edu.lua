@@ -117,6 +117,7 @@ function edu.show(...)
 end
 
 require("edu.analysis")(edu)
+require("edu.report")(edu)
 
 local HELP = require("edu.help")
 

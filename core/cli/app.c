@@ -4,6 +4,7 @@
 #include <lauxlib.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "edushell/config.h"
@@ -20,7 +21,7 @@ void es_app_error(const char *fmt, ...)
 
 static int open_lua(es_app *app)
 {
-    app->L = luaL_newstate();
+    app->L = app->sandbox ? es_sandbox_newstate(app->sandbox) : luaL_newstate();
     if (!app->L) {
         es_app_error("cannot create a Lua state");
         return -1;
@@ -30,6 +31,10 @@ static int open_lua(es_app *app)
     app->lua_env.scripts_dir = es_scripts_dir();
     es_err err = {{0}};
     if (es_lua_open_edu(app->L, &app->lua_env, &err) != 0) {
+        es_app_error("%s", err.msg);
+        return -1;
+    }
+    if (app->sandbox && es_sandbox_apply(app->sandbox, app->L, es_store_db(app->store), &err) != 0) {
         es_app_error("%s", err.msg);
         return -1;
     }
@@ -55,8 +60,18 @@ static int sync_metrics(es_app *app)
 
 int es_app_open(es_app *app, const char *db_path, int needs)
 {
+    return es_app_open_sandboxed(app, db_path, needs, NULL);
+}
+
+int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
+                          const es_sandbox_options *sandbox)
+{
     memset(app, 0, sizeof *app);
     app->db_path = db_path;
+    if (es_sandbox_wanted(sandbox)) {
+        app->sandbox = es_xmalloc(sizeof *app->sandbox);
+        es_sandbox_init(app->sandbox, sandbox);
+    }
     es_err err = {{0}};
     if (needs & ES_APP_STORE) {
         app->store = es_store_open(db_path, &err);
@@ -86,5 +101,20 @@ void es_app_close(es_app *app)
     if (app->has_pipeline)
         es_pipeline_close(&app->pipeline);
     es_store_close(app->store);
+    free(app->sandbox);
     memset(app, 0, sizeof *app);
+}
+
+int es_app_finish(es_app *app, int status)
+{
+    /* Lua reports a refused allocation as "not enough memory": say which
+     * limit it was. The instruction limit's error names itself. */
+    char buf[256];
+    const char *limit = app->sandbox ? es_sandbox_limit_message(app->sandbox, buf, sizeof buf) : NULL;
+    if (limit && app->sandbox->hit == ES_LIMIT_MEMORY)
+        es_app_error("%s", limit);
+    if (limit)
+        status = 1;
+    es_app_close(app);
+    return status;
 }

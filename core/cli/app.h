@@ -8,6 +8,7 @@
 #include "edushell/document.h"
 #include "edushell/lua_edu.h"
 #include "edushell/store.h"
+#include "sandbox.h"
 
 typedef struct es_app {
     const char *db_path;
@@ -16,13 +17,21 @@ typedef struct es_app {
     int has_pipeline;
     lua_State *L;
     es_lua_env lua_env;
+    es_sandbox *sandbox; /* owned; NULL unless sandboxed or limited */
 } es_app;
 
 enum { ES_APP_STORE = 1, ES_APP_PIPELINE = 2, ES_APP_LUA = 4 | 2 | 1 };
 
 /* Opens what `needs` asks for; prints a one-line error and returns -1 on failure. */
 int es_app_open(es_app *app, const char *db_path, int needs);
+/* The same, with the Lua state sandboxed or limited as `sandbox` asks
+ * (NULL: neither). */
+int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
+                          const es_sandbox_options *sandbox);
 void es_app_close(es_app *app);
+/* Closes the app and returns the exit status: `status`, or 1 after
+ * reporting it when a sandbox limit ended the script. */
+int es_app_finish(es_app *app, int status);
 
 /* "edushell: " + message on stderr. */
 void es_app_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -31,12 +40,13 @@ void es_app_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int es_cmd_load(es_app *app, int argc, char **argv);
 int es_cmd_export(es_app *app, int argc, char **argv);
 int es_cmd_run(es_app *app, int argc, char **argv);
+int es_cmd_report(es_app *app, int argc, char **argv);
 int es_cmd_eval(es_app *app, const char *chunk);
 int es_cmd_stdin(es_app *app);
 int es_cmd_repl(es_app *app);
 
 /* Runs Lua code from a buffer, printing errors as file:line: message and a
  * traceback; returns 0 on success. */
-int es_run_chunk(lua_State *L, const char *code, size_t len, const char *chunkname);
+int es_run_chunk(es_app *app, const char *code, size_t len, const char *chunkname);
 
 #endif

@@ -58,6 +58,8 @@ static int call_interruptible(es_app *app, int nargs, int nresults)
     running_state = NULL;
     running_db = NULL;
     lua_sethook(app->L, NULL, 0, 0);
+    if (app->sandbox)
+        es_sandbox_arm(app->sandbox, app->L);
     if (status != LUA_OK) {
         fprintf(stderr, "%s\n", lua_tostring(app->L, -1));
         lua_pop(app->L, 1);
@@ -161,12 +163,12 @@ static int compile_input(lua_State *L, const char *code)
 {
     es_buf ret = {0};
     es_buf_printf(&ret, "return %s;", code);
-    int status = luaL_loadbuffer(L, ret.data, ret.len, "=stdin");
+    int status = luaL_loadbufferx(L, ret.data, ret.len, "=stdin", "t");
     es_buf_free(&ret);
     if (status == LUA_OK)
         return status;
     lua_pop(L, 1);
-    return luaL_loadbuffer(L, code, strlen(code), "=stdin");
+    return luaL_loadbufferx(L, code, strlen(code), "=stdin", "t");
 }
 
 /* Reads lines until they form a complete chunk; the chunk is left compiled

@@ -8,9 +8,17 @@
 
 #include "app.h"
 
-int es_run_chunk(lua_State *L, const char *code, size_t len, const char *chunkname)
+/* Precompiled chunks bypass every check a sandbox makes on source: under
+ * --sandbox only text is loaded. */
+static const char *chunk_mode(const es_app *app)
 {
-    int status = luaL_loadbuffer(L, code, len, chunkname);
+    return app->sandbox && app->sandbox->restricted ? "t" : "bt";
+}
+
+int es_run_chunk(es_app *app, const char *code, size_t len, const char *chunkname)
+{
+    lua_State *L = app->L;
+    int status = luaL_loadbufferx(L, code, len, chunkname, chunk_mode(app));
     if (status == LUA_OK)
         status = es_lua_pcall(L, 0, 0);
     if (status != LUA_OK) {
@@ -40,7 +48,7 @@ int es_cmd_run(es_app *app, int argc, char **argv)
     }
     lua_State *L = app->L;
     set_arg_table(L, argc, argv);
-    if (luaL_loadfile(L, argv[0]) != LUA_OK) {
+    if (luaL_loadfilex(L, argv[0], chunk_mode(app)) != LUA_OK) {
         fprintf(stderr, "edushell: %s\n", lua_tostring(L, -1));
         return 1;
     }
@@ -55,7 +63,7 @@ int es_cmd_run(es_app *app, int argc, char **argv)
 
 int es_cmd_eval(es_app *app, const char *chunk)
 {
-    return es_run_chunk(app->L, chunk, strlen(chunk), "=(command line)");
+    return es_run_chunk(app, chunk, strlen(chunk), "=(command line)");
 }
 
 int es_cmd_stdin(es_app *app)
@@ -65,7 +73,7 @@ int es_cmd_stdin(es_app *app)
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
         es_buf_append(&code, chunk, n);
-    int status = es_run_chunk(app->L, code.data ? code.data : "", code.len, "=stdin");
+    int status = es_run_chunk(app, code.data ? code.data : "", code.len, "=stdin");
     es_buf_free(&code);
     return status;
 }

@@ -55,18 +55,27 @@ void es_metrics_free(es_metric_table *t)
     memset(t, 0, sizeof *t);
 }
 
+/* An alias written "=生产总值" matches only the whole phrase: alone it is
+ * the GDP, at the end of 海洋生产总值 it is not. The '=' is kept in the
+ * stored alias. */
 static void add_alias(es_metric_def *d, const char *alias)
 {
-    char *norm = es_metric_normalize(alias);
+    int exact = alias[0] == '=';
+    char *bare = es_metric_normalize(alias + exact);
+    if (!*bare) {
+        free(bare);
+        return;
+    }
+    es_buf b = {0};
+    es_buf_puts(&b, exact ? "=" : "");
+    es_buf_puts(&b, bare);
+    free(bare);
+    char *norm = es_buf_take(&b, NULL);
     for (size_t i = 0; i < d->naliases; i++)
         if (strcmp(d->aliases[i], norm) == 0) {
             free(norm);
             return;
         }
-    if (!*norm) {
-        free(norm);
-        return;
-    }
     d->aliases = es_xrealloc(d->aliases, (d->naliases + 1) * sizeof *d->aliases);
     d->aliases[d->naliases++] = norm;
 }
@@ -109,9 +118,18 @@ static int unit_fits(const char *metric_unit, const char *unit)
     return strcmp(metric_unit, "%") == 0 && strcmp(unit, "个百分点") == 0;
 }
 
+/* A Chinese noun phrase ends in its head: 全市普惠性幼儿园覆盖率 is a
+ * coverage rate, 海洋生产总值占GDP比重 a share and not the GDP, so an alias
+ * must end the phrase, not merely occur in it. */
+static int ends_with(const char *s, size_t len, const char *suffix, size_t suffix_len)
+{
+    return suffix_len <= len && memcmp(s + len - suffix_len, suffix, suffix_len) == 0;
+}
+
 const char *es_metrics_match(const es_metric_table *t, const char *metric, const char *unit)
 {
     char *norm = es_metric_normalize(metric ? metric : "");
+    size_t norm_len = strlen(norm);
     const char *best = NULL;
     size_t best_len = 0;
     for (size_t i = 0; i < t->n; i++) {
@@ -119,8 +137,11 @@ const char *es_metrics_match(const es_metric_table *t, const char *metric, const
         if (!unit_fits(d->unit, unit))
             continue;
         for (size_t a = 0; a < d->naliases; a++) {
-            size_t len = strlen(d->aliases[a]);
-            if (len > best_len && strstr(norm, d->aliases[a])) {
+            const char *alias = d->aliases[a];
+            int exact = alias[0] == '=';
+            size_t len = strlen(alias + exact);
+            int fits = exact ? strcmp(norm, alias + 1) == 0 : ends_with(norm, norm_len, alias, len);
+            if (len > best_len && fits) {
                 best = d->id;
                 best_len = len;
             }

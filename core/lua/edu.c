@@ -19,10 +19,9 @@ static es_lua_env *get_env(lua_State *L)
     return env;
 }
 
-static void bind_params(lua_State *L, sqlite3_stmt *stmt, int first_arg)
+static void bind_params(lua_State *L, sqlite3_stmt *stmt, int first_arg, int last_arg)
 {
-    int top = lua_gettop(L);
-    for (int i = first_arg; i <= top; i++) {
+    for (int i = first_arg; i <= last_arg; i++) {
         int p = i - first_arg + 1;
         switch (lua_type(L, i)) {
         case LUA_TNIL: sqlite3_bind_null(stmt, p); break;
@@ -74,36 +73,65 @@ static int collect_rows(lua_State *L, sqlite3_stmt *stmt)
     return rc;
 }
 
-/* edu._sql(query, ...) -> rows, columns. One statement; values bound as
- * parameters ?1, ?2 ... in order. */
-static int l_sql(lua_State *L)
+/* A prepared statement owned by a userdata, so a Lua error anywhere while
+ * it is in use (a parameter that cannot be bound, memory, Ctrl-C) still
+ * finalizes it when the userdata is collected. */
+static const char STMT_GUARD[] = "edushell.stmt";
+
+static int stmt_guard_gc(lua_State *L)
 {
-    const char *query = luaL_checkstring(L, 1);
-    sqlite3 *db = es_store_db(get_env(L)->store);
-    sqlite3_stmt *stmt = NULL;
-    const char *tail = NULL;
-    if (sqlite3_prepare_v2(db, query, -1, &stmt, &tail) != SQLITE_OK)
-        return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
-    if (!stmt)
-        return luaL_error(L, "sql: empty statement");
-    while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';'))
-        tail++;
-    if (tail && *tail) {
-        sqlite3_finalize(stmt);
-        return luaL_error(L, "sql: one statement at a time (extra text: %.20s)", tail);
+    sqlite3_stmt **slot = luaL_checkudata(L, 1, STMT_GUARD);
+    sqlite3_finalize(*slot);
+    *slot = NULL;
+    return 0;
+}
+
+static sqlite3_stmt **push_stmt_guard(lua_State *L)
+{
+    sqlite3_stmt **slot = lua_newuserdatauv(L, sizeof *slot, 0);
+    *slot = NULL;
+    if (luaL_newmetatable(L, STMT_GUARD)) {
+        lua_pushcfunction(L, stmt_guard_gc);
+        lua_setfield(L, -2, "__gc");
     }
-    bind_params(L, stmt, 2);
-    lua_newtable(L);
-    int rc = collect_rows(L, stmt);
+    lua_setmetatable(L, -2);
+    return slot;
+}
+
+static void push_column_names(lua_State *L, sqlite3_stmt *stmt)
+{
     int ncol = sqlite3_column_count(stmt);
     lua_createtable(L, ncol, 0);
     for (int c = 0; c < ncol; c++) {
         lua_pushstring(L, sqlite3_column_name(stmt, c));
         lua_rawseti(L, -2, c + 1);
     }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE)
+}
+
+/* edu._sql(query, ...) -> rows, columns. One statement; values bound as
+ * parameters ?1, ?2 ... in order. */
+static int l_sql(lua_State *L)
+{
+    const char *query = luaL_checkstring(L, 1);
+    int nargs = lua_gettop(L);
+    sqlite3 *db = es_store_db(get_env(L)->store);
+    sqlite3_stmt **slot = push_stmt_guard(L);
+    const char *tail = NULL;
+    if (sqlite3_prepare_v2(db, query, -1, slot, &tail) != SQLITE_OK)
         return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
+    if (!*slot)
+        return luaL_error(L, "sql: empty statement");
+    tail += strspn(tail, " \t\r\n;");
+    if (*tail)
+        return luaL_error(L, "sql: one statement at a time (extra text: %.20s)", tail);
+    bind_params(L, *slot, 2, nargs);
+    lua_newtable(L);
+    int rc = collect_rows(L, *slot);
+    if (rc != SQLITE_DONE)
+        return luaL_error(L, "sql: %s", sqlite3_errmsg(db)); /* the guard finalizes */
+    push_column_names(L, *slot);
+    sqlite3_finalize(*slot);
+    *slot = NULL;
     return 2;
 }
 

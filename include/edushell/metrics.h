@@ -1,7 +1,7 @@
 /* Canonical metrics: one id per measure, so the same indicator lines up
  * across documents, regions and years. The table comes from data/metrics.tsv
  * and from definitions analysts add; an extracted metric phrase gets the id
- * of the longest alias it contains (after normalization) whose unit fits. */
+ * of the longest alias it ends with (after normalization) whose unit fits. */
 #ifndef EDUSHELL_METRICS_H
 #define EDUSHELL_METRICS_H
 

@@ -24,7 +24,7 @@ static void test_longest_alias_with_fitting_unit(void **state)
 {
     (void)state;
     es_metric_table t = {0};
-    const char *gdp_aliases[] = {"生产总值"};
+    const char *gdp_aliases[] = {"=生产总值"};
     const char *growth_aliases[] = {"地区生产总值", "生产总值增长", "GDP增长"};
     es_metrics_put(&t, "gdp", "地区生产总值", gdp_aliases, 1, "经济与社会", "元", "higher");
     es_metrics_put(&t, "gdp_growth", "地区生产总值增长", growth_aliases, 3, "经济与社会", "%", "higher");
@@ -41,6 +41,11 @@ static void test_longest_alias_with_fitting_unit(void **state)
     assert_string_equal(es_metrics_match(&t, "普惠性幼儿园覆盖率", "位"), "kg_puhui");
     assert_null(es_metrics_match(&t, "普惠性幼儿园覆盖率", "所"));
     assert_null(es_metrics_match(&t, "新增幼儿园", "所"));
+    /* The alias must end the phrase: a share of GDP is not the GDP. */
+    assert_null(es_metrics_match(&t, "海洋生产总值占GDP比重", "%"));
+    /* An exact alias matches the whole phrase only. */
+    assert_string_equal(es_metrics_match(&t, "生产总值", "元"), "gdp");
+    assert_null(es_metrics_match(&t, "海洋生产总值", "元"));
     /* Redefining an id replaces it. */
     es_metrics_put(&t, "kg_puhui", "普惠园覆盖率", NULL, 0, "学前教育", "%", "higher");
     assert_int_equal(t.n, 4);

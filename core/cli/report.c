@@ -1,0 +1,363 @@
+/* `report TEMPLATE [--region R]... [--year Y] [--format md|html]
+ *  [--set KEY=VALUE]... [--wait SECONDS] --out FILE`: the command cron and
+ * systemd timers run. One run at a time per database (a lock file beside
+ * it); each run is recorded in the runs table; the output is written to a
+ * temporary file in the same directory and renamed over FILE, so a failed
+ * run leaves the previous report in place. */
+#include <errno.h>
+#include <fcntl.h>
+#include <lauxlib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "edushell/json.h"
+
+#define MAX_VALUES 32
+
+typedef struct report_args {
+    const char *template_name, *out, *format, *year;
+    const char *regions[MAX_VALUES];
+    int nregions;
+    const char *sets[MAX_VALUES]; /* KEY=VALUE */
+    int nsets;
+    double wait;
+} report_args;
+
+static const char USAGE[] =
+    "usage: edushell report TEMPLATE [--region R]... [--year Y] [--format md|html] "
+    "[--set KEY=VALUE]... [--wait SECONDS] --out FILE";
+
+static int add_value(const char **list, int *n, const char *value, const char *opt)
+{
+    if (*n == MAX_VALUES) {
+        es_app_error("report: at most %d %s options", MAX_VALUES, opt);
+        return -1;
+    }
+    list[(*n)++] = value;
+    return 0;
+}
+
+static int parse_args(report_args *a, int argc, char **argv)
+{
+    memset(a, 0, sizeof *a);
+    a->format = "md";
+    for (int i = 0; i < argc; i++) {
+        const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+        int takes_value = opt[0] == '-' && opt[1] == '-';
+        if (takes_value && !val) {
+            es_app_error("report: %s needs a value (%s)", opt, USAGE);
+            return -1;
+        }
+        if (strcmp(opt, "--region") == 0) {
+            if (add_value(a->regions, &a->nregions, val, opt) != 0)
+                return -1;
+        } else if (strcmp(opt, "--set") == 0) {
+            if (!strchr(val, '=') || val[0] == '=') {
+                es_app_error("report: --set needs KEY=VALUE, not '%s'", val);
+                return -1;
+            }
+            if (add_value(a->sets, &a->nsets, val, opt) != 0)
+                return -1;
+        } else if (strcmp(opt, "--year") == 0) {
+            a->year = val;
+        } else if (strcmp(opt, "--format") == 0) {
+            a->format = val;
+        } else if (strcmp(opt, "--out") == 0) {
+            a->out = val;
+        } else if (strcmp(opt, "--wait") == 0) {
+            char *end;
+            a->wait = strtod(val, &end);
+            if (*end || a->wait < 0) {
+                es_app_error("report: --wait needs a number of seconds, not '%s'", val);
+                return -1;
+            }
+        } else if (takes_value || a->template_name) {
+            es_app_error("report: unexpected '%s' (%s)", opt, USAGE);
+            return -1;
+        } else {
+            a->template_name = opt;
+            continue;
+        }
+        i++;
+    }
+    if (!a->template_name || !a->out) {
+        es_app_error("report: %s (%s)", a->template_name ? "--out FILE is required" : "no template given", USAGE);
+        return -1;
+    }
+    if (strcmp(a->format, "md") != 0 && strcmp(a->format, "html") != 0) {
+        es_app_error("report: --format must be md or html, not '%s'", a->format);
+        return -1;
+    }
+    return 0;
+}
+
+/* --- the lock ---------------------------------------------------------- */
+
+/* Takes an exclusive flock on DB.lock, trying again every 100 ms for up
+ * to `wait` seconds. Returns the descriptor (closing it releases the
+ * lock), or -1 after printing why. */
+static int take_lock(const char *db_path, double wait)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s.lock", db_path);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        es_app_error("%s: cannot open the lock file: %s", path, strerror(errno));
+        return -1;
+    }
+    long tries = (long)(wait * 10.0);
+    for (long t = 0;; t++) {
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+            return fd;
+        if (errno != EWOULDBLOCK && errno != EINTR) {
+            es_app_error("%s: cannot lock: %s", path, strerror(errno));
+            break;
+        }
+        if (t >= tries) {
+            es_app_error("another report run holds the lock on %s (%s); try again later or pass --wait SECONDS",
+                         db_path, path);
+            break;
+        }
+        nanosleep(&(struct timespec){0, 100 * 1000 * 1000}, NULL);
+    }
+    close(fd);
+    return -1;
+}
+
+/* --- the run record ---------------------------------------------------- */
+
+static void json_str(es_buf *b, const char *s)
+{
+    es_json_string(b, s, strlen(s));
+}
+
+/* The arguments as a JSON object, for the runs table. */
+static char *args_json(const report_args *a)
+{
+    es_buf b = {0};
+    es_buf_puts(&b, "{\"format\":");
+    json_str(&b, a->format);
+    if (a->year) {
+        es_buf_puts(&b, ",\"year\":");
+        json_str(&b, a->year);
+    }
+    es_buf_puts(&b, ",\"regions\":[");
+    for (int i = 0; i < a->nregions; i++) {
+        if (i)
+            es_buf_putc(&b, ',');
+        json_str(&b, a->regions[i]);
+    }
+    es_buf_putc(&b, ']');
+    for (int i = 0; i < a->nsets; i++) {
+        const char *eq = strchr(a->sets[i], '=');
+        es_buf_putc(&b, ',');
+        es_json_string(&b, a->sets[i], (size_t)(eq - a->sets[i]));
+        es_buf_putc(&b, ':');
+        json_str(&b, eq + 1);
+    }
+    es_buf_putc(&b, '}');
+    return es_buf_take(&b, NULL);
+}
+
+/* Runs one statement with text parameters (NULL binds NULL); the run's
+ * own writes pass the sandbox's read-only rule. */
+static int exec_sql(es_app *app, const char *sql, int n, const char *const *params)
+{
+    sqlite3 *db = es_store_db(app->store);
+    sqlite3_stmt *stmt = NULL;
+    if (app->sandbox)
+        es_sandbox_db_writes(app->sandbox, 1);
+    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
+    for (int i = 0; rc == SQLITE_OK && i < n; i++)
+        rc = sqlite3_bind_text(stmt, i + 1, params[i], -1, SQLITE_TRANSIENT);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+    sqlite3_finalize(stmt);
+    if (app->sandbox)
+        es_sandbox_db_writes(app->sandbox, 0);
+    if (rc != SQLITE_OK)
+        es_app_error("%s: recording the run: %s", app->db_path, sqlite3_errmsg(db));
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+static const char NOW[] = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
+static sqlite3_int64 record_start(es_app *app, const report_args *a, const char *out_path)
+{
+    char *args = args_json(a);
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO runs (template, args, started_at, status, output) VALUES (?1, ?2, %s, 'running', ?3)", NOW);
+    const char *params[] = {a->template_name, args, out_path};
+    int rc = exec_sql(app, sql, 3, params);
+    free(args);
+    return rc == 0 ? sqlite3_last_insert_rowid(es_store_db(app->store)) : -1;
+}
+
+static void record_end(es_app *app, sqlite3_int64 id, const char *error)
+{
+    char sql[256], id_text[32];
+    snprintf(sql, sizeof sql, "UPDATE runs SET ended_at = %s, status = ?1, error = ?2 WHERE id = ?3", NOW);
+    snprintf(id_text, sizeof id_text, "%lld", (long long)id);
+    const char *params[] = {error ? "failed" : "ok", error, id_text};
+    exec_sql(app, sql, 3, params);
+}
+
+/* --- rendering and writing -------------------------------------------- */
+
+/* Calls edu.report(template, opts); leaves the text (or the error) on the
+ * stack and returns the pcall status. */
+static int render(lua_State *L, const report_args *a)
+{
+    lua_getglobal(L, "edu");
+    lua_getfield(L, -1, "report");
+    lua_remove(L, -2);
+    lua_pushstring(L, a->template_name);
+    lua_createtable(L, 0, 4 + a->nsets);
+    for (int i = 0; i < a->nsets; i++) {
+        const char *eq = strchr(a->sets[i], '=');
+        lua_pushlstring(L, a->sets[i], (size_t)(eq - a->sets[i]));
+        lua_pushstring(L, eq + 1);
+        lua_settable(L, -3);
+    }
+    lua_pushstring(L, a->format);
+    lua_setfield(L, -2, "format");
+    if (a->year) {
+        lua_pushstring(L, a->year);
+        lua_setfield(L, -2, "year");
+    }
+    lua_createtable(L, a->nregions, 0);
+    for (int i = 0; i < a->nregions; i++) {
+        lua_pushstring(L, a->regions[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "regions");
+    int status = es_lua_pcall(L, 2, 1);
+    if (status == LUA_OK && !lua_isstring(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushliteral(L, "edu.report did not return text");
+        status = LUA_ERRRUN;
+    }
+    return status;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Flushes the directory entry of a rename to disk. */
+static void sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+/* Writes data to a temporary file beside `out`, syncs it and renames it
+ * over `out`. Returns 0, or -1 with the reason in err (and no temporary
+ * file left). */
+static int write_atomically(const char *out, const char *data, size_t len, es_err *err)
+{
+    const char *slash = strrchr(out, '/');
+    char dir[4096], tmp[4096];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) + (slash == out) : 1, slash ? out : ".");
+    int n = snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, slash ? slash + 1 : out);
+    if (n < 0 || (size_t)n >= sizeof tmp)
+        return es_err_set(err, "%s: path too long", out);
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return es_err_set(err, "%s: cannot create a temporary file in %s: %s", out, dir, strerror(errno));
+    int failed = write_all(fd, data, len) != 0 || fchmod(fd, 0644) != 0 || fsync(fd) != 0;
+    int saved = errno;
+    if (close(fd) != 0 && !failed) {
+        failed = 1;
+        saved = errno;
+    }
+    if (!failed && rename(tmp, out) != 0) {
+        failed = 1;
+        saved = errno;
+    }
+    if (failed) {
+        unlink(tmp);
+        return es_err_set(err, "%s: %s", out, strerror(saved));
+    }
+    sync_dir(dir);
+    return 0;
+}
+
+/* Renders and writes; returns NULL on success or the error (owned). */
+static char *render_and_write(es_app *app, const report_args *a)
+{
+    lua_State *L = app->L;
+    if (render(L, a) != LUA_OK) {
+        char buf[256];
+        const char *limit = app->sandbox ? es_sandbox_limit_message(app->sandbox, buf, sizeof buf) : NULL;
+        char *msg = es_xstrdup(limit ? limit : lua_tostring(L, -1) ? lua_tostring(L, -1) : "error");
+        lua_pop(L, 1);
+        return msg;
+    }
+    size_t len;
+    const char *text = lua_tolstring(L, -1, &len);
+    es_err err = {{0}};
+    int rc = write_atomically(a->out, text, len, &err);
+    lua_pop(L, 1);
+    return rc == 0 ? NULL : es_xstrdup(err.msg);
+}
+
+int es_cmd_report(es_app *app, int argc, char **argv)
+{
+    report_args a;
+    if (parse_args(&a, argc, argv) != 0)
+        return 2;
+    if (app->sandbox) {
+        es_err err = {{0}};
+        if (es_sandbox_allow_write(app->sandbox, a.out, &err) != 0) {
+            es_app_error("report: %s", err.msg);
+            return 1;
+        }
+    }
+    int lock = take_lock(app->db_path, a.wait);
+    if (lock < 0)
+        return 75; /* EX_TEMPFAIL: cron may try again */
+    char out_path[8192], cwd[4096];
+    if (a.out[0] != '/' && getcwd(cwd, sizeof cwd))
+        snprintf(out_path, sizeof out_path, "%s/%s", cwd, a.out);
+    else
+        snprintf(out_path, sizeof out_path, "%s", a.out);
+    sqlite3_int64 run = record_start(app, &a, out_path);
+    char *error = run < 0 ? NULL : render_and_write(app, &a);
+    if (run >= 0) {
+        /* The record keeps the message; the traceback is for the terminal. */
+        char *trace = error ? strstr(error, "\nstack traceback:") : NULL;
+        if (trace)
+            *trace = '\0';
+        record_end(app, run, error);
+        if (trace)
+            *trace = '\n';
+    }
+    if (error) {
+        /* The first line names template:line; the traceback follows. */
+        es_app_error("report %s: %s", a.template_name, error);
+        free(error);
+    }
+    close(lock);
+    return run < 0 || error ? 1 : 0;
+}
