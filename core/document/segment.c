@@ -1,0 +1,316 @@
+/* Headings, paragraphs and sentences of a raw text (see segment.h).
+ *
+ * A paragraph is a non-blank line. A heading is a paragraph that starts with
+ * a numbering marker; its section lasts until the next heading of the same
+ * or a higher level. Sentences end at 。！？； (and their ASCII forms) or at
+ * the end of the line, and keep closing quotes that follow the stop. */
+#include "edushell/segment.h"
+
+#include "edushell/common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LEVEL 4
+#define MAX_MARKER_NUMERALS 4
+
+typedef struct seg_builder {
+    es_structure *st;
+    size_t cap_sections, cap_paragraphs, cap_sentences;
+    long open[MAX_LEVEL + 1];   /* innermost open section per level, -1 if none */
+} seg_builder;
+
+static int starts_with(const char *s, size_t left, const char *lit)
+{
+    size_t n = strlen(lit);
+    return left >= n && memcmp(s, lit, n) == 0;
+}
+
+/* Length of the blank (ASCII blank, ideographic or no-break space) at s. */
+static size_t blank_len(const char *s, size_t left)
+{
+    if (left >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\f' || s[0] == '\v'))
+        return 1;
+    if (starts_with(s, left, "\xE3\x80\x80"))   /* U+3000 */
+        return 3;
+    if (starts_with(s, left, "\xC2\xA0"))       /* U+00A0 */
+        return 2;
+    return 0;
+}
+
+static size_t skip_blanks(const char *s, size_t at, size_t end)
+{
+    size_t n;
+    while (at < end && (n = blank_len(s + at, end - at)) > 0)
+        at += n;
+    return at;
+}
+
+/* End of the text with trailing blanks removed. */
+static size_t trim_end(const char *s, size_t start, size_t end)
+{
+    while (end > start) {
+        if (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r')
+            end--;
+        else if (end - start >= 3 && memcmp(s + end - 3, "\xE3\x80\x80", 3) == 0)
+            end -= 3;
+        else if (end - start >= 2 && memcmp(s + end - 2, "\xC2\xA0", 2) == 0)
+            end -= 2;
+        else
+            break;
+    }
+    return end;
+}
+
+static const char *const heading_numerals[] = {
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "〇", "零", "百",
+};
+
+/* Length of a run of Chinese numerals at s (at most a few characters). */
+static size_t chinese_numeral_run(const char *s, size_t left)
+{
+    size_t at = 0;
+    for (int count = 0; count < MAX_MARKER_NUMERALS; count++) {
+        size_t matched = 0;
+        for (size_t k = 0; k < sizeof heading_numerals / sizeof *heading_numerals; k++)
+            if (starts_with(s + at, left - at, heading_numerals[k])) {
+                matched = strlen(heading_numerals[k]);
+                break;
+            }
+        if (!matched)
+            break;
+        at += matched;
+    }
+    return at;
+}
+
+/* Length of a run of ASCII or full-width digits at s. */
+static size_t digit_run(const char *s, size_t left)
+{
+    size_t at = 0;
+    while (at < left) {
+        if (s[at] >= '0' && s[at] <= '9')
+            at++;
+        else if (left - at >= 3 && (unsigned char)s[at] == 0xEF && (unsigned char)s[at + 1] == 0xBC &&
+                 (unsigned char)s[at + 2] >= 0x90 && (unsigned char)s[at + 2] <= 0x99)
+            at += 3;
+        else
+            break;
+    }
+    return at;
+}
+
+/* Recognizes a numbering marker at s; returns its level (0 for none) and
+ * sets *marker_len. */
+static int heading_marker(const char *s, size_t left, size_t *marker_len)
+{
+    const char *open_paren[] = { "（", "(" }, *close_paren[] = { "）", ")" };
+    for (int p = 0; p < 2; p++) {
+        size_t o = strlen(open_paren[p]);
+        if (!starts_with(s, left, open_paren[p]))
+            continue;
+        size_t run = chinese_numeral_run(s + o, left - o);
+        for (int q = 0; run && q < 2; q++)
+            if (starts_with(s + o + run, left - o - run, close_paren[q])) {
+                *marker_len = o + run + strlen(close_paren[q]);
+                return 2;
+            }
+    }
+    size_t run = chinese_numeral_run(s, left);
+    if (run) {
+        if (starts_with(s + run, left - run, "、")) {
+            *marker_len = run + 3;
+            return 1;
+        }
+        if (starts_with(s + run, left - run, "是")) {
+            *marker_len = run + 3;
+            return 4;
+        }
+        return 0;
+    }
+    run = digit_run(s, left);
+    if (!run)
+        return 0;
+    if (starts_with(s + run, left - run, "．") || starts_with(s + run, left - run, "、")) {
+        *marker_len = run + 3;
+        return 3;
+    }
+    /* "1." but not the decimal point of "1.5". */
+    if (starts_with(s + run, left - run, ".") && digit_run(s + run + 1, left - run - 1) == 0) {
+        *marker_len = run + 1;
+        return 3;
+    }
+    return 0;
+}
+
+static void add_section(seg_builder *b, size_t start, size_t end, size_t marker_len, int level)
+{
+    es_structure *st = b->st;
+    if (st->nsections == b->cap_sections) {
+        b->cap_sections = b->cap_sections ? 2 * b->cap_sections : 16;
+        st->sections = es_xrealloc(st->sections, b->cap_sections * sizeof *st->sections);
+    }
+    long parent = -1;
+    for (int l = level - 1; l >= 1; l--)
+        if (b->open[l] >= 0) {
+            parent = b->open[l];
+            break;
+        }
+    long index = (long)st->nsections;
+    st->sections[st->nsections++] = (es_section){
+        .start = start, .end = end, .marker_end = start + marker_len,
+        .level = level, .parent = parent,
+    };
+    b->open[level] = index;
+    for (int l = level + 1; l <= MAX_LEVEL; l++)
+        b->open[l] = -1;
+}
+
+static long innermost_section(const seg_builder *b)
+{
+    for (int l = MAX_LEVEL; l >= 1; l--)
+        if (b->open[l] >= 0)
+            return b->open[l];
+    return -1;
+}
+
+static void add_sentence(seg_builder *b, const char *text, size_t start, size_t end)
+{
+    start = skip_blanks(text, start, end);
+    end = trim_end(text, start, end);
+    if (start >= end)
+        return;
+    es_structure *st = b->st;
+    if (st->nsentences == b->cap_sentences) {
+        b->cap_sentences = b->cap_sentences ? 2 * b->cap_sentences : 64;
+        st->sentences = es_xrealloc(st->sentences, b->cap_sentences * sizeof *st->sentences);
+    }
+    st->sentences[st->nsentences++] = (es_sentence){
+        .start = start, .end = end,
+        .section = innermost_section(b), .paragraph = st->nparagraphs - 1,
+    };
+}
+
+/* Length of a sentence stop at s, 0 when there is none: ASCII ! ? ; or
+ * 。(E3 80 82) ！(EF BC 81) ？(EF BC 9F) ；(EF BC 9B). */
+static size_t stop_len(const char *s, size_t left)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] == '!' || u[0] == '?' || u[0] == ';')
+        return 1;
+    if (left < 3)
+        return 0;
+    if (u[0] == 0xE3)
+        return u[1] == 0x80 && u[2] == 0x82 ? 3 : 0;
+    if (u[0] == 0xEF && u[1] == 0xBC)
+        return u[2] == 0x81 || u[2] == 0x9F || u[2] == 0x9B ? 3 : 0;
+    return 0;
+}
+
+/* Length of a closing quote or bracket at s that belongs to the sentence
+ * before it. */
+static size_t closer_len(const char *s, size_t left)
+{
+    static const char *const closers[] = { "”", "’", "」", "』", "）", "》" };
+    for (size_t k = 0; k < sizeof closers / sizeof *closers; k++)
+        if (starts_with(s, left, closers[k]))
+            return 3;
+    if (left >= 1 && (s[0] == '"' || s[0] == ')'))
+        return 1;
+    return 0;
+}
+
+/* Bytes that can begin a sentence stop: every stop is ASCII or starts
+ * with one of two lead bytes. */
+static const unsigned char may_stop[256] = {
+    ['!'] = 1, ['?'] = 1, [';'] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+static void split_sentences(seg_builder *b, const char *text, size_t start, size_t end)
+{
+    size_t sent = start, at = start;
+    while (at < end) {
+        while (at < end) {
+            unsigned char c = (unsigned char)text[at];
+            /* Most characters are 3-byte CJK whose lead byte no stop has. */
+            if (c >= 0xE4 && c <= 0xEE && end - at >= 3 && ((unsigned char)text[at + 1] & 0xC0) == 0x80 &&
+                ((unsigned char)text[at + 2] & 0xC0) == 0x80)
+                at += 3;
+            else if (!may_stop[c])
+                at++;
+            else
+                break;
+        }
+        if (at >= end)
+            break;
+        size_t n = stop_len(text + at, end - at);
+        if (!n) {
+            at++;
+            continue;
+        }
+        at += n;
+        while (at < end && (n = closer_len(text + at, end - at)) > 0)
+            at += n;
+        add_sentence(b, text, sent, at);
+        sent = at;
+    }
+    add_sentence(b, text, sent, end);
+}
+
+static void add_paragraph(seg_builder *b, const char *text, size_t start, size_t end)
+{
+    es_structure *st = b->st;
+    if (st->nparagraphs == b->cap_paragraphs) {
+        b->cap_paragraphs = b->cap_paragraphs ? 2 * b->cap_paragraphs : 32;
+        st->paragraphs = es_xrealloc(st->paragraphs, b->cap_paragraphs * sizeof *st->paragraphs);
+    }
+    st->paragraphs[st->nparagraphs++] = (es_span){ start, end };
+    size_t marker_len = 0;
+    int level = heading_marker(text + start, end - start, &marker_len);
+    if (level)
+        add_section(b, start, end, marker_len, level);
+    split_sentences(b, text, start, end);
+}
+
+void es_segment(const char *text, size_t len, es_structure *out)
+{
+    memset(out, 0, sizeof *out);
+    seg_builder b = { .st = out };
+    for (int l = 0; l <= MAX_LEVEL; l++)
+        b.open[l] = -1;
+    size_t line = 0;
+    while (line < len) {
+        const char *nl = memchr(text + line, '\n', len - line);
+        size_t line_end = nl ? (size_t)(nl - text) : len;
+        size_t start = skip_blanks(text, line, line_end);
+        size_t end = trim_end(text, start, line_end);
+        if (start < end)
+            add_paragraph(&b, text, start, end);
+        line = line_end + 1;
+    }
+}
+
+void es_structure_free(es_structure *st)
+{
+    if (!st)
+        return;
+    free(st->sections);
+    free(st->paragraphs);
+    free(st->sentences);
+    memset(st, 0, sizeof *st);
+}
+
+long es_structure_sentence_at(const es_structure *st, size_t at)
+{
+    size_t lo = 0, hi = st->nsentences;
+    while (lo < hi) {   /* first sentence that ends after `at` */
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->sentences[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < st->nsentences && st->sentences[lo].start <= at)
+        return (long)lo;
+    return -1;
+}

@@ -1,0 +1,216 @@
+/* Kind, rank scope, year and goal zones of quantities. */
+#include "classify.h"
+
+#include "edushell/metadata.h"
+#include "u8.h"
+#include "years.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Zone named by a heading. When it names both results and goals
+ * (十四五发展成就和十五五主要目标任务) its sentences decide one by one. */
+static zone heading_zone(const vocab *v, const char *text, size_t start, size_t end)
+{
+    int target = vocab_find(v, ROLE_ZONE_TARGET, text, start, end, NULL) != (size_t)-1;
+    int actual = vocab_find(v, ROLE_ZONE_ACTUAL, text, start, end, NULL) != (size_t)-1;
+    return target && actual ? ZONE_MIXED : target ? ZONE_TARGET : actual ? ZONE_ACTUAL : ZONE_NONE;
+}
+
+/* A paragraph too short to be prose and not ending as a sentence does is
+ * an unnumbered heading (“十四五”时期工作回顾, 2026年重点工作). */
+#define MAX_BARE_HEADING 60
+
+static int ends_like_sentence(const char *text, size_t end)
+{
+    static const char *const stops[] = { "。", "；", "：", "！", "？" };
+    for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
+        if (end >= 3 && memcmp(text + end - 3, stops[k], 3) == 0)
+            return 1;
+    return end >= 1 && (text[end - 1] == ':' || text[end - 1] == ';');
+}
+
+/* The text of paragraph k that may name a zone, or 0 when it is no heading. */
+static int heading_text(const es_extract_input *in, size_t k, size_t *section, size_t *start, size_t *end)
+{
+    const es_structure *st = in->st;
+    const es_span *para = &st->paragraphs[k];
+    while (*section < st->nsections && st->sections[*section].start < para->start)
+        (*section)++;
+    *start = para->start;
+    if (*section < st->nsections && st->sections[*section].start == para->start) {
+        const es_section *sec = &st->sections[*section];
+        /* Second-level headings (（五）加快释放改革开放成效) name topics. */
+        if (sec->level > 1)
+            return 0;
+        /* Only the heading itself counts, not a paragraph run on after it. */
+        long sent = es_structure_sentence_at(st, sec->start);
+        *end = sent >= 0 && st->sentences[sent].end < para->end ? st->sentences[sent].end : para->end;
+        return 1;
+    }
+    *end = para->end;
+    return para->end - para->start <= MAX_BARE_HEADING && !ends_like_sentence(in->text, para->end);
+}
+
+part *classify_parts(const vocab *v, const es_extract_input *in)
+{
+    const es_structure *st = in->st;
+    part *parts = es_xcalloc(st->nparagraphs ? st->nparagraphs : 1, sizeof *parts);
+    part current = { ZONE_NONE, 0 };
+    size_t section = 0, start, end;
+    for (size_t k = 0; k < st->nparagraphs; k++) {
+        if (heading_text(in, k, &section, &start, &end)) {
+            zone z = heading_zone(v, in->text, start, end);
+            int numbered = section < st->nsections && st->sections[section].start == st->paragraphs[k].start;
+            /* A heading opens a part when it says what the part is about or
+             * is numbered; a bare line such as a date does not. */
+            if (z != ZONE_NONE)
+                current.zone = z;
+            /* Its year too, unless a numbered heading names one in passing
+             * (全力推动“十五五”开好局 heads this year's work). */
+            int year = z != ZONE_NONE || !numbered ? years_named_last(v, in->text, start, end) : 0;
+            if (year > 0)
+                current.year = year;
+        }
+        parts[k] = current;
+    }
+    return parts;
+}
+
+typedef struct scope_char {
+    const char *ch;
+    const char *scope;
+} scope_char;
+
+/* A province, country or city named in the clause (江苏省同类高校第一名). */
+static const scope_char scope_chars[] = {
+    { "省", "全省" }, { "国", "全国" }, { "市", "全市" },
+};
+
+static const char *scope_by_char(const char *text, size_t start, size_t at)
+{
+    while (at > start) {
+        at = u8_prev(text, start, at);
+        for (size_t k = 0; k < sizeof scope_chars / sizeof *scope_chars; k++)
+            if (memcmp(text + at, scope_chars[k].ch, 3) == 0)
+                return scope_chars[k].scope;
+    }
+    return NULL;
+}
+
+/* Last scope word in text[start, end). */
+static const vocab_word *last_scope(const vocab *v, const char *text, size_t start, size_t end)
+{
+    const vocab_word *found = NULL, *w;
+    size_t at = start;
+    while (at < end) {
+        size_t hit = vocab_find(v, ROLE_SCOPE, text, at, end, &w);
+        if (hit == (size_t)-1)
+            break;
+        found = w;
+        at = hit + w->len;
+    }
+    return found;
+}
+
+int classify_rank(const vocab *v, const sentence_ctx *s, size_t clause_start,
+                  const quantity *q, char *scope, size_t scope_size)
+{
+    if (!q->ranked_by_word && q->span_end < s->end && ((unsigned char)s->text[q->span_end] & 0x80) &&
+        u8_is_han(u8_cp(s->text + q->span_end)))
+        return 0;   /* 第一批, 第一责任人: an ordinal inside a name */
+    const vocab_word *w = last_scope(v, s->text, clause_start, q->span_start);
+    const char *name = w ? w->arg : NULL;
+    int verb = vocab_find(v, ROLE_RANK_VERB, s->text, clause_start, q->span_start, NULL) != (size_t)-1;
+    int named = name != NULL;
+    if (!name)
+        name = scope_by_char(s->text, clause_start, q->span_start);
+    /* 第2名 is a place in an order even when the field goes unsaid. */
+    if (!name && !verb && !q->ranked_by_word)
+        return 0;
+    snprintf(scope, scope_size, "%s", name ? name : "");
+    return named ? RANK_SCOPED : RANK_UNSCOPED;
+}
+
+/* Whether a phrase in which the cue is a plain noun (的目标) covers it. */
+static int cue_negated(const vocab *v, const char *text, size_t start, size_t end,
+                       size_t at, size_t len)
+{
+    const vocab_list *nots = &v->roles[ROLE_TARGET_NOT];
+    for (size_t k = 0; k < nots->n; k++) {
+        const vocab_word *w = &nots->words[k];
+        for (size_t from = at + len >= start + w->len ? at + len - w->len : start; from <= at; from++)
+            if (from + w->len <= end && memcmp(text + from, w->text, w->len) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Offset of the first cue of `role` in text[start, end) that is not part
+ * of a plain noun phrase, or CUE_NONE. */
+static size_t first_cue(const vocab *v, vocab_role role, const char *text, size_t start, size_t end)
+{
+    const vocab_word *w;
+    size_t at = start;
+    while (at < end) {
+        size_t hit = vocab_find(v, role, text, at, end, &w);
+        if (hit == (size_t)-1)
+            return CUE_NONE;
+        if (!cue_negated(v, text, start, end, hit, w->len))
+            return hit;
+        at = hit + w->len;
+    }
+    return CUE_NONE;
+}
+
+static int has_cue(const vocab *v, vocab_role role, const char *text, size_t start, size_t end)
+{
+    return first_cue(v, role, text, start, end) != CUE_NONE;
+}
+
+/* Whether a cue of `role` stands in the sentence before `at`. */
+static int cue_before(const vocab *v, vocab_role role, sentence_ctx *s, size_t *cached, size_t at)
+{
+    if (!(s->cues & (1u << role)))
+        return 0;
+    if (*cached == CUE_UNKNOWN)
+        *cached = first_cue(v, role, s->text, s->start, s->end);
+    return *cached != CUE_NONE && *cached < at;
+}
+
+/* Whether a noun follows the quantity (提升40所普通高中): the verb before
+ * it then acts on things counted, it does not measure a change. */
+static int counts_an_object(const vocab *v, const sentence_ctx *s, const quantity *q)
+{
+    size_t at = q->end;
+    if (at >= s->end || !((unsigned char)s->text[at] & 0x80) || !u8_is_han(u8_cp(s->text + at)))
+        return 0;
+    return !vocab_match_at(v, ROLE_LINK, s->text, at, s->end) && !vocab_match_at(v, ROLE_STOP, s->text, at, s->end);
+}
+
+es_ind_kind classify_kind(const vocab *v, sentence_ctx *s, size_t clause_start, int year, quantity *q)
+{
+    const vocab_word *change = vocab_match_before(v, ROLE_CHANGE, s->text, clause_start, q->pre_start);
+    if (change && counts_an_object(v, s, q))
+        change = NULL;
+    if (change && change->arg[0] == '-') {
+        q->value = -q->value;
+        q->value_hi = -q->value_hi;
+    }
+    if (s->doc_kind && strcmp(s->doc_kind, ES_KIND_PLAN) == 0)
+        return ES_IND_TARGET;
+    /* A figure of an earlier year is a result even in a part about goals,
+     * one of a later year a goal even in a review. */
+    int earlier = year && s->doc_year && year < s->doc_year;
+    int later = year && s->doc_year && year > s->doc_year;
+    if (later || (s->zone == ZONE_TARGET && !earlier) ||
+        cue_before(v, ROLE_TARGET, s, &s->target_cue, q->pre_start))
+        return ES_IND_TARGET;
+    /* Weak cues (将, 要) count where the document's kind does not say
+     * results are reported, and in parts about both. */
+    if ((!s->doc_kind || s->zone == ZONE_MIXED) && cue_before(v, ROLE_TARGET_WEAK, s, &s->weak_cue, q->pre_start))
+        return ES_IND_TARGET;
+    if (change || ((s->cues & (1u << ROLE_COMPARE)) && has_cue(v, ROLE_COMPARE, s->text, clause_start, q->pre_start)))
+        return ES_IND_CHANGE;
+    return ES_IND_ACTUAL;
+}

@@ -1,0 +1,457 @@
+/* The extraction driver: walks each sentence of the view, reads the
+ * quantities in it and gives each its kind, metric, scope and year. */
+#include "edushell/extract.h"
+
+#include "classify.h"
+#include "metric.h"
+#include "quantity.h"
+#include "u8.h"
+#include "vocab.h"
+#include "years.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Longest name of a part in a breakdown (会办 of 其中主办45件，会办30件). */
+#define BREAKDOWN_PART_BYTES 9
+
+struct es_extractor {
+    vocab words;
+    /* One bit per code point of the 3-byte range (U+0800-U+FFFF): set for
+     * the characters the sentence scan must look at (numerals, quotation
+     * marks); the rest are skipped at once. */
+    unsigned char scanned[(1 << 16) / 8];
+    /* The same for the first characters of the sentence cue words
+     * (SENTENCE_CUES), noted as the scan passes them. */
+    unsigned char cue_start[(1 << 16) / 8];
+};
+
+/* Chinese numerals and the quotation marks of quote_delta. */
+static const int32_t scanned_chars[] = {
+    0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+    0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF,
+    0x201C, 0x2018, 0x300A, 0x300C, 0x300E, 0x3008,
+    0x201D, 0x2019, 0x300B, 0x300D, 0x300F, 0x3009,
+};
+
+static void mark(unsigned char *bits, int32_t cp)
+{
+    bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+}
+
+static int marked(const unsigned char *bits, unsigned cp)
+{
+    return bits[cp >> 3] & (1u << (cp & 7));
+}
+
+static void init_scanned(es_extractor *ex)
+{
+    for (size_t k = 0; k < sizeof scanned_chars / sizeof *scanned_chars; k++)
+        mark(ex->scanned, scanned_chars[k]);
+    for (unsigned r = 0; r < ROLE_COUNT; r++) {
+        if (!(SENTENCE_CUES & (1u << r)))
+            continue;
+        const vocab_list *list = &ex->words.roles[r];
+        for (size_t k = 0; k < list->n; k++)
+            if (u8_len(list->words[k].text) == 3)   /* every cue word is Chinese */
+                mark(ex->cue_start, u8_cp(list->words[k].text));
+    }
+}
+
+es_extractor *es_extractor_new(const char *data_dir, es_err *err)
+{
+    es_extractor *ex = es_xcalloc(1, sizeof *ex);
+    if (vocab_load(&ex->words, data_dir, err) != 0) {
+        free(ex);
+        return NULL;
+    }
+    init_scanned(ex);
+    return ex;
+}
+
+void es_extractor_free(es_extractor *ex)
+{
+    if (!ex)
+        return;
+    vocab_free(&ex->words);
+    free(ex);
+}
+
+const char *es_ind_kind_name(es_ind_kind k)
+{
+    switch (k) {
+    case ES_IND_ACTUAL: return "actual";
+    case ES_IND_TARGET: return "target";
+    case ES_IND_CHANGE: return "change";
+    case ES_IND_RANK: return "rank";
+    }
+    return "actual";
+}
+
+void es_indicator_list_free(es_indicator_list *list)
+{
+    if (!list)
+        return;
+    for (size_t k = 0; k < list->n; k++)
+        free(list->items[k].metric);
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+static es_indicator *list_push(es_indicator_list *list)
+{
+    if (list->n == list->cap) {
+        list->cap = list->cap ? 2 * list->cap : 32;
+        list->items = es_xrealloc(list->items, list->cap * sizeof *list->items);
+    }
+    es_indicator *ind = &list->items[list->n++];
+    memset(ind, 0, sizeof *ind);
+    return ind;
+}
+
+/* First view offset at or after `from` whose raw offset is at least `raw`.
+ * Sentences come in text order, so the search starts from the last answer
+ * and ends at an upper bound guessed from the shift between the two texts. */
+static size_t view_offset(const es_view *view, size_t from, size_t raw)
+{
+    size_t lo = from, hi = view->len;
+    /* Most text maps one to one and full-width forms only shrink the view,
+     * so the answer is at most the offset that keeps the last shift. */
+    if (from < view->len && view->map[from] <= raw) {
+        size_t guess = from + (raw - view->map[from]);
+        if (guess < view->len && view->map[guess] >= raw)
+            hi = guess;
+    }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (view->map[mid] < raw)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Quotation marks and title brackets: a number inside them is a name.
+ * Returns +1 for an opening mark, -1 for a closing one, 0 otherwise. */
+static int quote_delta(int32_t cp)
+{
+    switch (cp) {
+    case 0x201C: case 0x2018: case 0x300A: case 0x300C: case 0x300E: case 0x3008:
+        return 1;    /* “ ‘ 《 「 『 〈 */
+    case 0x201D: case 0x2019: case 0x300B: case 0x300D: case 0x300F: case 0x3009:
+        return -1;   /* ” ’ 》 」 』 〉 */
+    default:
+        return 0;
+    }
+}
+
+typedef struct sentence_scan {
+    const es_extractor *ex;
+    const es_extract_input *in;
+    sentence_ctx ctx;
+    size_t index;               /* the sentence's index */
+    size_t clause_floor;        /* end of the previous quantity: no clause reaches back before it */
+    const char *previous;       /* metric of the previous quantity */
+    char *lead;                 /* lead verb of the list of quantities under way, owned */
+    char *list_prefix;          /* words before the list's first quantity, owned */
+    char *base;                 /* after 其中: head of the metric being broken down, owned */
+    year_tracker years;         /* years named so far in the sentence */
+    int part_year;              /* the year the heading of the sentence's part names */
+    es_ind_kind previous_kind;
+    int previous_negative;      /* the previous quantity was a decrease */
+    char **respective;          /* metrics of a 分别 list, owned */
+    size_t nrespective, next_respective;
+} sentence_scan;
+
+/* Whether text[at] is 、 (E3 80 81); the view is valid UTF-8, so a lead
+ * byte E3 is followed by two more. */
+static int is_enumeration_comma(const char *text, size_t at)
+{
+    return text[at] == '\xE3' && text[at + 1] == '\x80' && text[at + 2] == '\x81';
+}
+
+/* Whether the enumeration comma at `at` follows a quantity of the same
+ * clause (培育20个高水平专业、20门“金课”). */
+static int list_comma(const sentence_scan *s, size_t at)
+{
+    if (!s->previous)
+        return 0;
+    for (size_t p = s->clause_floor; p < at; p += u8_len(s->ctx.text + p))
+        if (metric_delimiter_len(s->ctx.text, p, at) && !is_enumeration_comma(s->ctx.text, p))
+            return 0;
+    return 1;
+}
+
+/* Start of the clause holding text[at]. An enumeration comma separates
+ * clauses only in a list of quantities (幼儿园14所、义务教育学校22所); in a list
+ * of nouns it belongs to the metric (开工新建幼儿园、中小学校24所). */
+static size_t clause_start_before(const sentence_scan *s, size_t at)
+{
+    const char *t = s->ctx.text;
+    size_t p = at;
+    while (p > s->clause_floor) {
+        size_t c = u8_prev(t, s->clause_floor, p);
+        if (metric_delimiter_len(t, c, p) && (!is_enumeration_comma(t, c) || list_comma(s, c)))
+            return p;
+        p = c;
+    }
+    return s->clause_floor;
+}
+
+/* Whether the clause at `clause` continues a list of quantities: after an
+ * enumeration comma or a conjunction that follows the previous one. */
+static int continues_list(const sentence_scan *s, size_t clause)
+{
+    if (!s->previous)
+        return 0;
+    if (clause == s->clause_floor)
+        return 1;
+    return clause > s->clause_floor && is_enumeration_comma(s->ctx.text, clause - 3) && list_comma(s, clause - 3);
+}
+
+static size_t clause_end_after(const sentence_scan *s, size_t at)
+{
+    while (at < s->ctx.end && !metric_delimiter_len(s->ctx.text, at, s->ctx.end))
+        at += u8_len(s->ctx.text + at);
+    return at;
+}
+
+/* A number of the heading marker (一、 8． （二）) is not a quantity. */
+static int in_heading_marker(const es_extract_input *in, size_t sentence, size_t raw_at)
+{
+    long sec = in->st->sentences[sentence].section;
+    if (sec < 0)
+        return 0;
+    const es_section *h = &in->st->sections[sec];
+    return raw_at >= h->start && raw_at < h->marker_end;
+}
+
+static void drop_respective(sentence_scan *s)
+{
+    for (size_t k = 0; k < s->nrespective; k++)
+        free(s->respective[k]);
+    free(s->respective);
+    s->respective = NULL;
+    s->nrespective = s->next_respective = 0;
+}
+
+static void start_respective(sentence_scan *s, const metric_ctx *m, const quantity *q)
+{
+    drop_respective(s);
+    if (s->ctx.cues & (1u << ROLE_RESPECTIVE))
+        s->nrespective = metric_respective(&s->ex->words, m, q, &s->respective);
+}
+
+/* A clause opening with 其中 breaks the previous figure down: its items
+ * take that figure's metric head. */
+static void start_breakdown(sentence_scan *s, size_t clause, size_t number)
+{
+    const char *t = s->ctx.text;
+    while (clause < s->ctx.end && t[clause] == ' ')
+        clause++;
+    if (s->previous && vocab_match_at(&s->ex->words, ROLE_BREAKDOWN, t, clause, s->ctx.end)) {
+        free(s->base);
+        s->base = metric_head(&s->ex->words, s->previous);
+        return;
+    }
+    /* 其中主办45件，会办30件: a clause that is only a part's name goes on
+     * with the breakdown. */
+    if (number - clause > BREAKDOWN_PART_BYTES) {
+        free(s->base);
+        s->base = NULL;
+    }
+}
+
+/* The year the quantity is of: the last its sentence names before it,
+ * else the one its part's heading names; 0 for the document's. */
+static int year_of(sentence_scan *s, const quantity *q)
+{
+    int year = years_before(&s->ex->words, &s->years, s->ctx.text, q->span_start);
+    if (year == YEAR_OF_DOCUMENT)
+        return s->in->doc_year;
+    return year ? year : s->part_year;
+}
+
+/* Kind of the quantity; 0 when it is no indicator (an ordinal that is no
+ * rank). *rank tells how a rank's field was found. */
+static int classify(sentence_scan *s, size_t clause, quantity *q, es_ind_kind *kind,
+                    char *scope, size_t scope_size, int *rank)
+{
+    const vocab *v = &s->ex->words;
+    *rank = 0;
+    if (q->ordinal) {
+        *rank = classify_rank(v, &s->ctx, clause, q, scope, scope_size);
+        *kind = ES_IND_RANK;
+        return *rank != 0;
+    }
+    *kind = classify_kind(v, &s->ctx, clause, year_of(s, q), q);
+    return 1;
+}
+
+/* 分别增长4.5%、6%: a later item of a list of changes is a change too. */
+static void follow_list_kind(const sentence_scan *s, int in_list, es_ind_kind *kind, quantity *q)
+{
+    if (!in_list || *kind != ES_IND_ACTUAL || s->previous_kind != ES_IND_CHANGE)
+        return;
+    *kind = ES_IND_CHANGE;
+    if (s->previous_negative && q->value > 0) {
+        q->value = -q->value;
+        q->value_hi = -q->value_hi;
+    }
+}
+
+static metric_ctx metric_context(const sentence_scan *s, size_t clause, const quantity *q,
+                                 es_ind_kind kind, int rank, int in_list)
+{
+    return (metric_ctx){
+        .text = s->ctx.text, .clause_start = clause, .clause_end = clause_end_after(s, q->end),
+        .previous = s->previous, .lead = in_list ? s->lead : NULL,
+        .list_prefix = in_list ? s->list_prefix : NULL,
+        .after_previous = clause == s->clause_floor && s->previous,
+        .base = s->base,
+        .qualifies_previous = kind == ES_IND_RANK || kind == ES_IND_CHANGE,
+        .rank = kind == ES_IND_RANK,
+        /* 位列全国民办高校第六名，江苏省同类高校第一名: a second rank in
+         * another field is of the same thing. */
+        .field_only = rank == RANK_UNSCOPED && s->previous && s->previous_kind == ES_IND_RANK,
+    };
+}
+
+/* The metric, and the list state a later quantity of the sentence reads. */
+static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q, int in_list)
+{
+    const vocab *v = &s->ex->words;
+    char *prefix = NULL;
+    char *metric = metric_phrase(v, m, q, in_list ? NULL : &prefix);
+    if (!in_list) {
+        start_respective(s, m, q);
+        free(s->lead);
+        s->lead = metric_lead(v, metric);
+        free(s->list_prefix);
+        s->list_prefix = prefix;
+    }
+    if (s->next_respective < s->nrespective) {
+        free(metric);
+        metric = es_xstrdup(s->respective[s->next_respective++]);
+    }
+    return metric;
+}
+
+/* Notes which sentence cue words start at text[at], so that lookups for
+ * the absent ones are skipped: a quantity only ever needs the cues before
+ * it, which the scan has passed. */
+static void note_cues(sentence_scan *s, size_t at)
+{
+    for (unsigned left = SENTENCE_CUES & ~s->ctx.cues; left; left &= left - 1) {
+        unsigned r = (unsigned)__builtin_ctz(left);
+        if (vocab_match_at(&s->ex->words, (vocab_role)r, s->ctx.text, at, s->ctx.end))
+            s->ctx.cues |= 1u << r;
+    }
+    s->years.no_periods = !(s->ctx.cues & (1u << ROLE_PERIOD));
+}
+
+static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
+{
+    size_t clause = clause_start_before(s, q->pre_start);
+    char scope[16] = "";
+    es_ind_kind kind;
+    int rank;
+    if (!classify(s, clause, q, &kind, scope, sizeof scope, &rank))
+        return;
+    size_t rs, re;
+    es_view_to_raw(s->in->view, q->span_start, q->span_end, &rs, &re);
+    if (in_heading_marker(s->in, s->index, rs))
+        return;
+    int in_list = continues_list(s, clause);
+    if (!in_list)
+        start_breakdown(s, clause, q->pre_start);
+    follow_list_kind(s, in_list, &kind, q);
+    metric_ctx m = metric_context(s, clause, q, kind, rank, in_list);
+    es_indicator *ind = list_push(out);
+    *ind = (es_indicator){
+        .start = rs, .end = re, .sentence = s->index,
+        .value = q->value, .value_hi = q->value_hi, .has_hi = q->has_hi, .kind = kind,
+        .year = year_of(s, q),
+    };
+    memcpy(ind->cmp, q->cmp, sizeof ind->cmp);
+    memcpy(ind->unit, q->unit, sizeof ind->unit);
+    memcpy(ind->scope, scope, sizeof ind->scope);
+    ind->metric = metric_of(s, &m, q, in_list);
+    s->previous = ind->metric;
+    s->previous_kind = kind;
+    s->previous_negative = q->value < 0;
+    s->clause_floor = q->end;
+}
+
+static void scan_sentence(sentence_scan *s, es_indicator_list *out)
+{
+    const char *t = s->ctx.text;
+    int quoted = 0;
+    size_t at = s->ctx.start;
+    while (at < s->ctx.end) {
+        unsigned char c = (unsigned char)t[at];
+        if (c < 0x80 && !u8_is_ascii_digit((char)c)) {
+            at++;
+            continue;
+        }
+        if (c >= 0x80) {
+            unsigned cp = (unsigned)u8_cp(t + at);
+            if (cp < 0x10000 && marked(s->ex->cue_start, cp))
+                note_cues(s, at);   /* 十四五 starts with a numeral too */
+            if (cp < 0x10000 && !marked(s->ex->scanned, cp)) {
+                at += u8_len(t + at);
+                continue;
+            }
+            int d = quote_delta((int32_t)cp);
+            if (d)
+                quoted = quoted + d < 0 ? 0 : quoted + d;
+            if (!quantity_is_cn_numeral((int32_t)cp)) {
+                at += u8_len(t + at);
+                continue;
+            }
+        }
+        quantity q;
+        size_t next;
+        int ok = quantity_read(&s->ex->words, t, s->clause_floor, s->ctx.end, at, &q, &next);
+        if (ok && !quoted)
+            emit(s, &q, out);
+        at = next > at ? next : at + 1;
+    }
+}
+
+void es_extract(const es_extractor *ex, const es_extract_input *in, es_indicator_list *out)
+{
+    part *parts = classify_parts(&ex->words, in);
+    size_t cursor = 0;
+    for (size_t k = 0; k < in->st->nsentences; k++) {
+        const es_sentence *sent = &in->st->sentences[k];
+        size_t start = cursor = view_offset(in->view, cursor, sent->start);
+        size_t end = cursor = view_offset(in->view, cursor, sent->end);
+        sentence_scan s = {
+            .ex = ex, .in = in, .index = k,
+            .part_year = parts[sent->paragraph].year > 0 ? parts[sent->paragraph].year : 0,
+            .ctx = {
+                .text = in->view->text,
+                .start = start,
+                .end = end,
+                .doc_kind = in->doc_kind,
+                .doc_year = in->doc_year,
+                .zone = parts[sent->paragraph].zone,
+                .target_cue = CUE_UNKNOWN, .weak_cue = CUE_UNKNOWN,
+            },
+        };
+        s.clause_floor = s.ctx.start;
+        s.years.start = s.years.scanned = s.ctx.start;
+        s.years.no_periods = 1;
+        /* A heading's numbering marker (8．) is not part of its first clause. */
+        if (sent->section >= 0 && in->st->sections[sent->section].start == sent->start)
+            s.clause_floor = view_offset(in->view, start, in->st->sections[sent->section].marker_end);
+        scan_sentence(&s, out);
+        free(s.lead);
+        free(s.list_prefix);
+        free(s.base);
+        drop_respective(&s);
+    }
+    free(parts);
+}

@@ -1,0 +1,59 @@
+/* The metric of a quantity: the shortest noun phrase of its clause that
+ * names what is measured. */
+#ifndef EDUSHELL_EXTRACT_METRIC_H
+#define EDUSHELL_EXTRACT_METRIC_H
+
+#include <stddef.h>
+#include "quantity.h"
+#include "vocab.h"
+
+typedef struct metric_ctx {
+    const char *text;        /* the view */
+    size_t clause_start;     /* where the quantity's clause begins */
+    size_t clause_end;       /* where the text after the quantity ends */
+    const char *previous;    /* metric of the sentence's previous quantity, or NULL */
+    const char *lead;        /* lead verb shared by the list this quantity continues, or NULL */
+    const char *list_prefix; /* words before the list's first quantity (全省教学大赛|9个一等奖和31个二等奖), or NULL */
+    int after_previous;      /* the clause starts right where the previous quantity ended */
+    const char *base;        /* after 其中: the head of the metric the figure is a part of, or NULL */
+    int qualifies_previous;  /* a rank or change: a short rest (数量) qualifies the previous metric */
+    int rank;                /* a rank: the metric ends where its scope (全省) begins */
+    int field_only;          /* the words before the rank name only its field */
+} metric_ctx;
+
+/* The metric phrase, owned by the caller; never NULL. When prefix_out is
+ * not NULL it receives the words before the quantity that entered the
+ * metric (owned, NULL when none), for later items of a list. */
+char *metric_phrase(const vocab *v, const metric_ctx *m, const quantity *q, char **prefix_out);
+
+/* The lead verb that opens a metric (集中培训 of 集中培训党支部书记), owned by
+ * the caller, or NULL when it opens with none. */
+char *metric_lead(const vocab *v, const char *metric);
+
+/* The metric without its lead verbs (建议提案 of 承办建议提案), owned by
+ * the caller. */
+char *metric_head(const vocab *v, const char *metric);
+
+/* For a clause such as 城镇、农村居民收入分别增长4.5%、6%: the metric of
+ * each listed item (城镇居民收入, 农村居民收入), owned by the caller.
+ * Returns how many, 0 when the clause has no 分别 list before the quantity. */
+size_t metric_respective(const vocab *v, const metric_ctx *m, const quantity *q, char ***items);
+
+/* Length of a clause delimiter at text[at] in the view (where ，；：！？ have
+ * become ASCII), or 0: , ; : ! ? and 、 。 … —. */
+static inline size_t metric_delimiter_len(const char *text, size_t at, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)text + at;
+    switch (u[0]) {
+    case ',': case ';': case ':': case '!': case '?': case '\n':
+        return 1;
+    case 0xE3:   /* 、 。 */
+        return end - at >= 3 && u[1] == 0x80 && (u[2] == 0x81 || u[2] == 0x82) ? 3 : 0;
+    case 0xE2:   /* … — */
+        return end - at >= 3 && u[1] == 0x80 && (u[2] == 0xA6 || u[2] == 0x94) ? 3 : 0;
+    default:
+        return 0;
+    }
+}
+
+#endif

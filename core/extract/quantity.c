@@ -1,0 +1,319 @@
+/* Recognition of one quantity around a number: what may stand before it,
+ * the unit after it, and the shapes that are not quantities at all (dates,
+ * codes, labels, ordinals of lists). */
+#include "quantity.h"
+
+#include "edushell/number.h"
+#include "metric.h"
+#include "u8.h"
+
+#include <string.h>
+
+static int is_scale_only(const char *s, size_t len)
+{
+    return len == 3 && (memcmp(s, "万", 3) == 0 || memcmp(s, "亿", 3) == 0 ||
+                        memcmp(s, "千", 3) == 0 || memcmp(s, "百", 3) == 0);
+}
+
+/* Characters after which a number is part of a code or a label (A3, 5.1.2,
+ * 2024-00016, 高三, 初二, 周五). */
+static int bad_char_before(const char *text, size_t start, size_t at, int chinese)
+{
+    if (at <= start)
+        return 0;
+    char c = text[at - 1];
+    if (u8_is_ascii_alpha(c) || u8_is_ascii_digit(c) || c == '.' || c == '/' || c == '-' || c == '_' || c == '+')
+        return 1;
+    if (!chinese)
+        return 0;
+    size_t p = u8_prev(text, start, at);
+    int32_t cp = u8_cp(text + p);
+    return cp == 0x9AD8 /* 高 */ || cp == 0x521D /* 初 */ || cp == 0x5468 /* 周 */ ||
+           cp == 0x671F /* 期 */ || cp == 0x661F /* 星 */ || quantity_is_cn_numeral(cp);
+}
+
+/* Codes and plain figures that a number merges into: 014006470, 0510-..., 5G. */
+static int bad_shape(const char *text, size_t at, size_t num_end, size_t end)
+{
+    if (u8_is_ascii_digit(text[at]) && text[at] == '0' && at + 1 < num_end && u8_is_ascii_digit(text[at + 1]))
+        return 1;
+    if (num_end < end) {
+        char c = text[num_end];
+        if (u8_is_ascii_alpha(c) || c == '_')
+            return 1;
+        if ((c == '/' || c == '-' || c == ':' || c == '.') && num_end + 1 < end && u8_is_ascii_digit(text[num_end + 1]))
+            return 1;
+    }
+    return 0;
+}
+
+static size_t skip_spaces(const char *text, size_t at, size_t end)
+{
+    while (at < end && text[at] == ' ')
+        at++;
+    return at;
+}
+
+/* Past a run of digits, separators and numerals, so that a rejected code is
+ * not read again from its middle. */
+static size_t skip_number_run(const char *text, size_t at, size_t end)
+{
+    while (at < end) {
+        char c = text[at];
+        if (u8_is_ascii_digit(c) || u8_is_ascii_alpha(c) || c == '.' || c == '/' || c == '-' || c == ':' || c == ',') {
+            at++;
+            continue;
+        }
+        if (((unsigned char)c & 0x80) && quantity_is_cn_numeral(u8_cp(text + at))) {
+            at += u8_len(text + at);
+            continue;
+        }
+        break;
+    }
+    return at;
+}
+
+static void set_cmp(quantity *q, const char *cmp)
+{
+    if (strcmp(q->cmp, "=") == 0 && cmp[0]) {
+        strncpy(q->cmp, cmp, sizeof q->cmp - 1);
+        q->cmp[sizeof q->cmp - 1] = '\0';
+    }
+}
+
+/* Longest unit word of any class at text[at]; sets *role. */
+static const vocab_word *unit_at(const vocab *v, const char *text, size_t at, size_t end, vocab_role *role)
+{
+    const vocab_word *w = vocab_match_at(v, ROLE_UNIT, text, at, end);
+    if (w)
+        *role = w->role;
+    return w;
+}
+
+/* Comparator before the number: 约/近/超 stay in the span, 不少于 not. */
+static void read_leading_cmp(const vocab *v, const char *text, size_t start, quantity *q)
+{
+    const vocab_word *in_span = vocab_match_before(v, ROLE_CMP_SPAN, text, start, q->span_start);
+    const vocab_word *outside = vocab_match_before(v, ROLE_CMP_PRE, text, start, q->span_start);
+    if (outside && (!in_span || outside->len > in_span->len)) {
+        q->pre_start = q->span_start - outside->len;
+        set_cmp(q, outside->arg);
+    } else if (in_span) {
+        q->span_start -= in_span->len;
+        q->pre_start = q->span_start;
+        set_cmp(q, in_span->arg);
+    }
+}
+
+/* An ordinal: 第二, 第2名. Only 名/位 may follow it as part of a rank. */
+static int read_ordinal(const vocab *v, const char *text, size_t end, size_t num_end, quantity *q)
+{
+    vocab_role role;
+    const vocab_word *w = unit_at(v, text, num_end, end, &role);
+    q->ordinal = 1;
+    q->span_end = num_end;
+    if (w) {
+        if (strcmp(w->text, "名") != 0 && strcmp(w->text, "位") != 0)
+            return 0;
+        q->span_end = num_end + w->len;
+    }
+    strcpy(q->unit, "位");
+    q->end = q->span_end;
+    q->ranked_by_word = w != NULL;
+    return 1;
+}
+
+/* Whether a verb that gives a level reached (提高到, 达) stands right
+ * before the number, possibly behind a comparator (达到约79岁). */
+static int after_level_verb(const vocab *v, const char *text, size_t start, size_t num_start)
+{
+    const vocab_word *cmp = vocab_match_before(v, ROLE_CMP_SPAN, text, start, num_start);
+    size_t at = cmp ? num_start - cmp->len : num_start;
+    const vocab_word *link = vocab_match_before(v, ROLE_LINK, text, start, at);
+    /* A one-character link may be the tail of a longer word (拥有, 均为);
+     * only 达 and 为 are trusted alone. */
+    if (link && (link->len > 3 || strcmp(link->text, "达") == 0 || strcmp(link->text, "为") == 0))
+        return 1;
+    return vocab_match_before(v, ROLE_CHANGE, text, start, at) != NULL;
+}
+
+static const char *const unit_range_separators[] = { "-", "~", "—", "至" };
+
+/* A range written with the unit on both bounds (4.5%—5%): returns the end
+ * of the upper bound's unit, or `at` when none follows. */
+static size_t read_unit_range(const char *text, size_t end, size_t at, const vocab_word *unit, quantity *q)
+{
+    for (size_t k = 0; k < sizeof unit_range_separators / sizeof *unit_range_separators; k++) {
+        size_t sep = strlen(unit_range_separators[k]);
+        if (q->has_hi || end - at <= sep || memcmp(text + at, unit_range_separators[k], sep) != 0)
+            continue;
+        es_number hi;
+        size_t from = at + sep;
+        if (!u8_is_ascii_digit(text[from]) || !es_number_parse(text + from, end - from, &hi) || hi.is_range)
+            return at;
+        size_t hi_end = from + hi.len;
+        if (end - hi_end < unit->len || memcmp(text + hi_end, unit->text, unit->len) != 0 || !(hi.value > q->value))
+            return at;
+        q->value_hi = hi.value;
+        q->has_hi = 1;
+        return hi_end + unit->len;
+    }
+    return at;
+}
+
+/* Whether the clause before a number in Chinese numerals has a verb that
+ * counts (获中学五个组别冠军, 建成两个中心); without one such numbers name
+ * things (五个新城, 两个市场, 十条措施). */
+static int counted_by_verb(const vocab *v, const char *text, size_t start, size_t at)
+{
+    size_t from = at;
+    while (from > start) {
+        size_t p = u8_prev(text, start, from);
+        if (metric_delimiter_len(text, p, from))
+            break;
+        from = p;
+    }
+    if (vocab_match_before(v, ROLE_CMP_SPAN, text, from, at) || vocab_match_before(v, ROLE_CMP_PRE, text, from, at))
+        return 1;
+    static const vocab_role verbs[] = { ROLE_LEAD, ROLE_STOP, ROLE_CHANGE };
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+        const vocab_word *w;
+        size_t hit = vocab_find(v, verbs[k], text, from, at, &w);
+        /* 的 ends an object but counts nothing. */
+        if (hit != (size_t)-1 && strcmp(w->text, "的") != 0)
+            return 1;
+    }
+    const vocab_word *link = vocab_match_before(v, ROLE_LINK, text, from, at);
+    return link && link->len > 3;
+}
+
+/* Unit, comparators between number and unit (130余个, 10余万人) and after. */
+static int read_unit(const vocab *v, const char *text, size_t start, size_t end, size_t num_start,
+                     size_t num_end, quantity *q, vocab_role *unit_role)
+{
+    const char *num_text = text + num_start;
+    size_t num_len = num_end - num_start;
+    size_t at = num_end;
+    int scaled_after = 0;
+    const vocab_word *mid = vocab_match_at(v, ROLE_CMP_MID, text, at, end);
+    if (mid) {
+        at += mid->len;
+        set_cmp(q, mid->arg);
+        if (at + 3 <= end && (memcmp(text + at, "万", 3) == 0 || memcmp(text + at, "亿", 3) == 0)) {
+            double scale = memcmp(text + at, "万", 3) == 0 ? 1e4 : 1e8;
+            q->value *= scale;
+            q->value_hi *= scale;
+            at += 3;
+            scaled_after = 1;
+        }
+    }
+    at = skip_spaces(text, at, end);
+    vocab_role role = ROLE_UNIT_ANY;
+    const vocab_word *w = unit_at(v, text, at, end, &role);
+    *unit_role = role;
+    if (w && role == ROLE_UNIT_REJECT)
+        return 0;
+    if (w && role == ROLE_UNIT_AGE && !after_level_verb(v, text, start, num_start))
+        return 0;
+    if (w && q->chinese && role != ROLE_UNIT_ANY && role != ROLE_UNIT_TIMES)
+        return 0;
+    if (!w) {
+        /* Without a unit only a scaled figure (70万中小学生) or a fraction
+         * (1/10) is a quantity; a bare figure is a label or a code. */
+        int scaled = scaled_after || (num_len >= 3 && (memcmp(num_text + num_len - 3, "万", 3) == 0 ||
+                                      memcmp(num_text + num_len - 3, "亿", 3) == 0));
+        int fraction = memchr(num_text, '/', num_len) != NULL;
+        if (q->chinese || !(scaled || fraction))
+            return 0;
+        q->unit[0] = '\0';
+        q->span_end = mid ? at : num_end;
+    } else {
+        const char *stored = w->arg[0] ? w->arg : w->text;
+        strncpy(q->unit, stored, sizeof q->unit - 1);
+        q->unit[sizeof q->unit - 1] = '\0';
+        at += w->len;
+        q->span_end = read_unit_range(text, end, at, w, q);
+    }
+    q->end = q->span_end;
+    const vocab_word *post = vocab_match_at(v, ROLE_CMP_POST, text, q->end, end);
+    if (post) {
+        set_cmp(q, post->arg);
+        q->end += post->len;
+    }
+    return 1;
+}
+
+static int is_lone_yi(const char *text, size_t start, size_t at, size_t end)
+{
+    if (end - at < 3 || memcmp(text + at, "一", 3) != 0)
+        return 0;
+    if (at >= start + 3 && memcmp(text + at - 3, "第", 3) == 0)
+        return 0;   /* 第一: a place */
+    if (end - at < 6)
+        return 1;
+    int32_t next = u8_cp(text + at + 3);
+    /* 一百, 一万, 一至四 go on to a larger number. */
+    return !quantity_is_cn_numeral(next) && next != 0x81F3 /* 至 */;
+}
+
+int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
+                  size_t at, quantity *q, size_t *next)
+{
+    es_number num;
+    /* A lone 一 (一批, 进一步, 统一) is never a quantity; it is the most
+     * frequent numeral, so it is turned away before any parsing. */
+    if (is_lone_yi(text, start, at, end)) {
+        *next = at + 3;
+        return 0;
+    }
+    memset(q, 0, sizeof *q);
+    strcpy(q->cmp, "=");
+    if (!es_number_parse(text + at, end - at, &num)) {
+        *next = at + u8_len(text + at);
+        return 0;
+    }
+    size_t num_end = at + num.len;
+    *next = num_end;
+    q->chinese = !u8_is_ascii_digit(text[at]);
+    q->value = num.value;
+    q->value_hi = num.value_hi;
+    q->has_hi = num.is_range;
+    q->span_start = q->pre_start = at;
+    if (bad_shape(text, at, num_end, end)) {
+        *next = skip_number_run(text, num_end, end);
+        return 0;
+    }
+    size_t before = u8_prev(text, start, at);
+    if (at > start && memcmp(text + before, "第", 3) == 0) {
+        q->span_start = q->pre_start = before;
+        return read_ordinal(v, text, end, num_end, q);
+    }
+    if (bad_char_before(text, start, at, q->chinese))
+        return 0;
+    if (q->chinese) {
+        /* 十四五, 一二: numerals running on are a name, not an amount. */
+        if (num_end < end && ((unsigned char)text[num_end] & 0x80) &&
+            quantity_is_cn_numeral(u8_cp(text + num_end))) {
+            *next = skip_number_run(text, num_end, end);
+            return 0;
+        }
+        if ((q->value == 1 || q->value == 0) && !q->has_hi)
+            return 0;   /* 一 is mostly the article "a", 零 a part of 零部件 */
+        /* Before a counter two is 两; 二轮, 二期 are places in an order. */
+        if (num.len == 3 && memcmp(text + at, "二", 3) == 0)
+            return 0;
+    }
+    vocab_role unit_role = ROLE_UNIT_ANY;
+    if (!read_unit(v, text, start, end, at, num_end, q, &unit_role))
+        return 0;
+    read_leading_cmp(v, text, start, q);
+    if (vocab_match_at(v, ROLE_LABEL_AFTER, text, q->end, end))
+        return 0;   /* 三次会议, 四个方面: a name, not an amount */
+    if (q->chinese && unit_role != ROLE_UNIT_TIMES && !counted_by_verb(v, text, start, at))
+        return 0;
+    /* A bare scale word (万人) is a quantity only after a comparator. */
+    if (is_scale_only(text + at, num.len) && q->span_start == at && q->pre_start == at)
+        return 0;
+    *next = q->end > num_end ? q->end : num_end;
+    return 1;
+}

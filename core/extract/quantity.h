@@ -1,0 +1,46 @@
+/* A quantity as written in the normalized view: the number, its scale,
+ * comparator words around it and its unit or counter. */
+#ifndef EDUSHELL_EXTRACT_QUANTITY_H
+#define EDUSHELL_EXTRACT_QUANTITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "vocab.h"
+
+typedef struct quantity {
+    size_t pre_start;      /* start of a comparator written before (不少于), else span_start */
+    size_t span_start;     /* the quantity as quoted: 近7万名, 第二 */
+    size_t span_end;
+    size_t end;            /* after a trailing comparator (以上, 左右) */
+    double value, value_hi;
+    int has_hi;
+    int chinese;           /* written in Chinese numerals */
+    int ordinal;           /* written after 第: a place in an order */
+    int ranked_by_word;    /* the ordinal ends in 名 or 位 (第2名) */
+    char cmp[3];
+    char unit[32];
+} quantity;
+
+/* Reads the quantity whose number starts at text[at], within the clause
+ * text[start, end). Returns 1 when it is a quantity (or an ordinal that
+ * may be a rank), 0 when not. *next is where scanning continues. */
+int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
+                  size_t at, quantity *q, size_t *next);
+
+/* Whether the code point is a Chinese numeral (一 十 百 万 两 〇 ...). */
+static inline int quantity_is_cn_numeral(int32_t cp)
+{
+    switch (cp) {
+    case 0x96F6: /* 零 */ case 0x3007: /* 〇 */ case 0x4E00: /* 一 */
+    case 0x4E8C: /* 二 */ case 0x4E24: /* 两 */ case 0x4E09: /* 三 */
+    case 0x56DB: /* 四 */ case 0x4E94: /* 五 */ case 0x516D: /* 六 */
+    case 0x4E03: /* 七 */ case 0x516B: /* 八 */ case 0x4E5D: /* 九 */
+    case 0x5341: /* 十 */ case 0x767E: /* 百 */ case 0x5343: /* 千 */
+    case 0x4E07: /* 万 */ case 0x4EBF: /* 亿 */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+#endif

@@ -1,0 +1,516 @@
+/* Tests for indicator extraction: every hard case of the labelling guide
+ * as a small sentence, and the shapes that are not indicators. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "edushell/extract.h"
+#include "edushell/metadata.h"
+
+/* Fails with both values when they differ by more than eps. */
+static void assert_near(double got, double want, double eps)
+{
+    double diff = got > want ? got - want : want - got;
+    if (diff > eps)
+        fail_msg("got %.10g, want %.10g", got, want);
+}
+
+typedef struct run {
+    const char *text;
+    es_view view;
+    es_structure st;
+    es_indicator_list list;
+} run;
+
+static es_extractor *extractor(void)
+{
+    es_err err;
+    es_extractor *ex = es_extractor_new(EDUSHELL_SOURCE_DATA, &err);
+    if (!ex)
+        fail_msg("%s", err.msg);
+    return ex;
+}
+
+static int setup(void **state)
+{
+    *state = extractor();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    es_extractor_free(*state);
+    return 0;
+}
+
+static run *extract_year(void **state, const char *text, const char *kind, int year)
+{
+    run *r = calloc(1, sizeof *r);
+    r->text = text;
+    es_view_build(text, strlen(text), &r->view);
+    es_segment(text, strlen(text), &r->st);
+    es_extract_input in = { text, strlen(text), &r->view, &r->st, kind, year };
+    es_extract(*state, &in, &r->list);
+    return r;
+}
+
+static run *extract(void **state, const char *text, const char *kind)
+{
+    return extract_year(state, text, kind, 2021);
+}
+
+static void run_free(run *r)
+{
+    es_indicator_list_free(&r->list);
+    es_structure_free(&r->st);
+    es_view_free(&r->view);
+    free(r);
+}
+
+/* The indicator whose raw span reads `number` (the n-th such, from 0). */
+static const es_indicator *find_nth(const run *r, const char *number, int nth)
+{
+    for (size_t k = 0; k < r->list.n; k++) {
+        const es_indicator *ind = &r->list.items[k];
+        if (ind->end - ind->start == strlen(number) &&
+            memcmp(r->text + ind->start, number, strlen(number)) == 0 && nth-- == 0)
+            return ind;
+    }
+    fail_msg("no indicator reads \"%s\" in: %s", number, r->text);
+    return NULL;
+}
+
+static const es_indicator *find(const run *r, const char *number)
+{
+    return find_nth(r, number, 0);
+}
+
+static void expect(const es_indicator *ind, double value, const char *unit, es_ind_kind kind,
+                   const char *cmp, const char *metric)
+{
+    assert_near(ind->value, value, 1e-6 * (value < 0 ? -value : value) + 1e-9);
+    assert_string_equal(ind->unit, unit);
+    assert_string_equal(es_ind_kind_name(ind->kind), es_ind_kind_name(kind));
+    assert_string_equal(ind->cmp, cmp);
+    if (metric)
+        assert_string_equal(ind->metric, metric);
+}
+
+static void test_rate_with_link_verb(void **state)
+{
+    run *r = extract(state, "普惠性幼儿园覆盖率达92.81%。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 1);
+    expect(find(r, "92.81%"), 92.81, "%", ES_IND_ACTUAL, "=", "普惠性幼儿园覆盖率");
+    run_free(r);
+}
+
+static void test_list_shares_head(void **state)
+{
+    run *r = extract(state, "全年新增省优质园25所、市优质园14所。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "25所"), 25, "所", ES_IND_ACTUAL, "=", "新增省优质园");
+    expect(find(r, "14所"), 14, "所", ES_IND_ACTUAL, "=", "新增市优质园");
+    run_free(r);
+}
+
+static void test_value_with_change(void **state)
+{
+    run *r = extract(state, "公办园覆盖率65.95%，同比提升3.1个百分点。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "65.95%"), 65.95, "%", ES_IND_ACTUAL, "=", "公办园覆盖率");
+    expect(find(r, "3.1个百分点"), 3.1, "个百分点", ES_IND_CHANGE, "=", "公办园覆盖率");
+    run_free(r);
+}
+
+static void test_decrease_is_negative(void **state)
+{
+    run *r = extract(state, "纳入统计范围发文60件，同比减少6.3%。", ES_KIND_SUMMARY);
+    expect(find(r, "60件"), 60, "件", ES_IND_ACTUAL, "=", "纳入统计范围发文");
+    expect(find(r, "6.3%"), -6.3, "%", ES_IND_CHANGE, "=", "纳入统计范围发文");
+    run_free(r);
+}
+
+static void test_rank_with_count(void **state)
+{
+    run *r = extract(state, "省中小学青年教师教学竞赛获特等奖2个，位列全省第一。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "2个"), 2, "个", ES_IND_ACTUAL, "=", NULL);
+    const es_indicator *rank = find(r, "第一");
+    expect(rank, 1, "位", ES_IND_RANK, "=", NULL);
+    assert_string_equal(rank->scope, "全省");
+    run_free(r);
+}
+
+static void test_rank_shapes(void **state)
+{
+    run *r = extract(state, "研究课数量列全国第一，奥赛成绩位居全省第二，"
+                            "创新创业大赛总分第2名和优秀组织奖，新媒体排行榜名列全省前茅，"
+                            "质量居全省前列。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 3);
+    const es_indicator *first = find(r, "第一");
+    expect(first, 1, "位", ES_IND_RANK, "=", "研究课数量");
+    assert_string_equal(first->scope, "全国");
+    const es_indicator *second = find(r, "第二");
+    expect(second, 2, "位", ES_IND_RANK, "=", "奥赛成绩");
+    assert_string_equal(second->scope, "全省");
+    expect(find(r, "第2名"), 2, "位", ES_IND_RANK, "=", NULL);
+    run_free(r);
+}
+
+static void test_rank_without_figure_of_its_own(void **state)
+{
+    run *r = extract(state, "两项评选通过率全省第一。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 1);
+    expect(find(r, "第一"), 1, "位", ES_IND_RANK, "=", NULL);
+    run_free(r);
+}
+
+static void test_chinese_numerals(void **state)
+{
+    run *r = extract(state, "三度被省政府表彰，获中学五个组别冠军。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "三度"), 3, "度", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "五个"), 5, "个", ES_IND_ACTUAL, "=", NULL);
+    run_free(r);
+}
+
+static void test_scale_inside_number(void **state)
+{
+    run *r = extract(state, "全市近7万名教师积极响应，资助资金达1.4亿元，"
+                            "累计新增学位3.2万个，向全市70万中小学生提供在线教学。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 4);
+    expect(find(r, "近7万名"), 70000, "名", ES_IND_ACTUAL, "~", NULL);
+    expect(find(r, "1.4亿元"), 140000000, "元", ES_IND_ACTUAL, "=", "资助资金");
+    expect(find(r, "3.2万个"), 32000, "个", ES_IND_ACTUAL, "=", "新增学位");
+    expect(find(r, "70万"), 700000, "", ES_IND_ACTUAL, "=", NULL);
+    run_free(r);
+}
+
+static void test_plan_and_target_cues(void **state)
+{
+    run *r = extract(state, "新增省、市优质园30所以上。", ES_KIND_PLAN);
+    expect(find(r, "30所"), 30, "所", ES_IND_TARGET, ">=", "新增省、市优质园");
+    run_free(r);
+    r = extract(state, "力争获评省首批高品质示范高中1-2所。", ES_KIND_SUMMARY);
+    const es_indicator *range = find(r, "1-2所");
+    expect(range, 1, "所", ES_IND_TARGET, "=", NULL);
+    assert_true(range->has_hi);
+    assert_near(range->value_hi, 2, 1e-9);
+    run_free(r);
+    /* 目标 as a plain noun does not make a goal. */
+    r = extract(state, "提前实现省定的目标，全市投入1.6亿元。", ES_KIND_SUMMARY);
+    expect(find(r, "1.6亿元"), 160000000, "元", ES_IND_ACTUAL, "=", NULL);
+    run_free(r);
+}
+
+static void test_midyear_second_half_is_target(void **state)
+{
+    run *r = extract(state, "一、上半年任务完成情况\n普惠性幼儿园覆盖率达86%。\n"
+                            "二、下半年工作计划安排\n新建融合教育资源中心60个。\n", ES_KIND_MIDYEAR);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "86%"), 86, "%", ES_IND_ACTUAL, "=", "普惠性幼儿园覆盖率");
+    expect(find(r, "60个"), 60, "个", ES_IND_TARGET, "=", "新建融合教育资源中心");
+    run_free(r);
+}
+
+static void test_growth_reached_or_set(void **state)
+{
+    run *r = extract(state, "地区生产总值增长5.3%。", ES_KIND_GOVREPORT);
+    expect(find(r, "5.3%"), 5.3, "%", ES_IND_CHANGE, "=", "地区生产总值");
+    run_free(r);
+    r = extract(state, "今年主要预期目标是：地区生产总值增长5%左右。", ES_KIND_GOVREPORT);
+    expect(find(r, "5%"), 5, "%", ES_IND_TARGET, "~", "地区生产总值");
+    run_free(r);
+}
+
+static void test_change_verb_acting_on_things(void **state)
+{
+    /* 提升40所普通高中: the verb acts on what is counted; 增加326万个: a change. */
+    run *r = extract(state, "提升40所普通高中办学能力，基础教育公办学位增加326万个。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "40所"), 40, "所", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "326万个"), 3260000, "个", ES_IND_CHANGE, "=", "基础教育公办学位");
+    run_free(r);
+}
+
+static void test_from_to(void **state)
+{
+    run *r = extract(state, "优质均衡比例从72%提升至76%左右。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "72%"), 72, "%", ES_IND_ACTUAL, "=", "优质均衡比例");
+    expect(find(r, "76%"), 76, "%", ES_IND_ACTUAL, "~", "优质均衡比例");
+    run_free(r);
+}
+
+static void test_respectively(void **state)
+{
+    run *r = extract(state, "城镇、农村居民收入分别增长4.5%、6%。", ES_KIND_GOVREPORT);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "4.5%"), 4.5, "%", ES_IND_CHANGE, "=", "城镇居民收入");
+    expect(find(r, "6%"), 6, "%", ES_IND_CHANGE, "=", "农村居民收入");
+    run_free(r);
+}
+
+static void test_fractions_and_tenths(void **state)
+{
+    run *r = extract(state, "产量约占全国1/10，满意度7成以上。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "1/10"), 0.1, "", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "7成"), 7, "成", ES_IND_ACTUAL, ">=", NULL);
+    run_free(r);
+}
+
+static void test_comparators_and_spans(void **state)
+{
+    run *r = extract(state, "服务超690万人，调剂约2000个编制，对直属单位130余个基层党支部检查，"
+                            "制作在线课程3000多节，建设不少于10个基地，办学规模超过万人，"
+                            "班额控制在45人以内。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 7);
+    expect(find(r, "超690万人"), 6900000, "人", ES_IND_ACTUAL, ">", NULL);
+    expect(find(r, "约2000个"), 2000, "个", ES_IND_ACTUAL, "~", NULL);
+    expect(find(r, "130余个"), 130, "个", ES_IND_ACTUAL, "~", NULL);
+    expect(find(r, "3000多节"), 3000, "节", ES_IND_ACTUAL, ">", NULL);
+    expect(find(r, "10个"), 10, "个", ES_IND_ACTUAL, ">=", NULL);
+    expect(find(r, "超过万人"), 10000, "人", ES_IND_ACTUAL, ">", NULL);
+    expect(find(r, "45人"), 45, "人", ES_IND_ACTUAL, "<=", NULL);
+    run_free(r);
+}
+
+static void test_year_of_indicator(void **state)
+{
+    run *r = extract_year(state, "2022年义务教育优质均衡监测达标比例为88.28%，今年达标学校新增12所。",
+                          ES_KIND_PROGRESS, 2023);
+    assert_int_equal(r->list.n, 2);
+    const es_indicator *rate = find(r, "88.28%");
+    expect(rate, 88.28, "%", ES_IND_ACTUAL, "=", "义务教育优质均衡监测达标比例");
+    assert_int_equal(rate->year, 2022);
+    run_free(r);
+}
+
+static void test_zones_and_years(void **state)
+{
+    /* Unnumbered headings open zones too; a figure of an earlier year is a
+     * result inside a part about goals, one of a later year a goal. */
+    run *r = extract_year(state, "“十四五”时期工作回顾\n到2030年，研发投入强度达到3%。粮食产量增长2%。\n"
+                                 "2026年重点工作\n2025年地区生产总值增长5.4%。新建学校20所。\n",
+                          ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 4);
+    expect(find(r, "3%"), 3, "%", ES_IND_TARGET, "=", "研发投入强度");
+    expect(find(r, "2%"), 2, "%", ES_IND_CHANGE, "=", "粮食产量");
+    expect(find(r, "5.4%"), 5.4, "%", ES_IND_CHANGE, "=", "地区生产总值");
+    expect(find(r, "20所"), 20, "所", ES_IND_TARGET, "=", "新建学校");
+    run_free(r);
+}
+
+static void test_years_of_parts_and_periods(void **state)
+{
+    run *r = extract_year(state, "一、2025年工作回顾\n地区生产总值增长5.4%，多措并举稳预期，城镇新增就业50万人。\n"
+                                 "二、“十五五”时期主要目标任务\n地区生产总值年均增长5%左右。\n"
+                                 "三、全力推动“十五五”开好局\n今年主要预期目标是：地区生产总值按增长5%安排。\n",
+                          ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 4);
+    const es_indicator *past = find(r, "5.4%");
+    expect(past, 5.4, "%", ES_IND_CHANGE, "=", "地区生产总值");
+    assert_int_equal(past->year, 2025);
+    /* 稳预期 is no goal. */
+    expect(find(r, "50万人"), 500000, "人", ES_IND_ACTUAL, "=", "城镇新增就业");
+    const es_indicator *period = find_nth(r, "5%", 0);
+    expect(period, 5, "%", ES_IND_TARGET, "~", "地区生产总值");
+    assert_int_equal(period->year, 2030);
+    const es_indicator *annual = find_nth(r, "5%", 1);
+    expect(annual, 5, "%", ES_IND_TARGET, "=", "地区生产总值");
+    assert_int_equal(annual->year, 2026);
+    run_free(r);
+}
+
+static void test_period_named_in_sentence(void **state)
+{
+    run *r = extract_year(state, "“十五五”时期，地区生产总值年均增长5%左右。", ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 1);
+    expect(&r->list.items[0], 5, "%", ES_IND_TARGET, "~", "地区生产总值");
+    assert_int_equal(r->list.items[0].year, 2030);
+    run_free(r);
+}
+
+static void test_ranges_with_units_and_levels(void **state)
+{
+    run *r = extract(state, "地区生产总值增长4.5%—5%，人均预期寿命提高到78.8岁，"
+                            "每千人拥有3岁以下婴幼儿托位4.5个，陇西5.6级地震灾后重建，连续三年居全国第一。",
+                     ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 4);
+    const es_indicator *range = find(r, "4.5%—5%");
+    expect(range, 4.5, "%", ES_IND_CHANGE, "=", "地区生产总值");
+    assert_true(range->has_hi);
+    assert_near(range->value_hi, 5, 1e-9);
+    expect(find(r, "78.8岁"), 78.8, "岁", ES_IND_ACTUAL, "=", "人均预期寿命");
+    expect(find(r, "4.5个"), 4.5, "个", ES_IND_ACTUAL, "=", NULL);
+    /* 连续三年 says how long, not what: the rank takes the previous metric. */
+    expect(find(r, "第一"), 1, "位", ES_IND_RANK, "=", find(r, "4.5个")->metric);
+    run_free(r);
+    r = extract(state, "“健康中国行动”考核居西部第一。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 1);
+    assert_string_equal(r->list.items[0].scope, "西部");
+    expect(&r->list.items[0], 1, "位", ES_IND_RANK, "=", "“健康中国行动”考核");
+    run_free(r);
+}
+
+static void test_metric_shapes(void **state)
+{
+    run *r = extract(state, "承办建议提案75件，其中主办45件，会办30件。"
+                            "培训100名具备心理健康教师上岗资格证的兼职心理教师。"
+                            "江南大学15个专业入选国家一流本科专业建设点。"
+                            "竣工投用实验小学、港城校区等11个项目。"
+                            "完成新建、改扩建幼儿园14所、义务教育学校22所。"
+                            "太湖学院办学水平位列全国民办本科高校第六名，江苏省同类高校第一名。",
+                     ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 10);
+    expect(find(r, "75件"), 75, "件", ES_IND_ACTUAL, "=", "承办建议提案");
+    expect(find(r, "45件"), 45, "件", ES_IND_ACTUAL, "=", "主办建议提案");
+    expect(find(r, "30件"), 30, "件", ES_IND_ACTUAL, "=", "会办建议提案");
+    expect(find(r, "100名"), 100, "名", ES_IND_ACTUAL, "=", "培训兼职心理教师");
+    expect(find(r, "15个"), 15, "个", ES_IND_ACTUAL, "=", "江南大学专业入选国家一流本科专业建设点");
+    expect(find(r, "11个"), 11, "个", ES_IND_ACTUAL, "=", "竣工投用项目");
+    expect(find(r, "14所"), 14, "所", ES_IND_ACTUAL, "=", "完成新建、改扩建幼儿园");
+    expect(find(r, "22所"), 22, "所", ES_IND_ACTUAL, "=", "完成新建、改扩建义务教育学校");
+    expect(find(r, "第六名"), 6, "位", ES_IND_RANK, "=", "太湖学院办学水平");
+    const es_indicator *first = find(r, "第一名");
+    expect(first, 1, "位", ES_IND_RANK, "=", "太湖学院办学水平");
+    assert_string_equal(first->scope, "全省");
+    run_free(r);
+}
+
+static void test_metric_openers_and_durations(void **state)
+{
+    run *r = extract(state, "六是免费实施1万名老年人白内障复明工程。监管企业利润总额五年增长27.7%。"
+                            "集体经营收入50万元以上的行政村占比达68%。邮轮母港接待邮轮91艘次。",
+                     ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 5);
+    expect(find(r, "1万名"), 10000, "名", ES_IND_ACTUAL, "=", "免费实施老年人白内障复明工程");
+    expect(find(r, "27.7%"), 27.7, "%", ES_IND_CHANGE, "=", "监管企业利润总额");
+    expect(find(r, "68%"), 68, "%", ES_IND_ACTUAL, "=", "行政村占比");
+    expect(find(r, "91艘次"), 91, "艘次", ES_IND_ACTUAL, "=", "邮轮母港接待邮轮");
+    run_free(r);
+}
+
+static void test_full_width_raw_span(void **state)
+{
+    const char *text = "覆盖率达９２．８１％，新增　１１　个项目。";
+    run *r = extract(state, text, ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "９２．８１％"), 92.81, "%", ES_IND_ACTUAL, "=", "覆盖率");
+    expect(find(r, "１１　个"), 11, "个", ES_IND_ACTUAL, "=", NULL);
+    run_free(r);
+}
+
+static void test_not_indicators(void **state)
+{
+    const char *texts[] = {
+        "2021年3月10日，2020-2022年，2035年远景目标。",
+        "编制“十四五”规划，做好省第六期“333工程”培养对象选拔。",
+        "增强“四个意识”、坚定“四个自信”，落实“1+N”和“5621”计划。",
+        "实现“4个100%”的目标。",
+        "举办第24届运动会，第九批学科带头人，首批示范校，第二轮评估，第一时间处置。",
+        "3-6岁儿童入园，高三学生备考。",
+        "太教〔2021〕1号，索引号014006470/2024-00016，电话0510-81827000，上午9:30开始。",
+        "聚焦六专题一实践，落实八项规定，推进三位一体，建设十大项目，做到“两个维护”。",
+        "深入学习贯彻党的十九大和十九届六中全会精神。",
+        "提拔80后干部，建设5G校园。",
+        "按照省委十二届八次全会部署，完成市人大三次会议确定的任务，突出以下四个方面。",
+        "深化五个新城建设，用好两个市场、两种资源，出台十条支持措施，推进二轮土地延包，"
+        "发展零部件产业，陇西5.6级地震灾后重建，三次产业结构优化。",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        run *r = extract(state, texts[k], ES_KIND_SUMMARY);
+        if (r->list.n)
+            fail_msg("found %.*s in: %s", (int)(r->list.items[0].end - r->list.items[0].start),
+                     texts[k] + r->list.items[0].start, texts[k]);
+        run_free(r);
+    }
+}
+
+static void test_heading_numbers(void **state)
+{
+    run *r = extract(state, "一、强化政治引领\n（二）思想建设\n8．新增幼儿园57所。\n一是新建学校3所。\n",
+                     ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "57所"), 57, "所", ES_IND_ACTUAL, "=", "新增幼儿园");
+    expect(find(r, "3所"), 3, "所", ES_IND_ACTUAL, "=", "新建学校");
+    run_free(r);
+}
+
+static void test_subject_and_object_metrics(void **state)
+{
+    run *r = extract(state, "34所幼儿园完成治理任务，全市新增5所省健康促进金牌学校，"
+                            "全市99.76%的义务教育学校达省定办学标准。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 3);
+    expect(find(r, "34所"), 34, "所", ES_IND_ACTUAL, "=", "幼儿园完成治理任务");
+    expect(find(r, "5所"), 5, "所", ES_IND_ACTUAL, "=", "新增省健康促进金牌学校");
+    expect(find(r, "99.76%"), 99.76, "%", ES_IND_ACTUAL, "=", "义务教育学校达省定办学标准");
+    run_free(r);
+}
+
+static void test_sentence_index_and_order(void **state)
+{
+    run *r = extract(state, "新增幼儿园57所。资助学生54925人次，金额7151万元。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 3);
+    assert_int_equal(r->list.items[0].sentence, 0);
+    assert_int_equal(r->list.items[1].sentence, 1);
+    assert_true(r->list.items[1].start < r->list.items[2].start);
+    expect(find(r, "7151万元"), 71510000, "元", ES_IND_ACTUAL, "=", "资助学生金额");
+    run_free(r);
+}
+
+static void test_kind_names_and_bad_data_dir(void **state)
+{
+    (void)state;
+    assert_string_equal(es_ind_kind_name(ES_IND_ACTUAL), "actual");
+    assert_string_equal(es_ind_kind_name(ES_IND_TARGET), "target");
+    assert_string_equal(es_ind_kind_name(ES_IND_CHANGE), "change");
+    assert_string_equal(es_ind_kind_name(ES_IND_RANK), "rank");
+    es_err err = { "" };
+    assert_null(es_extractor_new("/nonexistent-dir", &err));
+    assert_non_null(strstr(err.msg, "units.tsv"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_rate_with_link_verb),
+        cmocka_unit_test(test_list_shares_head),
+        cmocka_unit_test(test_value_with_change),
+        cmocka_unit_test(test_decrease_is_negative),
+        cmocka_unit_test(test_rank_with_count),
+        cmocka_unit_test(test_rank_shapes),
+        cmocka_unit_test(test_rank_without_figure_of_its_own),
+        cmocka_unit_test(test_chinese_numerals),
+        cmocka_unit_test(test_scale_inside_number),
+        cmocka_unit_test(test_plan_and_target_cues),
+        cmocka_unit_test(test_midyear_second_half_is_target),
+        cmocka_unit_test(test_growth_reached_or_set),
+        cmocka_unit_test(test_change_verb_acting_on_things),
+        cmocka_unit_test(test_from_to),
+        cmocka_unit_test(test_respectively),
+        cmocka_unit_test(test_fractions_and_tenths),
+        cmocka_unit_test(test_comparators_and_spans),
+        cmocka_unit_test(test_year_of_indicator),
+        cmocka_unit_test(test_zones_and_years),
+        cmocka_unit_test(test_years_of_parts_and_periods),
+        cmocka_unit_test(test_period_named_in_sentence),
+        cmocka_unit_test(test_ranges_with_units_and_levels),
+        cmocka_unit_test(test_metric_shapes),
+        cmocka_unit_test(test_metric_openers_and_durations),
+        cmocka_unit_test(test_full_width_raw_span),
+        cmocka_unit_test(test_not_indicators),
+        cmocka_unit_test(test_heading_numbers),
+        cmocka_unit_test(test_subject_and_object_metrics),
+        cmocka_unit_test(test_sentence_index_and_order),
+        cmocka_unit_test(test_kind_names_and_bad_data_dir),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,121 @@
+/* Tests for the normalized view and its map back to raw offsets. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "edushell/normalize.h"
+
+static void test_ascii_and_cjk_unchanged(void **state)
+{
+    (void)state;
+    const char *raw = "ab新增57所";
+    es_view v;
+    es_view_build(raw, strlen(raw), &v);
+    assert_string_equal(v.text, raw);
+    assert_int_equal(v.len, strlen(raw));
+    /* Every byte maps to the start of the raw character it belongs to. */
+    const size_t expect[] = { 0, 1, 2, 2, 2, 5, 5, 5, 8, 9, 10, 10, 10, 13 };
+    for (size_t i = 0; i <= v.len; i++)
+        assert_int_equal(v.map[i], expect[i]);
+    es_view_free(&v);
+}
+
+static void test_full_width_maps_back(void **state)
+{
+    (void)state;
+    const char *raw = "覆盖率达９２．８１％，";
+    es_view v;
+    es_view_build(raw, strlen(raw), &v);
+    assert_string_equal(v.text, "覆盖率达92.81%,");
+    const char *at = strstr(v.text, "92.81%");
+    assert_non_null(at);
+    size_t vs = (size_t)(at - v.text), rs, re;
+    es_view_to_raw(&v, vs, vs + strlen("92.81%"), &rs, &re);
+    assert_int_equal(rs, strlen("覆盖率达"));
+    assert_int_equal(re, strlen("覆盖率达９２．８１％"));
+    assert_memory_equal(raw + rs, "９２．８１％", re - rs);
+    assert_int_equal(v.map[v.len], strlen(raw));
+    es_view_free(&v);
+}
+
+static void test_spaces_and_punctuation(void **state)
+{
+    (void)state;
+    const char *raw = "\xE3\x80\x80" "2～3所（一）";
+    es_view v;
+    es_view_build(raw, strlen(raw), &v);
+    assert_string_equal(v.text, " 2~3所(一)");
+    es_view_free(&v);
+}
+
+static void test_nfkc_and_expansion(void **state)
+{
+    (void)state;
+    /* NFKC: the ligature ﬁ becomes two letters, both mapping to its start;
+     * a circled digit becomes a digit. */
+    const char *raw = "a\xEF\xAC\x81" "b①";
+    es_view v;
+    es_view_build(raw, strlen(raw), &v);
+    assert_string_equal(v.text, "afib1");
+    assert_int_equal(v.map[1], 1);
+    assert_int_equal(v.map[2], 1);
+    size_t rs, re;
+    es_view_to_raw(&v, 1, 3, &rs, &re);
+    assert_int_equal(rs, 1);
+    assert_int_equal(re, 4);
+    es_view_to_raw(&v, 2, 3, &rs, &re);   /* half of an expansion: the whole character */
+    assert_int_equal(rs, 1);
+    assert_int_equal(re, 4);
+    es_view_free(&v);
+}
+
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    const char raw[] = { 'a', (char)0xFF, 'b', (char)0xE4, (char)0xB8 };
+    es_view v;
+    es_view_build(raw, sizeof raw, &v);
+    assert_string_equal(v.text, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD");
+    assert_int_equal(v.map[1], 1);
+    assert_int_equal(v.map[4], 2);
+    assert_int_equal(v.map[v.len], sizeof raw);
+    es_view_free(&v);
+}
+
+static void test_empty(void **state)
+{
+    (void)state;
+    es_view v;
+    es_view_build("", 0, &v);
+    assert_int_equal(v.len, 0);
+    assert_string_equal(v.text, "");
+    assert_int_equal(v.map[0], 0);
+    es_view_free(&v);
+}
+
+static void test_display_width(void **state)
+{
+    (void)state;
+    assert_int_equal(es_display_width("abc", 3), 3);
+    assert_int_equal(es_display_width("教育", strlen("教育")), 4);
+    assert_int_equal(es_display_width("９％", strlen("９％")), 4);
+    assert_int_equal(es_display_width("e\xCC\x81", 3), 1);   /* combining accent */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ascii_and_cjk_unchanged),
+        cmocka_unit_test(test_full_width_maps_back),
+        cmocka_unit_test(test_spaces_and_punctuation),
+        cmocka_unit_test(test_nfkc_and_expansion),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_display_width),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
