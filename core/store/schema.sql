@@ -70,14 +70,10 @@ CREATE INDEX IF NOT EXISTS indicators_metric ON indicators(metric);
 CREATE INDEX IF NOT EXISTS indicators_metric_id ON indicators(metric_id, year);
 
 -- Full-text search over sentences; trigram so Chinese substrings match.
+-- The store fills and empties it one document at a time, in one statement
+-- each (a trigger per sentence would flush the index once per row).
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
     text, content='sentences', content_rowid='id', tokenize='trigram');
-CREATE TRIGGER IF NOT EXISTS sentences_fts_insert AFTER INSERT ON sentences BEGIN
-    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER IF NOT EXISTS sentences_fts_delete AFTER DELETE ON sentences BEGIN
-    INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
 
 -- Report runs (scheduled or by hand), newest last.
 CREATE TABLE IF NOT EXISTS runs (

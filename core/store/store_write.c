@@ -10,6 +10,11 @@
 static const char SQL_FIND_BY_KEY[] = "SELECT id, sha256 FROM documents WHERE path = ?1";
 static const char SQL_FIND_BY_HASH[] = "SELECT id FROM documents WHERE sha256 = ?1 LIMIT 1";
 static const char SQL_DELETE_DOC[] = "DELETE FROM documents WHERE id = ?1";
+static const char SQL_INDEX_DOC[] =
+    "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE doc_id = ?1";
+static const char SQL_UNINDEX_DOC[] =
+    "INSERT INTO sentences_fts(sentences_fts, rowid, text)"
+    " SELECT 'delete', id, text FROM sentences WHERE doc_id = ?1";
 static const char SQL_INSERT_DOC[] =
     "INSERT INTO documents(path, name, sha256, format, encoding, title, region, region_level,"
     " province, year, kind, issuer, issued, meta, text)"
@@ -32,6 +37,7 @@ int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err)
         {&st->delete_doc, SQL_DELETE_DOC},         {&st->insert_doc, SQL_INSERT_DOC},
         {&st->insert_section, SQL_INSERT_SECTION}, {&st->insert_sentence, SQL_INSERT_SENTENCE},
         {&st->insert_indicator, SQL_INSERT_INDICATOR},
+        {&st->index_doc, SQL_INDEX_DOC},           {&st->unindex_doc, SQL_UNINDEX_DOC},
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (sqlite3_prepare_v3(db, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT, all[i].stmt, NULL) != SQLITE_OK)
@@ -42,7 +48,8 @@ int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err)
 void es_store_stmts_finalize(es_store_stmts *st)
 {
     sqlite3_stmt *all[] = {st->find_by_key, st->find_by_hash, st->delete_doc, st->insert_doc,
-                           st->insert_section, st->insert_sentence, st->insert_indicator};
+                           st->insert_section, st->insert_sentence, st->insert_indicator,
+                           st->index_doc, st->unindex_doc};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     memset(st, 0, sizeof *st);
@@ -89,8 +96,13 @@ es_found es_store_find(es_store_stmts *st, const char *key, const char *sha256, 
     return found;
 }
 
+/* The index entries go first: an external-content index must be told the
+ * text it is removing while the sentences still exist. */
 int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, es_err *err)
 {
+    sqlite3_bind_int64(st->unindex_doc, 1, id);
+    if (step_done(st->unindex_doc, err) != 0)
+        return -1;
     sqlite3_bind_int64(st->delete_doc, 1, id);
     return step_done(st->delete_doc, err);
 }
@@ -230,5 +242,11 @@ int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *
         rc = insert_indicator(st->insert_indicator, doc_id, sid, doc, ind, metrics, err);
     }
     free(sentence_ids);
+    /* Last: every statement after a write to the index would make SQLite
+     * flush the index's pending terms for its statement savepoint. */
+    if (rc == 0) {
+        sqlite3_bind_int64(st->index_doc, 1, doc_id);
+        rc = step_done(st->index_doc, err);
+    }
     return rc;
 }

@@ -11,6 +11,7 @@
 typedef struct es_store_stmts {
     sqlite3_stmt *find_by_key, *find_by_hash, *delete_doc;
     sqlite3_stmt *insert_doc, *insert_section, *insert_sentence, *insert_indicator;
+    sqlite3_stmt *index_doc, *unindex_doc;
 } es_store_stmts;
 
 typedef enum es_found {
