@@ -59,6 +59,12 @@ assert "5" in out, out
 send(".search 普惠性幼儿园覆盖率")
 out = read_until("edu> ")
 assert "无锡市" in out, out
+send(".why 1")                      # provenance of an indicator
+out = read_until("edu> ")
+assert "【" in out and "】" in out and ".txt" in out, out
+send(".metrics 学前教育")
+out = read_until("edu> ")
+assert "kg_puhui_coverage" in out, out
 send(".help")
 out = read_until("edu> ")
 assert ".indicators" in out and ".quit" in out, out
