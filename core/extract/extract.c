@@ -24,6 +24,12 @@ struct es_extractor {
     /* The same for the first characters of the sentence cue words
      * (SENTENCE_CUES), noted as the scan passes them. */
     unsigned char cue_start[(1 << 16) / 8];
+    /* scanned | cue_start: one test turns most characters away. */
+    unsigned char either[(1 << 16) / 8];
+    /* First characters of what may follow a Chinese numeral in a quantity:
+     * units, 余/多, range and fraction words. A run of numerals followed
+     * by anything else (十四五规划) is skipped unparsed. */
+    unsigned char after_numeral[(1 << 16) / 8];
 };
 
 /* Chinese numerals and the quotation marks of quote_delta. */
@@ -42,6 +48,30 @@ static void mark(unsigned char *bits, int32_t cp)
 static int marked(const unsigned char *bits, unsigned cp)
 {
     return bits[cp >> 3] & (1u << (cp & 7));
+}
+
+/* Marks the first character of each word of `role` that is 3 bytes long. */
+static void mark_first_chars(unsigned char *bits, const vocab *v, vocab_role role)
+{
+    const vocab_list *list = &v->roles[role];
+    for (size_t k = 0; k < list->n; k++)
+        if (u8_len(list->words[k].text) == 3)
+            mark(bits, u8_cp(list->words[k].text));
+}
+
+static void init_either(es_extractor *ex)
+{
+    for (size_t k = 0; k < sizeof ex->either; k++)
+        ex->either[k] = ex->scanned[k] | ex->cue_start[k];
+}
+
+static void init_after_numeral(es_extractor *ex)
+{
+    mark_first_chars(ex->after_numeral, &ex->words, ROLE_UNIT);
+    mark_first_chars(ex->after_numeral, &ex->words, ROLE_CMP_MID);
+    static const int32_t joiners[] = { 0x81F3 /* 至 */, 0x5230 /* 到 */, 0x5206 /* 分之 */, 0x3001 /* 、 */ };
+    for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
+        mark(ex->after_numeral, joiners[k]);
 }
 
 static void init_scanned(es_extractor *ex)
@@ -66,6 +96,8 @@ es_extractor *es_extractor_new(const char *data_dir, es_err *err)
         return NULL;
     }
     init_scanned(ex);
+    init_either(ex);
+    init_after_numeral(ex);
     return ex;
 }
 
@@ -153,7 +185,9 @@ typedef struct sentence_scan {
     size_t index;               /* the sentence's index */
     size_t clause_floor;        /* end of the previous quantity: no clause reaches back before it */
     const char *previous;       /* metric of the previous quantity */
-    char *lead;                 /* lead verb of the list of quantities under way, owned */
+    const char *list_first;     /* metric of the first quantity of the list under way */
+    char *lead;                 /* its lead verb, found when a second item needs it; owned */
+    int lead_known;
     char *list_prefix;          /* words before the list's first quantity, owned */
     char *base;                 /* after 其中: head of the metric being broken down, owned */
     year_tracker years;         /* years named so far in the sentence */
@@ -301,12 +335,22 @@ static void follow_list_kind(const sentence_scan *s, int in_list, es_ind_kind *k
     }
 }
 
-static metric_ctx metric_context(const sentence_scan *s, size_t clause, const quantity *q,
+/* The lead verb of the list under way (新增 of 新增省优质园25所、市优质园14所). */
+static const char *list_lead(sentence_scan *s)
+{
+    if (!s->lead_known && s->list_first) {
+        s->lead = metric_lead(&s->ex->words, s->list_first);
+        s->lead_known = 1;
+    }
+    return s->lead;
+}
+
+static metric_ctx metric_context(sentence_scan *s, size_t clause, const quantity *q,
                                  es_ind_kind kind, int rank, int in_list)
 {
     return (metric_ctx){
         .text = s->ctx.text, .clause_start = clause, .clause_end = clause_end_after(s, q->end),
-        .previous = s->previous, .lead = in_list ? s->lead : NULL,
+        .previous = s->previous, .lead = in_list ? list_lead(s) : NULL,
         .list_prefix = in_list ? s->list_prefix : NULL,
         .after_previous = clause == s->clause_floor && s->previous,
         .base = s->base,
@@ -324,16 +368,21 @@ static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q,
     const vocab *v = &s->ex->words;
     char *prefix = NULL;
     char *metric = metric_phrase(v, m, q, in_list ? NULL : &prefix);
-    if (!in_list) {
+    if (!in_list)
         start_respective(s, m, q);
-        free(s->lead);
-        s->lead = metric_lead(v, metric);
-        free(s->list_prefix);
-        s->list_prefix = prefix;
-    }
     if (s->next_respective < s->nrespective) {
         free(metric);
         metric = es_xstrdup(s->respective[s->next_respective++]);
+    }
+    if (!in_list) {
+        /* A new list starts here; its lead verb is found if a second item
+         * needs it. The metric stays alive in the indicator list. */
+        free(s->lead);
+        s->lead = NULL;
+        s->lead_known = 0;
+        s->list_first = metric;
+        free(s->list_prefix);
+        s->list_prefix = prefix;
     }
     return metric;
 }
@@ -343,9 +392,11 @@ static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q,
  * it, which the scan has passed. */
 static void note_cues(sentence_scan *s, size_t at)
 {
+    const vocab *v = &s->ex->words;
+    unsigned key = vocab_key(s->ctx.text, at, s->ctx.end);
     for (unsigned left = SENTENCE_CUES & ~s->ctx.cues; left; left &= left - 1) {
-        unsigned r = (unsigned)__builtin_ctz(left);
-        if (vocab_match_at(&s->ex->words, (vocab_role)r, s->ctx.text, at, s->ctx.end))
+        vocab_role r = (vocab_role)__builtin_ctz(left);
+        if (vocab_may_start(v, r, key) && vocab_match_at(v, r, s->ctx.text, at, s->ctx.end))
             s->ctx.cues |= 1u << r;
     }
     s->years.no_periods = !(s->ctx.cues & (1u << ROLE_PERIOD));
@@ -384,19 +435,54 @@ static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
     s->clause_floor = q->end;
 }
 
+/* End of the run of Chinese numerals at text[at] when nothing that makes
+ * a quantity follows it (十四五规划, 一流), else `at`. An ordinal (第一)
+ * is always read. */
+static size_t skip_plain_numerals(const sentence_scan *s, size_t at)
+{
+    const char *t = s->ctx.text;
+    if (at >= s->ctx.start + 3 && memcmp(t + at - 3, "第", 3) == 0)
+        return at;
+    size_t end = at;
+    while (end < s->ctx.end && ((unsigned char)t[end] & 0x80) && quantity_is_cn_numeral(u8_cp(t + end)))
+        end += u8_len(t + end);
+    if (end < s->ctx.end && ((unsigned char)t[end] & 0x80)) {
+        unsigned cp = (unsigned)u8_cp(t + end);
+        if (cp >= 0x10000 || marked(s->ex->after_numeral, cp))
+            return at;
+    }
+    if (end < s->ctx.end && !((unsigned char)t[end] & 0x80) && t[end] != ' ')
+        return at;   /* 二-三: an ASCII joiner */
+    return end;
+}
+
 static void scan_sentence(sentence_scan *s, es_indicator_list *out)
 {
     const char *t = s->ctx.text;
     int quoted = 0;
     size_t at = s->ctx.start;
+    const unsigned char *either = s->ex->either;
     while (at < s->ctx.end) {
         unsigned char c = (unsigned char)t[at];
-        if (c < 0x80 && !u8_is_ascii_digit((char)c)) {
+        if ((c & 0xF0) == 0xE0) {
+            /* The common case, a 3-byte character nothing is looked for in,
+             * decoded here without the general decoder's branches. */
+            unsigned cp = ((c & 0x0Fu) << 12) | (((unsigned char)t[at + 1] & 0x3Fu) << 6) |
+                          ((unsigned char)t[at + 2] & 0x3Fu);
+            if (!(either[cp >> 3] & (1u << (cp & 7)))) {
+                at += 3;
+                continue;
+            }
+        } else if (c < 0x80 && !u8_is_ascii_digit((char)c)) {
             at++;
             continue;
         }
         if (c >= 0x80) {
             unsigned cp = (unsigned)u8_cp(t + at);
+            if (cp < 0x10000 && !marked(s->ex->either, cp)) {
+                at += u8_len(t + at);
+                continue;
+            }
             if (cp < 0x10000 && marked(s->ex->cue_start, cp))
                 note_cues(s, at);   /* 十四五 starts with a numeral too */
             if (cp < 0x10000 && !marked(s->ex->scanned, cp)) {
@@ -408,6 +494,11 @@ static void scan_sentence(sentence_scan *s, es_indicator_list *out)
                 quoted = quoted + d < 0 ? 0 : quoted + d;
             if (!quantity_is_cn_numeral((int32_t)cp)) {
                 at += u8_len(t + at);
+                continue;
+            }
+            size_t run_end = skip_plain_numerals(s, at);
+            if (run_end > at) {
+                at = run_end;
                 continue;
             }
         }

@@ -12,10 +12,10 @@ typedef struct cursor {
 
 static size_t left(const cursor *c) { return c->len - c->at; }
 
-static int at_literal(const cursor *c, const char *lit)
+/* Whether the 3-byte character `ch` (one Chinese character) is at the cursor. */
+static int at_literal(const cursor *c, const char *ch)
 {
-    size_t n = strlen(lit);
-    return left(c) >= n && memcmp(c->s + c->at, lit, n) == 0;
+    return left(c) >= 3 && c->s[c->at] == ch[0] && c->s[c->at + 1] == ch[1] && c->s[c->at + 2] == ch[2];
 }
 
 /* Reads one ASCII or full-width digit; returns its byte length or 0. */
@@ -216,7 +216,7 @@ static int parse_simple(cursor *c, simple_number *out)
     if (parse_chinese(c, &v)) {
         out->chinese = 1;
         out->scale = 1;
-        if (at_literal(c, "分之")) {   /* 三分之一 */
+        if (left(c) >= 6 && memcmp(c->s + c->at, "分之", 6) == 0) {   /* 三分之一 */
             size_t before = c->at;
             c->at += 6;
             double num;
@@ -232,15 +232,22 @@ static int parse_simple(cursor *c, simple_number *out)
     return 0;
 }
 
-static const char *const range_separators[] = {
-    "-", "~", "～", "—", "－", "至", "到", "〜",
-};
-
+/* Length of a range separator at the cursor (- ~ ～ — － 至 到 〜), or 0. */
 static size_t range_separator_at(const cursor *c)
 {
-    for (size_t k = 0; k < sizeof range_separators / sizeof *range_separators; k++)
-        if (at_literal(c, range_separators[k]))
-            return strlen(range_separators[k]);
+    const unsigned char *u = (const unsigned char *)c->s + c->at;
+    size_t rest = left(c);
+    if (rest >= 1 && (u[0] == '-' || u[0] == '~'))
+        return 1;
+    if (rest < 3)
+        return 0;
+    if ((u[0] == 0xEF && u[1] == 0xBD && u[2] == 0x9E) ||   /* ～ */
+        (u[0] == 0xEF && u[1] == 0xBC && u[2] == 0x8D) ||   /* － */
+        (u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x94) ||   /* — */
+        (u[0] == 0xE8 && u[1] == 0x87 && u[2] == 0xB3) ||   /* 至 */
+        (u[0] == 0xE5 && u[1] == 0x88 && u[2] == 0xB0) ||   /* 到 */
+        (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x9C))     /* 〜 */
+        return 3;
     return 0;
 }
 

@@ -161,6 +161,16 @@ static size_t read_unit_range(const char *text, size_t end, size_t at, const voc
     return at;
 }
 
+/* Whether the number is written as a Chinese fraction (三分之一). */
+static int is_cn_fraction(const char *num_text, size_t num_len)
+{
+    static const char fen_zhi[] = "分之";
+    for (size_t k = 0; k + 6 <= num_len; k++)
+        if (memcmp(num_text + k, fen_zhi, 6) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether the clause before a number in Chinese numerals has a verb that
  * counts (获中学五个组别冠军, 建成两个中心); without one such numbers name
  * things (五个新城, 两个市场, 十条措施). */
@@ -222,8 +232,8 @@ static int read_unit(const vocab *v, const char *text, size_t start, size_t end,
          * (1/10) is a quantity; a bare figure is a label or a code. */
         int scaled = scaled_after || (num_len >= 3 && (memcmp(num_text + num_len - 3, "万", 3) == 0 ||
                                       memcmp(num_text + num_len - 3, "亿", 3) == 0));
-        int fraction = memchr(num_text, '/', num_len) != NULL;
-        if (q->chinese || !(scaled || fraction))
+        int fraction = memchr(num_text, '/', num_len) != NULL || is_cn_fraction(num_text, num_len);
+        if ((q->chinese && !fraction) || !(scaled || fraction))
             return 0;
         q->unit[0] = '\0';
         q->span_end = mid ? at : num_end;
@@ -309,7 +319,11 @@ int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
     read_leading_cmp(v, text, start, q);
     if (vocab_match_at(v, ROLE_LABEL_AFTER, text, q->end, end))
         return 0;   /* 三次会议, 四个方面: a name, not an amount */
-    if (q->chinese && unit_role != ROLE_UNIT_TIMES && !counted_by_verb(v, text, start, at))
+    /* A fraction (三分之一) is a share whatever stands before it. */
+    /* 八成以上的学校: a share modifying a noun counts too. */
+    int modifies = end - q->end >= 3 && memcmp(text + q->end, "的", 3) == 0;
+    if (q->chinese && unit_role != ROLE_UNIT_TIMES && !is_cn_fraction(text + at, num.len) && !modifies &&
+        !counted_by_verb(v, text, start, at))
         return 0;
     /* A bare scale word (万人) is a quantity only after a comparator. */
     if (is_scale_only(text + at, num.len) && q->span_start == at && q->pre_start == at)

@@ -149,9 +149,10 @@ static size_t copy_plain_run(view_builder *b, const char *raw, size_t i, size_t 
             *map++ = j++;
         } else if (len - j < 3) {
             break;
-        } else if ((c - 0xE5 <= 0xE9 - 0xE5 && (s[j + 1] & 0xC0) == 0x80 && (s[j + 2] & 0xC0) == 0x80) ||
+        } else if ((c - 0xE4 <= 0xE9 - 0xE4 && (s[j + 1] & 0xC0) == 0x80 && (s[j + 2] & 0xC0) == 0x80 &&
+                    (c != 0xE4 || s[j + 1] >= 0xB8)) ||
                    kept_as_is(s + j)) {
-            /* the common ideographs E5-E9 are tested before kept_as_is */
+            /* the ideographs U+4E00-U+9FFF are tested before kept_as_is */
             text[0] = (char)c;
             text[1] = (char)s[j + 1];
             text[2] = (char)s[j + 2];

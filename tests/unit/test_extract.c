@@ -266,6 +266,20 @@ static void test_fractions_and_tenths(void **state)
     run_free(r);
 }
 
+static void test_chinese_fractions_and_tenths(void **state)
+{
+    run *r = extract(state, "粮食产量约占全国三分之一，八成以上的学校达到标准。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "三分之一"), 1.0 / 3, "", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "八成"), 8, "成", ES_IND_ACTUAL, ">=", "学校达到标准");
+    run_free(r);
+    /* 八成 with a verb that counts it is a share too. */
+    r = extract(state, "学校达标率达到八成以上。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 1);
+    expect(find(r, "八成"), 8, "成", ES_IND_ACTUAL, ">=", "学校达标率");
+    run_free(r);
+}
+
 static void test_comparators_and_spans(void **state)
 {
     run *r = extract(state, "服务超690万人，调剂约2000个编制，对直属单位130余个基层党支部检查，"
@@ -497,6 +511,7 @@ int main(void)
         cmocka_unit_test(test_from_to),
         cmocka_unit_test(test_respectively),
         cmocka_unit_test(test_fractions_and_tenths),
+        cmocka_unit_test(test_chinese_fractions_and_tenths),
         cmocka_unit_test(test_comparators_and_spans),
         cmocka_unit_test(test_year_of_indicator),
         cmocka_unit_test(test_zones_and_years),
