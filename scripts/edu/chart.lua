@@ -7,10 +7,8 @@ local chart = {}
 local FONT = "font-family=\"Noto Sans CJK SC,Source Han Sans SC,WenQuanYi Micro Hei,sans-serif\""
 local COLORS = { "#3b6ea8", "#d9822b", "#4c9a5b", "#b5485d", "#7a5ea8", "#8c7a3b" }
 
-local function esc(s)
-  return (tostring(s):gsub("[&<>\"']", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;",
-                                        ['"'] = "&quot;", ["'"] = "&#39;" }))
-end
+local html_escape = require("edu.template").html_escape
+local function esc(s) return html_escape(tostring(s)) end
 
 local function num(v)
   if math.type(v) == "float" then

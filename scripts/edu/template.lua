@@ -27,16 +27,9 @@ local function html_escape(s)
 end
 Template.html_escape = html_escape
 
--- How a value prints: nothing for nil, integers without ".0", other
--- numbers to six significant digits, anything else through tostring.
-local function to_text(v)
-  if v == nil then return "" end
-  if math.type(v) == "float" then
-    if v == math.floor(v) and math.abs(v) < 1e15 then return string.format("%d", v) end
-    return string.format("%.6g", v)
-  end
-  return tostring(v)
-end
+-- How a value prints: as a cell of a query result (nothing for nil,
+-- integers without ".0", other numbers to six significant digits).
+local to_text = require("edu.rows").cell
 Template.to_text = to_text
 
 ---------------------------------------------------------------------------

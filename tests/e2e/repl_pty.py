@@ -1,38 +1,12 @@
 """Drives `edushell` in a pseudo-terminal and checks what it prints."""
-import os, pty, select, sys, time
+import os, sys, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pty_session import Session
 
 exe, db = sys.argv[1], sys.argv[2]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(exe, [exe, "--db", db])
-
-buf = b""
-
-
-def read_until(needle, timeout=20):
-    global buf
-    end = time.time() + timeout
-    while needle.encode() not in buf:
-        left = end - time.time()
-        if left <= 0:
-            sys.exit(f"FAIL: timed out waiting for {needle!r}; got:\n{buf.decode(errors='replace')[-2000:]}")
-        r, _, _ = select.select([fd], [], [], left)
-        if r:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            buf += chunk
-    at = buf.index(needle.encode()) + len(needle)
-    seen, buf = buf[:at], buf[at:]
-    return seen.decode(errors="replace")
-
-
-def send(line):
-    os.write(fd, line.encode() + b"\r")
-
+repl = Session([exe, "--db", db])
+read_until, send = repl.read_until, repl.send
 
 read_until("edu> ")
 send("1 + 41")                      # an expression prints its value
@@ -73,13 +47,13 @@ read_until("unknown command")
 read_until("edu> ")
 send("while true do end")           # Ctrl-C stops a running chunk
 time.sleep(0.5)
-os.write(fd, b"\x03")
+repl.interrupt()
 read_until("interrupted")
 read_until("edu> ")
 send("print('still here')")
 read_until("still here")
 read_until("edu> ")
 send(".quit")
-_, status = os.waitpid(pid, 0)
-assert os.WEXITSTATUS(status) == 0, status
+status = repl.wait()
+assert status == 0, status
 print("ok")

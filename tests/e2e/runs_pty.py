@@ -1,39 +1,17 @@
 """Types .runs into the REPL on a pseudo-terminal and checks the runs it lists."""
-import os, pty, select, sys, time
+import os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pty_session import Session
 
 exe, db = sys.argv[1], sys.argv[2]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(exe, [exe, "--db", db])
+repl = Session([exe, "--db", db])
+read_until = repl.read_until
 
-buf = b""
-
-
-def read_until(needle, timeout=30):
-    global buf
-    end = time.time() + timeout
-    while needle.encode() not in buf:
-        left = end - time.time()
-        if left <= 0:
-            sys.exit(f"FAIL: timed out waiting for {needle!r}; got:\n{buf.decode(errors='replace')[-2000:]}")
-        r, _, _ = select.select([fd], [], [], left)
-        if r:
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            buf += chunk
-    at = buf.index(needle.encode()) + len(needle)
-    seen, buf = buf[:at], buf[at:]
-    return seen.decode(errors="replace")
-
-
-os.write(fd, b".runs\n")
+repl.send(".runs")
 seen = read_until("rows)")
 for needle in ("annual_report", "broken.md.tpl", "failed", "ok"):
     if needle not in seen:
         sys.exit(f"FAIL: .runs lacks {needle!r}; got:\n{seen}")
-os.write(fd, b".quit\n")
-os.waitpid(pid, 0)
+repl.send(".quit")
+repl.wait()
