@@ -130,7 +130,14 @@ function edu.help(name)
     return "help is available for: " .. table.concat(names, ", ")
   end
   name = name:gsub("^%s+", ""):gsub("%s+$", "")
-  return HELP[name] or HELP["edu." .. name] or ("no help for " .. name)
+  if not name:find("^edu%.") and name ~= "rows" then name = "edu." .. name end
+  -- edu.metric.define is documented with edu.metric: try shorter names.
+  local try = name
+  while try do
+    if HELP[try] then return HELP[try] end
+    try = try:match("^(.+)%.[^.]+$")
+  end
+  return "no help for " .. name
 end
 
 -- What the REPL's dot-commands call, with the text after the command.

@@ -37,4 +37,33 @@ return {
 edu.chart.lines(series, {title=, unit=}) -> SVG
   Inline SVG charts (bars for rankings, lines for edu.series results, or a list of
   them); edu.chart.text_bars(rows, ...) draws bars in text.]],
+  ["edu.series"] = [[edu.series{region=, metric=, kind="actual"} -> rows (year, value, unit, doc, indicator)
+  The values of one canonical metric for one region, one point per year. metric is
+  an id, a canonical name or any phrase an alias fits. Where several documents give
+  a year's value, the latest document wins (a year-end report over a midyear one).
+  print(edu.series{region = "无锡市", metric = "普惠性幼儿园覆盖率"})]],
+  ["edu.rank"] = [[edu.rank{metric=, year=, level=province|prefecture|county, kind=actual|target, desc=} -> rows
+  One row per region: rank, region, value, value_hi, unit, cmp, year, doc. Equal values
+  share a rank; regions without a value come last. The order follows the metric's
+  direction (higher or lower is better) unless desc = true/false says otherwise.
+  print(edu.rank{metric = "地区生产总值增长", year = 2026, kind = "target"})]],
+  ["edu.compare"] = [[edu.compare{regions={...}, metrics={...} | category=, year=} -> rows
+  Region x metric: one row per canonical metric (metric, unit, then a column per
+  region). A target rather than an actual is marked with "*".
+  print(edu.compare{regions = {"无锡市", "太仓市"}, category = "学前教育"})]],
+  ["edu.plan_vs_actual"] = [[edu.plan_vs_actual{region=, year=} -> rows
+  Each target of the region (year: the year it is for) with the actual of the same
+  canonical metric, unit and year: status met / not met / no data, and the gap
+  (actual - target). Lower-is-better metrics and <= targets are met from below.]],
+  ["edu.claims"] = [[edu.claims{scope=, region=, year=} -> rows
+  Rank claims (位列全省第二, 全国第一 ...): region, year, metric, rank, scope, number, doc.]],
+  ["edu.explain"] = [[edu.explain(indicator or id) -> text
+  The sentence an indicator comes from with the quantity marked 【like this】, and
+  its document, region, year and byte span. In the REPL: .why ID]],
+  ["edu.metric"] = [[edu.metric.define{id=, name=, aliases={...}, category=, unit=, direction=higher|lower}
+  edu.metric.list([category]) -> rows    edu.metric.get(id) -> table
+  edu.metric.resolve(text) -> id         (.metrics in the REPL)
+  The canonical metric table (data/metrics.tsv plus definitions made here, which the
+  database keeps). A metric phrase gets the id of the longest alias it ends with whose
+  unit fits; defining a metric relinks the stored indicators at once.]],
 }

@@ -39,6 +39,9 @@ assert "【" in out and "】" in out and ".txt" in out, out
 send(".metrics 学前教育")
 out = read_until("edu> ")
 assert "kg_puhui_coverage" in out, out
+send(".help edu.rank")               # help for the edu functions
+out = read_until("edu> ")
+assert "edu.rank{metric=" in out and "share a rank" in out, out
 send(".help")
 out = read_until("edu> ")
 assert ".indicators" in out and ".quit" in out, out
