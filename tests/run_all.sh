@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds edushell and runs the whole test suite twice: a normal build, then
+# Builds edushell and runs the whole test suite twice: a normal build (with
+# a valgrind run of the binary), then
 # one under AddressSanitizer and UndefinedBehaviorSanitizer.
 #   tests/run_all.sh
 set -euo pipefail
