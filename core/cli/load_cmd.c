@@ -28,8 +28,11 @@ static void print_document(void *ctx, const es_document *doc, es_put_result resu
     load_view *v = ctx;
     clear_bar(v);
     const es_meta *m = &doc->meta;
-    printf("%s\t%s\t%d\t%s\t%zu indicators%s\n", doc->src->name, m->region ? m->region : "?",
-           m->year, m->kind ? m->kind : "?", doc->indicators.n,
+    char year[16] = "?";
+    if (m->year)
+        snprintf(year, sizeof year, "%d", m->year);
+    printf("%s\t%s\t%s\t%s\t%zu indicators%s\n", doc->src->name, m->region ? m->region : "?",
+           year, m->kind ? m->kind : "?", doc->indicators.n,
            result == ES_PUT_UNCHANGED ? " (unchanged)" : result == ES_PUT_REPLACED ? " (replaced)" : "");
     fflush(stdout);
 }
