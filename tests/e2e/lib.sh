@@ -3,6 +3,7 @@
 set -euo pipefail
 EDUSHELL=$1
 SRC=$2
+export SRC
 SHARED=$3
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
