@@ -141,7 +141,7 @@ const char *es_metrics_match(const es_metric_table *t, const char *metric, const
             int exact = alias[0] == '=';
             size_t len = strlen(alias + exact);
             int fits = exact ? strcmp(norm, alias + 1) == 0 : ends_with(norm, norm_len, alias, len);
-            if (len > best_len && fits) {
+            if (fits && len >= best_len) { /* on a tie the later definition wins */
                 best = d->id;
                 best_len = len;
             }

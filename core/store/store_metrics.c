@@ -60,7 +60,8 @@ static int upsert_metric(sqlite3 *db, const es_metric_def *d, const char *origin
 static int read_table(sqlite3 *db, es_metric_table *t, es_err *err)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT id, name, aliases, category, unit, direction FROM metrics ORDER BY id",
+    if (sqlite3_prepare_v2(db, "SELECT id, name, aliases, category, unit, direction FROM metrics"
+                           " ORDER BY origin = 'user', id", /* analysts' last: they win ties */
                            -1, &st, NULL) != SQLITE_OK)
         return fail(db, NULL, err);
     int rc;

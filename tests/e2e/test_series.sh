@@ -31,6 +31,11 @@ out=$("$EDUSHELL" --db "$DB" -e "
 expect_eq "$out" $'0\ntrue\nuser' "edu.metric.define"
 # ... and survives the next open, which syncs data/metrics.tsv.
 expect_eq "$("$EDUSHELL" --db "$DB" -e "print(edu.metric.get('modernization_score').name)")" "教育现代化监测得分" "definition kept"
+# On an alias as long as the file's, the analyst's definition wins.
+out=$("$EDUSHELL" --db "$DB" -e "
+  edu.metric.define{id = 'kg_quality_new_prov', name = '新增省优质园', category = '学前教育', unit = '所'}
+  print(edu.metric.resolve('全年新增省优质园'))")
+expect_eq "$out" "kg_quality_new_prov" "analyst's definition on a tie"
 if err=$("$EDUSHELL" --db "$DB" -e "edu.metric.define{id = 'x', direction = 'sideways'}" 2>&1); then fail "bad direction accepted"; fi
 expect_contains "$err" "direction"
 
