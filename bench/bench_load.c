@@ -1,9 +1,10 @@
 /* End-to-end load throughput: files read, decoded, extracted and stored in
  * a fresh database, one transaction per document.
- *   bench_load [--repeat N] PATH...      (prints MiB/s and documents/s) */
+ *   bench_load [--repeat N] PATH...   (prints MiB/s, documents/s, peak memory) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -94,9 +95,12 @@ int main(int argc, char **argv)
         if (r == 0 || s < best)
             best = s;
     }
-    printf("load: %zu documents, %.2f MiB in %.3f s (best of %d): %.2f MiB/s, %.1f documents/s\n",
+    struct rusage use;
+    getrusage(RUSAGE_SELF, &use);
+    printf("load: %zu documents, %.2f MiB in %.3f s (best of %d): %.2f MiB/s, %.1f documents/s,"
+           " peak memory %.1f MiB\n",
            t.docs, (double)t.bytes / (1 << 20), best, repeat,
-           (double)t.bytes / (1 << 20) / best, (double)t.docs / best);
+           (double)t.bytes / (1 << 20) / best, (double)t.docs / best, (double)use.ru_maxrss / 1024);
     es_pipeline_close(&pipe);
     return 0;
 }
