@@ -52,23 +52,55 @@ static int heading_text(const es_extract_input *in, size_t k, size_t *section, s
     return para->end - para->start <= MAX_BARE_HEADING && !ends_like_sentence(in->text, para->end);
 }
 
+/* Whether a line names a kind of document (政府工作报告): it is a title. */
+static int names_document(const vocab *v, const char *text, size_t start, size_t end)
+{
+    return vocab_find(v, ROLE_TITLE, text, start, end, NULL) != (size_t)-1;
+}
+
+/* Whether a heading names the document's own year or a later period:
+ * in a government work report a numbered one (三、关于2026年工作, 全力推动
+ * “十五五”开好局) opens the goals of the year ahead. */
+static int names_year_ahead(const vocab *v, const es_extract_input *in, size_t start, size_t end)
+{
+    int year = years_named_last(v, in->text, start, end);
+    return year == YEAR_OF_DOCUMENT || (year > 0 && in->doc_year > 0 && year >= in->doc_year);
+}
+
 part *classify_parts(const vocab *v, const es_extract_input *in)
 {
     const es_structure *st = in->st;
     part *parts = es_xcalloc(st->nparagraphs ? st->nparagraphs : 1, sizeof *parts);
-    part current = { ZONE_NONE, 0 };
+    /* A government work report opens with a review of the year before
+     * its own, whether or not a heading says so. */
+    int gov_report = in->doc_kind && strcmp(in->doc_kind, ES_KIND_GOVREPORT) == 0;
+    part current = { ZONE_NONE, gov_report && in->doc_year > 0 ? in->doc_year - 1 : 0 };
     size_t section = 0, start, end;
     for (size_t k = 0; k < st->nparagraphs; k++) {
         if (heading_text(in, k, &section, &start, &end)) {
             zone z = heading_zone(v, in->text, start, end);
             int numbered = section < st->nsections && st->sections[section].start == st->paragraphs[k].start;
+            if (gov_report && numbered && z == ZONE_NONE && names_year_ahead(v, in, start, end)) {
+                current = (part){ ZONE_TARGET, in->doc_year };
+                parts[k] = current;
+                continue;
+            }
             /* A heading opens a part when it says what the part is about or
              * is numbered; a bare line such as a date does not. */
             if (z != ZONE_NONE)
                 current.zone = z;
             /* Its year too, unless a numbered heading names one in passing
-             * (全力推动“十五五”开好局 heads this year's work). */
-            int year = z != ZONE_NONE || !numbered ? years_named_last(v, in->text, start, end) : 0;
+             * (全力推动“十五五”开好局 heads this year's work) or a bare line
+             * is the document's title (2026年福建省政府工作报告). */
+            int year = z != ZONE_NONE || (!numbered && !names_document(v, in->text, start, end))
+                           ? years_named_last(v, in->text, start, end) : 0;
+            /* Goals named without a year (今年主要预期目标, or 主要预期目标
+             * broken off its sentence by a line break) are the document's
+             * own year's at the earliest. A numbered heading about a plan
+             * (关于规划纲要的说明) may review the years before it. */
+            if (year == YEAR_OF_DOCUMENT ||
+                (year == 0 && z == ZONE_TARGET && !numbered && current.year < in->doc_year))
+                year = in->doc_year;
             if (year > 0)
                 current.year = year;
         }
@@ -116,17 +148,20 @@ static const vocab_word *last_scope(const vocab *v, const char *text, size_t sta
 int classify_rank(const vocab *v, const sentence_ctx *s, size_t clause_start,
                   const quantity *q, char *scope, size_t scope_size)
 {
-    if (!q->ranked_by_word && q->span_end < s->end && ((unsigned char)s->text[q->span_end] & 0x80) &&
+    /* 第一批, 第一责任人, 前200强高校: an ordinal inside a name. */
+    if ((!q->ranked_by_word || q->top) && q->span_end < s->end && ((unsigned char)s->text[q->span_end] & 0x80) &&
         u8_is_han(u8_cp(s->text + q->span_end)))
-        return 0;   /* 第一批, 第一责任人: an ordinal inside a name */
+        return 0;
     const vocab_word *w = last_scope(v, s->text, clause_start, q->span_start);
     const char *name = w ? w->arg : NULL;
     int verb = vocab_find(v, ROLE_RANK_VERB, s->text, clause_start, q->span_start, NULL) != (size_t)-1;
     int named = name != NULL;
     if (!name)
         name = scope_by_char(s->text, clause_start, q->span_start);
-    /* 第2名 is a place in an order even when the field goes unsaid. */
-    if (!name && !verb && !q->ranked_by_word)
+    /* 第2名 is a place in an order even when the field goes unsaid, but
+     * not when it qualifies a noun (作为第一位的工作任务). */
+    int modifies = s->end - q->span_end >= 3 && memcmp(s->text + q->span_end, "的", 3) == 0;
+    if (!name && !verb && (!q->ranked_by_word || modifies))
         return 0;
     snprintf(scope, scope_size, "%s", name ? name : "");
     return named ? RANK_SCOPED : RANK_UNSCOPED;
@@ -203,12 +238,16 @@ es_ind_kind classify_kind(const vocab *v, sentence_ctx *s, size_t clause_start, 
      * one of a later year a goal even in a review. */
     int earlier = year && s->doc_year && year < s->doc_year;
     int later = year && s->doc_year && year > s->doc_year;
+    /* A work report's review states results: 确保, 预期 there tell what
+     * was aimed at and reached (好的预期不断释放，GDP年均增长4.4%). */
+    int review = earlier && s->zone != ZONE_TARGET && s->doc_kind && strcmp(s->doc_kind, ES_KIND_GOVREPORT) == 0;
     if (later || (s->zone == ZONE_TARGET && !earlier) ||
-        cue_before(v, ROLE_TARGET, s, &s->target_cue, q->pre_start))
+        (!review && cue_before(v, ROLE_TARGET, s, &s->target_cue, q->pre_start)))
         return ES_IND_TARGET;
     /* Weak cues (将, 要) count where the document's kind does not say
      * results are reported, and in parts about both. */
-    if ((!s->doc_kind || s->zone == ZONE_MIXED) && cue_before(v, ROLE_TARGET_WEAK, s, &s->weak_cue, q->pre_start))
+    if ((!s->doc_kind || s->zone == ZONE_MIXED) && !review &&
+        cue_before(v, ROLE_TARGET_WEAK, s, &s->weak_cue, q->pre_start))
         return ES_IND_TARGET;
     if (change || ((s->cues & (1u << ROLE_COMPARE)) && has_cue(v, ROLE_COMPARE, s->text, clause_start, q->pre_start)))
         return ES_IND_CHANGE;

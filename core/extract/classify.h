@@ -39,6 +39,10 @@ typedef struct sentence_ctx {
 /* The sentence-level roles whose presence sentence_ctx.cues records. */
 #define SENTENCE_CUES ((1u << ROLE_TARGET) | (1u << ROLE_TARGET_WEAK) | (1u << ROLE_COMPARE) | \
                        (1u << ROLE_RESPECTIVE) | (1u << ROLE_PERIOD))
+/* The mask holds one bit per role: sentence cue roles must come first. */
+_Static_assert(ROLE_TARGET < 32 && ROLE_TARGET_WEAK < 32 && ROLE_COMPARE < 32 && ROLE_RESPECTIVE < 32 &&
+                   ROLE_PERIOD < 32,
+               "sentence cue roles must fit in an unsigned mask");
 
 #define CUE_UNKNOWN ((size_t)-2)
 #define CUE_NONE ((size_t)-1)

@@ -78,10 +78,8 @@ static void init_scanned(es_extractor *ex)
 {
     for (size_t k = 0; k < sizeof scanned_chars / sizeof *scanned_chars; k++)
         mark(ex->scanned, scanned_chars[k]);
-    for (unsigned r = 0; r < ROLE_COUNT; r++) {
-        if (!(SENTENCE_CUES & (1u << r)))
-            continue;
-        const vocab_list *list = &ex->words.roles[r];
+    for (unsigned left = SENTENCE_CUES; left; left &= left - 1) {
+        const vocab_list *list = &ex->words.roles[__builtin_ctz(left)];
         for (size_t k = 0; k < list->n; k++)
             if (u8_len(list->words[k].text) == 3)   /* every cue word is Chinese */
                 mark(ex->cue_start, u8_cp(list->words[k].text));
@@ -307,6 +305,22 @@ static int year_of(sentence_scan *s, const quantity *q)
     return year ? year : s->part_year;
 }
 
+/* Whether a count of places follows a word for a place in an order
+ * (世界500强排名由369位上升到235位): the figure is a rank. */
+static int placed_by_count(const sentence_scan *s, size_t clause, const quantity *q)
+{
+    const vocab *v = &s->ex->words;
+    const char *t = s->ctx.text;
+    if (q->unit[0] == '\0' || !vocab_match_at(v, ROLE_RANK_UNIT, q->unit, 0, strlen(q->unit)) ||
+        vocab_match_before(v, ROLE_CHANGE, t, clause, q->pre_start))
+        return 0;   /* 排名提升4位 moves by places */
+    /* The word may stand before an earlier figure of the clause (由369位上升到235位). */
+    size_t from = clause;
+    while (from > s->ctx.start && !metric_delimiter_len(t, u8_prev(t, s->ctx.start, from), from))
+        from = u8_prev(t, s->ctx.start, from);
+    return vocab_find(v, ROLE_RANK_NOUN, t, from, q->pre_start, NULL) != (size_t)-1;
+}
+
 /* Kind of the quantity; 0 when it is no indicator (an ordinal that is no
  * rank). *rank tells how a rank's field was found. */
 static int classify(sentence_scan *s, size_t clause, quantity *q, es_ind_kind *kind,
@@ -314,6 +328,10 @@ static int classify(sentence_scan *s, size_t clause, quantity *q, es_ind_kind *k
 {
     const vocab *v = &s->ex->words;
     *rank = 0;
+    if (!q->ordinal && placed_by_count(s, clause, q)) {
+        q->ordinal = q->ranked_by_word = 1;
+        strcpy(q->unit, "位");
+    }
     if (q->ordinal) {
         *rank = classify_rank(v, &s->ctx, clause, q, scope, scope_size);
         *kind = ES_IND_RANK;
@@ -323,10 +341,12 @@ static int classify(sentence_scan *s, size_t clause, quantity *q, es_ind_kind *k
     return 1;
 }
 
-/* 分别增长4.5%、6%: a later item of a list of changes is a change too. */
-static void follow_list_kind(const sentence_scan *s, int in_list, es_ind_kind *kind, quantity *q)
+/* 分别增长4.5%、6%: a later item of a list of changes is a change too,
+ * unless a verb of its own says what it is (增长31.2%、占全国4成). */
+static void follow_list_kind(const sentence_scan *s, int in_list, size_t clause, es_ind_kind *kind, quantity *q)
 {
-    if (!in_list || *kind != ES_IND_ACTUAL || s->previous_kind != ES_IND_CHANGE)
+    if (!in_list || *kind != ES_IND_ACTUAL || s->previous_kind != ES_IND_CHANGE ||
+        vocab_find(&s->ex->words, ROLE_LINK, s->ctx.text, clause, q->pre_start, NULL) != (size_t)-1)
         return;
     *kind = ES_IND_CHANGE;
     if (s->previous_negative && q->value > 0) {
@@ -349,7 +369,8 @@ static metric_ctx metric_context(sentence_scan *s, size_t clause, const quantity
                                  es_ind_kind kind, int rank, int in_list)
 {
     return (metric_ctx){
-        .text = s->ctx.text, .clause_start = clause, .clause_end = clause_end_after(s, q->end),
+        .text = s->ctx.text, .sentence_start = s->ctx.start,
+        .clause_start = clause, .clause_end = clause_end_after(s, q->end),
         .previous = s->previous, .lead = in_list ? list_lead(s) : NULL,
         .list_prefix = in_list ? s->list_prefix : NULL,
         .after_previous = clause == s->clause_floor && s->previous,
@@ -374,6 +395,7 @@ static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q,
         free(metric);
         metric = es_xstrdup(s->respective[s->next_respective++]);
     }
+    metric = metric_with_event(v, m, metric);
     if (!in_list) {
         /* A new list starts here; its lead verb is found if a second item
          * needs it. The metric stays alive in the indicator list. */
@@ -402,6 +424,34 @@ static void note_cues(sentence_scan *s, size_t at)
     s->years.no_periods = !(s->ctx.cues & (1u << ROLE_PERIOD));
 }
 
+/* Whether the number follows a yearly average of a change (年均增长,
+ * 年均分别增长): only change and link words stand between them. */
+static int averaged_over_years(const sentence_scan *s, size_t clause, const quantity *q)
+{
+    const vocab *v = &s->ex->words;
+    const vocab_word *w;
+    size_t found = vocab_find_last(v, ROLE_PER_YEAR, s->ctx.text, clause, q->pre_start, &w);
+    if (found == (size_t)-1)
+        return 0;
+    for (size_t at = found + w->len; at < q->pre_start; at += w->len)
+        if (!(w = vocab_match_at(v, ROLE_CHANGE, s->ctx.text, at, q->pre_start)) &&
+            !(w = vocab_match_at(v, ROLE_LINK, s->ctx.text, at, q->pre_start)))
+            return 0;
+    return 1;
+}
+
+/* The year of a figure: a goal of yearly average growth with no year of
+ * its own (地区生产总值年均增长5%左右) is one for the five-year period the
+ * document's year opens or lies in. */
+static int year_of_figure(sentence_scan *s, size_t clause, const quantity *q, es_ind_kind kind)
+{
+    int year = year_of(s, q);
+    if (kind == ES_IND_TARGET && s->in->doc_year > 0 && (year == 0 || year == s->in->doc_year) &&
+        averaged_over_years(s, clause, q))
+        return years_period_end(&s->ex->words, s->in->doc_year);
+    return year;
+}
+
 static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
 {
     size_t clause = clause_start_before(s, q->pre_start);
@@ -417,13 +467,13 @@ static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
     int in_list = continues_list(s, clause);
     if (!in_list)
         start_breakdown(s, clause, q->pre_start);
-    follow_list_kind(s, in_list, &kind, q);
+    follow_list_kind(s, in_list, clause, &kind, q);
     metric_ctx m = metric_context(s, clause, q, kind, rank, in_list);
     es_indicator *ind = list_push(out);
     *ind = (es_indicator){
         .start = rs, .end = re, .sentence = s->index,
         .value = q->value, .value_hi = q->value_hi, .has_hi = q->has_hi, .kind = kind,
-        .year = year_of(s, q),
+        .year = year_of_figure(s, clause, q, kind),
     };
     memcpy(ind->cmp, q->cmp, sizeof ind->cmp);
     memcpy(ind->unit, q->unit, sizeof ind->unit);
@@ -436,13 +486,11 @@ static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
 }
 
 /* End of the run of Chinese numerals at text[at] when nothing that makes
- * a quantity follows it (十四五规划, 一流), else `at`. An ordinal (第一)
- * is always read. */
+ * a quantity follows it (十四五规划, 一流), else `at`. A place (第一,
+ * 全国前十) is always read. */
 static size_t skip_plain_numerals(const sentence_scan *s, size_t at)
 {
     const char *t = s->ctx.text;
-    if (at >= s->ctx.start + 3 && memcmp(t + at - 3, "第", 3) == 0)
-        return at;
     size_t end = at;
     while (end < s->ctx.end && ((unsigned char)t[end] & 0x80) && quantity_is_cn_numeral(u8_cp(t + end)))
         end += u8_len(t + end);
@@ -453,6 +501,10 @@ static size_t skip_plain_numerals(const sentence_scan *s, size_t at)
     }
     if (end < s->ctx.end && !((unsigned char)t[end] & 0x80) && t[end] != ' ')
         return at;   /* 二-三: an ASCII joiner */
+    size_t marker;
+    const char *cmp;
+    if (quantity_place_marker(&s->ex->words, t, s->ctx.start, at, &marker, &cmp) != PLACE_NONE)
+        return at;
     return end;
 }
 

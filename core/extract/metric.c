@@ -8,6 +8,7 @@
 #include "edushell/common.h"
 #include "u8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Longest metric read before or after a quantity, in characters. */
@@ -15,13 +16,15 @@
 #define MAX_OBJECT_CHARS 16
 /* How far an object is looked for, past modifiers ending in 的. */
 #define MAX_OBJECT_READ 40
-/* A metric this short (经济) needs its change verb (经济增长). */
-#define VAGUE_BYTES 6
+/* A metric this short (经济) needs its change verb (经济增长); GDP does not. */
+#define VAGUE_CHARS 2
 /* A rest this short (数量, 金牌数) only qualifies the previous metric. */
 #define QUALIFIER_BYTES 9
 /* A lead verb further into a metric than this is not its opening verb;
  * lead verbs closer together than this form one chain (完成新建、改扩建). */
 #define MAX_LEAD_OFFSET 6
+/* A prize this short (银牌, 二等奖, 优秀奖) names no event of its own. */
+#define BARE_AWARD_BYTES 12
 /* An object this short is read on through its predicate. */
 #define SHORT_OBJECT_BYTES 6
 
@@ -43,14 +46,16 @@ static size_t year_len(const char *text, size_t at, size_t end)
     return p - at;
 }
 
-/* Length of a trailing span of years (连续三年, 五年, 连续4年) ending at
- * r.end, or 0: it says how long a figure held, not what it measures. */
-static size_t run_of_years_len(const char *text, range r)
+/* Length of a trailing span of time (连续三年, 五年, 连续4年, 连续11个季度)
+ * ending at r.end, or 0: it says how long a figure held, not what it
+ * measures. */
+static size_t run_of_years_len(const vocab *v, const char *text, range r)
 {
-    static const char lianxu[] = "连续", nian[] = "年";
-    if (r.end - r.start < 6 || memcmp(text + r.end - 3, nian, 3) != 0)
+    static const char lianxu[] = "连续";
+    const vocab_word *unit = vocab_match_before(v, ROLE_DURATION, text, r.start, r.end);
+    if (!unit || r.end - r.start <= unit->len)
         return 0;
-    size_t at = r.end - 3;
+    size_t at = r.end - unit->len;
     int digits = 0;
     while (at > r.start) {
         size_t p = u8_prev(text, r.start, at);
@@ -61,11 +66,26 @@ static size_t run_of_years_len(const char *text, range r)
         at = p;
     }
     /* Four digits make a calendar year, which trim leaves to append_without_years. */
-    if (at == r.end - 3 || digits >= 4)
+    if (at == r.end - unit->len || digits >= 4)
         return 0;
     if (at - r.start >= 6 && memcmp(text + at - 6, lianxu, 6) == 0)
         at -= 6;
     return r.end - at;
+}
+
+/* Length of a calendar year, with the 的 after it, ending r (人均地区生产
+ * 总值从|2020年的|10.5万元): when the figure held, not what it measures. */
+static size_t trailing_year_len(const char *text, range r)
+{
+    size_t end = r.end;
+    if (end - r.start >= 3 && memcmp(text + end - 3, "的", 3) == 0)
+        end -= 3;
+    if (end - r.start < 7 || memcmp(text + end - 3, "年", 3) != 0)
+        return 0;
+    size_t y = end - 7;
+    if (y > r.start && u8_is_ascii_digit(text[y - 1]))
+        return 0;
+    return year_len(text, y, end) == 7 ? r.end - y : 0;
 }
 
 /* Length of a list marker opening r (一是, 二是), or 0. */
@@ -96,17 +116,32 @@ static range trim(const vocab *v, const char *text, range r)
             r.start += w->len;
             changed = 1;
         }
+        /* Tail words first; spans of time once none is left (a changed
+         * range is looked at again). */
+        size_t years;
         if ((w = vocab_match_before(v, ROLE_TAIL, text, r.start, r.end)) != NULL) {
             r.end -= w->len;
             changed = 1;
-        }
-        size_t years = run_of_years_len(text, r);
-        if (years) {
+        } else if ((years = run_of_years_len(v, text, r)) != 0 || (years = trailing_year_len(text, r)) != 0) {
             r.end -= years;
             changed = 1;
         }
     }
     return r;
+}
+
+/* Whether text[at] lies inside a quotation opened after `start`. */
+static int inside_quotes(const char *text, size_t start, size_t at)
+{
+    static const char open[] = "“", close[] = "”";
+    int depth = 0;
+    for (size_t p = start; p + 3 <= at; p += u8_len(text + p)) {
+        if (memcmp(text + p, open, 3) == 0)
+            depth++;
+        else if (memcmp(text + p, close, 3) == 0 && depth > 0)
+            depth--;
+    }
+    return depth > 0;
 }
 
 /* For a rank the metric stops where the field begins: 办学水平|全国本科高校第362位. */
@@ -118,7 +153,8 @@ static range cut_at_scope(const vocab *v, const char *text, range r)
         size_t hit = vocab_find(v, ROLE_SCOPE, text, at, r.end, &w);
         if (hit == (size_t)-1)
             break;
-        cut = hit;
+        if (!inside_quotes(text, r.start, hit))   /* “世界500强” is a name */
+            cut = hit;
         at = hit + w->len;
     }
     if (cut != (size_t)-1 && cut > r.start)
@@ -127,6 +163,7 @@ static range cut_at_scope(const vocab *v, const char *text, range r)
 }
 
 static size_t lead_chain_end(const vocab *v, const char *text, size_t start, size_t end);
+static size_t count_chars(const char *s, size_t n);
 
 static const char *const conjunctions[] = { "和", "及", "与", "或", "、" };
 
@@ -154,7 +191,8 @@ static range prefix_range(const vocab *v, const metric_ctx *m, const quantity *q
     /* 经济增长5%: a one- or two-character rest is too vague without its
      * change verb. */
     const vocab_word *verb;
-    if (r.end > r.start && r.end - r.start <= VAGUE_BYTES &&
+    if (r.end > r.start && r.end - r.start <= VAGUE_CHARS * 4 &&
+        count_chars(m->text + r.start, r.end - r.start) <= VAGUE_CHARS &&
         (verb = vocab_match_at(v, ROLE_CHANGE, m->text, r.end, end)) != NULL)
         r.end += verb->len;
     if (m->rank)
@@ -351,13 +389,21 @@ static size_t skip_chars(const char *s, size_t n, size_t chars)
     return at;
 }
 
+/* Whether the conjunction at text[at] belongs to a word (普及率, 参与,
+ * 和美乡村) rather than joining two items. */
+static int inside_word(const vocab *v, const char *text, range r, size_t at)
+{
+    return vocab_match_before(v, ROLE_CONJ_WORD, text, r.start, at + 3) != NULL ||
+           vocab_match_at(v, ROLE_CONJ_WORD, text, at, r.end) != NULL;
+}
+
 /* Splits text[r] at enumeration commas and conjunctions. */
-static size_t split_items(const char *text, range r, range *items, size_t max)
+static size_t split_items(const vocab *v, const char *text, range r, range *items, size_t max)
 {
     size_t n = 0, start = r.start;
     for (size_t at = r.start; at < r.end && n + 1 < max; at += u8_len(text + at))
         for (size_t k = 0; k < sizeof conjunctions / sizeof *conjunctions; k++)
-            if (r.end - at >= 3 && memcmp(text + at, conjunctions[k], 3) == 0) {
+            if (r.end - at >= 3 && memcmp(text + at, conjunctions[k], 3) == 0 && !inside_word(v, text, r, at)) {
                 items[n++] = (range){ start, at };
                 start = at + 3;
                 break;
@@ -367,6 +413,68 @@ static size_t split_items(const char *text, range r, range *items, size_t max)
 }
 
 #define MAX_RESPECTIVE 8
+/* How far past a cut by length the head of a 分别 list may begin. */
+#define HEAD_SLACK_CHARS 2
+
+static size_t max_chars_before_last(const char *text, const range *items, size_t n)
+{
+    size_t most = 0;
+    for (size_t k = 0; k + 1 < n; k++) {
+        size_t c = count_chars(text + items[k].start, items[k].end - items[k].start);
+        most = c > most ? c : most;
+    }
+    return most;
+}
+
+/* Where the head the items share begins in the last one (城镇、农村|居民
+ * 收入, 集成电路、汽车零配件、锂电池|出口), or its end when they share none.
+ * Items that end alike (起数、死亡人数) are whole metrics each. A known
+ * head noun ending the last item is the head; else the last item's words
+ * past the length of the longest other item are. */
+static size_t shared_head(const vocab *v, const char *text, const range *items, size_t n)
+{
+    range last = items[n - 1];
+    if (last.end <= last.start)
+        return last.end;
+    size_t tail = u8_prev(text, last.start, last.end);
+    int alike = 1;
+    for (size_t k = 0; k + 1 < n && alike; k++)
+        alike = items[k].end - items[k].start >= last.end - tail &&
+                memcmp(text + items[k].end - (last.end - tail), text + tail, last.end - tail) == 0;
+    if (alike)
+        return last.end;
+    const vocab_word *head = vocab_match_before(v, ROLE_HEAD, text, last.start, last.end);
+    if (head && head->len < last.end - last.start)
+        return last.end - head->len;
+    size_t at = last.start + skip_chars(text + last.start, last.end - last.start, max_chars_before_last(text, items, n));
+    /* Items differ in length by a character or two: a head noun starting
+     * just after the cut begins the head (高技术制造业、装备制造业|增加值占...比重). */
+    size_t from = at;
+    for (int chars = 0; chars <= HEAD_SLACK_CHARS && from < last.end; chars++, from += u8_len(text + from))
+        if (vocab_match_at(v, ROLE_HEAD, text, from, last.end))
+            return from;
+    return at;
+}
+
+/* Whether an item and the last one are each a whole metric, both ending
+ * in a head noun (接待游客人次、旅游总花费), so that none is shared. */
+static int whole_metrics(const vocab *v, const char *text, range item, size_t head_at, size_t end)
+{
+    return vocab_match_before(v, ROLE_HEAD, text, item.start, item.end) && vocab_match_at(v, ROLE_HEAD, text, head_at, end);
+}
+
+/* Appends the shared head to an item, without the words of it the item
+ * already ends in (六大优势产业 + 产业增加值). */
+static void append_head(es_buf *b, const char *text, range item, range head)
+{
+    size_t overlap = 0;
+    for (size_t k = head.start; k < head.end; k += u8_len(text + k)) {
+        size_t len = k + u8_len(text + k) - head.start;
+        if (len <= item.end - item.start && memcmp(text + item.end - len, text + head.start, len) == 0)
+            overlap = len;
+    }
+    es_buf_append(b, text + head.start + overlap, head.end - head.start - overlap);
+}
 
 size_t metric_respective(const vocab *v, const metric_ctx *m, const quantity *q, char ***out)
 {
@@ -377,21 +485,62 @@ size_t metric_respective(const vocab *v, const metric_ctx *m, const quantity *q,
         return 0;
     range subject = trim(v, m->text, (range){ m->clause_start, at });
     range items[MAX_RESPECTIVE];
-    size_t n = split_items(m->text, subject, items, MAX_RESPECTIVE);
+    size_t n = split_items(v, m->text, subject, items, MAX_RESPECTIVE);
     if (n < 2)
         return 0;
-    /* The items share the head of the last one: 城镇、农村|居民收入. */
+    size_t head_at = shared_head(v, m->text, items, n);
     range last = items[n - 1];
-    size_t first_chars = count_chars(m->text + items[0].start, items[0].end - items[0].start);
-    size_t head_at = last.start + skip_chars(m->text + last.start, last.end - last.start, first_chars);
     char **names = es_xcalloc(n, sizeof *names);
     for (size_t k = 0; k < n; k++) {
         es_buf b = { 0 };
         es_buf_append(&b, m->text + items[k].start, items[k].end - items[k].start);
-        if (k + 1 < n && head_at < last.end)
-            es_buf_append(&b, m->text + head_at, last.end - head_at);
+        if (k + 1 < n && head_at < last.end && !whole_metrics(v, m->text, items[k], head_at, last.end))
+            append_head(&b, m->text, items[k], (range){ head_at, last.end });
         names[k] = es_buf_take(&b, NULL);
     }
     *out = names;
     return n;
+}
+
+/* The event named last before the quantity's clause, from the verb that
+ * brings it in (参加, 在) to its last word (大赛); empty when none. */
+static range event_before(const vocab *v, const metric_ctx *m)
+{
+    const vocab_word *event, *open_word;
+    size_t at = vocab_find_last(v, ROLE_EVENT, m->text, m->sentence_start, m->clause_start, &event);
+    if (at == (size_t)-1)
+        return (range){ 0, 0 };
+    size_t start = at;
+    while (start > m->sentence_start) {
+        size_t p = u8_prev(m->text, m->sentence_start, start);
+        if (metric_delimiter_len(m->text, p, start))
+            break;
+        start = p;
+    }
+    size_t open = vocab_find_last(v, ROLE_EVENT_OPEN, m->text, start, at, &open_word);
+    if (open != (size_t)-1)
+        start = open + open_word->len;
+    return trim(v, m->text, (range){ start, at + event->len });
+}
+
+char *metric_with_event(const vocab *v, const metric_ctx *m, char *metric)
+{
+    if (m->clause_start <= m->sentence_start)
+        return metric;   /* no earlier clause to name the event */
+    size_t len = strlen(metric);
+    /* 获特等奖, or a bare prize of a list (银牌); a subject before the verb
+     * (文艺作品荣获文华奖) names what won it well enough. */
+    const vocab_word *verb = vocab_match_at(v, ROLE_AWARD_VERB, metric, 0, len);
+    if (!verb && (len > BARE_AWARD_BYTES || !vocab_match_before(v, ROLE_AWARD, metric, 0, len)))
+        return metric;
+    if (vocab_find(v, ROLE_EVENT, metric, 0, len, NULL) != (size_t)-1)
+        return metric;
+    range event = event_before(v, m);
+    if (event.end <= event.start)
+        return metric;
+    es_buf out = { 0 };
+    append_without_years(&out, m->text, event);
+    es_buf_puts(&out, metric + (verb ? verb->len : 0));
+    free(metric);
+    return es_buf_take(&out, NULL);
 }

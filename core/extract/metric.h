@@ -9,6 +9,7 @@
 
 typedef struct metric_ctx {
     const char *text;        /* the view */
+    size_t sentence_start;   /* where the quantity's sentence begins */
     size_t clause_start;     /* where the quantity's clause begins */
     size_t clause_end;       /* where the text after the quantity ends */
     const char *previous;    /* metric of the sentence's previous quantity, or NULL */
@@ -25,6 +26,12 @@ typedef struct metric_ctx {
  * not NULL it receives the words before the quantity that entered the
  * metric (owned, NULL when none), for later items of a list. */
 char *metric_phrase(const vocab *v, const metric_ctx *m, const quantity *q, char **prefix_out);
+
+/* An award's metric with the event it was won at, when an earlier clause
+ * of the sentence names the event and the metric does not (参加全国职业院校
+ * 技能大赛，获金牌3块: 全国职业院校技能大赛金牌). Takes `metric` over and
+ * returns the metric to use, owned by the caller. */
+char *metric_with_event(const vocab *v, const metric_ctx *m, char *metric);
 
 /* The lead verb that opens a metric (集中培训 of 集中培训党支部书记), owned by
  * the caller, or NULL when it opens with none. */

@@ -90,6 +90,37 @@ static const vocab_word *unit_at(const vocab *v, const char *text, size_t at, si
     return w;
 }
 
+/* Whether the quantity is a share (1/10, 70%, 七成): what 约占 qualifies. */
+static int is_share(const quantity *q)
+{
+    return q->unit[0] == '\0' || strcmp(q->unit, "%") == 0 || strcmp(q->unit, "成") == 0;
+}
+
+/* A comparator that qualifies a link verb (约占全国1/10, 约为全国的70%):
+ * it leaves the span alone but gives the cmp. */
+static void read_distant_cmp(const vocab *v, const char *text, size_t start, quantity *q)
+{
+    size_t at = q->span_start;
+    if (at - start >= 3 && memcmp(text + at - 3, "的", 3) == 0)
+        at -= 3;
+    /* The link mostly stands right before the number; the field (全国)
+     * between them is rarer and looked for only then. */
+    const vocab_word *link = vocab_match_before(v, ROLE_LINK, text, start, at);
+    if (!link) {
+        const vocab_word *scope = vocab_match_before(v, ROLE_SCOPE, text, start, at);
+        if (!scope || !(link = vocab_match_before(v, ROLE_LINK, text, start, at - scope->len)))
+            return;
+        at -= scope->len;
+    }
+    at -= link->len;
+    /* The comparator opens the link word (约占) or stands before it (约为). */
+    const vocab_word *cmp = link->len > 3 ? vocab_match_at(v, ROLE_CMP_SPAN, text, at, at + link->len) : NULL;
+    if (!cmp || cmp->len >= link->len)
+        cmp = vocab_match_before(v, ROLE_CMP_SPAN, text, start, at);
+    if (cmp)
+        set_cmp(q, cmp->arg);
+}
+
 /* Comparator before the number: 约/近/超 stay in the span, 不少于 not. */
 static void read_leading_cmp(const vocab *v, const char *text, size_t start, quantity *q)
 {
@@ -102,25 +133,76 @@ static void read_leading_cmp(const vocab *v, const char *text, size_t start, qua
         q->span_start -= in_span->len;
         q->pre_start = q->span_start;
         set_cmp(q, in_span->arg);
+    } else if (strcmp(q->cmp, "=") == 0 && is_share(q)) {
+        read_distant_cmp(v, text, start, q);
     }
 }
 
-/* An ordinal: 第二, 第2名. Only 名/位 may follow it as part of a rank. */
+/* An ordinal: 第二, 第2名, 前十. Only a rank word (名, 位, 强) may follow it
+ * as part of a rank; any other unit makes it no place (前3个月, 第5批). */
 static int read_ordinal(const vocab *v, const char *text, size_t end, size_t num_end, quantity *q)
 {
     vocab_role role;
-    const vocab_word *w = unit_at(v, text, num_end, end, &role);
+    const vocab_word *rank_word = vocab_match_at(v, ROLE_RANK_UNIT, text, num_end, end);
+    const vocab_word *unit = unit_at(v, text, num_end, end, &role);
+    if (unit && (!rank_word || unit->len > rank_word->len))
+        return 0;
     q->ordinal = 1;
-    q->span_end = num_end;
-    if (w) {
-        if (strcmp(w->text, "名") != 0 && strcmp(w->text, "位") != 0)
-            return 0;
-        q->span_end = num_end + w->len;
-    }
+    q->span_end = num_end + (rank_word ? rank_word->len : 0);
     strcpy(q->unit, "位");
     q->end = q->span_end;
-    q->ranked_by_word = w != NULL;
+    q->ranked_by_word = rank_word != NULL;
     return 1;
+}
+
+int quantity_place_marker(const vocab *v, const char *text, size_t start, size_t at,
+                          size_t *len, const char **cmp)
+{
+    if (at < start + 3 || !((unsigned char)text[at - 1] & 0x80))
+        return PLACE_NONE;   /* both markers are Chinese words */
+    if (memcmp(text + at - 3, "第", 3) == 0) {
+        *len = 3;
+        *cmp = "=";
+        return PLACE_ORDINAL;
+    }
+    const vocab_word *top = vocab_match_before(v, ROLE_TOP, text, start, at);
+    if (!top || !top->arg[0])
+        return PLACE_NONE;
+    *len = top->len;
+    *cmp = top->arg;
+    return PLACE_TOP;
+}
+
+/* The largest leading group a rank names (前200强). */
+#define MAX_TOP_GROUP 1000
+#define PLACE_NOT_READ (-1)
+
+/* Reads a number written as a place (第二, 全国前十): 1 when it is one, 0
+ * when it is no quantity at all (第5批), PLACE_NOT_READ when the number is
+ * to be read as an amount (前1%的学科, 目前5所). */
+static int read_place(const vocab *v, const char *text, size_t start, size_t end, size_t at,
+                      size_t num_end, quantity *q)
+{
+    size_t marker;
+    const char *place_cmp;
+    int place = quantity_place_marker(v, text, start, at, &marker, &place_cmp);
+    if (place == PLACE_NONE)
+        return PLACE_NOT_READ;
+    q->span_start = q->pre_start = at - marker;
+    q->top = place == PLACE_TOP;
+    /* A leading group has at least two places (前1% is a share, the first
+     * place alone is 第一). */
+    int group = place == PLACE_ORDINAL ||
+                (q->value >= 2 && q->value <= MAX_TOP_GROUP && q->value == (double)(int)q->value);
+    if (group && read_ordinal(v, text, end, num_end, q)) {
+        set_cmp(q, place_cmp);
+        return 1;
+    }
+    if (place == PLACE_ORDINAL)
+        return 0;
+    q->top = 0;
+    q->span_start = q->pre_start = at;
+    return PLACE_NOT_READ;
 }
 
 /* Whether a verb that gives a level reached (提高到, 达) stands right
@@ -253,6 +335,41 @@ static int read_unit(const vocab *v, const char *text, size_t start, size_t end,
     return 1;
 }
 
+/* Whether a measure stands between a name and the thing it sizes (吉化
+ * 120万吨乙烯转型升级项目, 南网720兆瓦储能电站): no verb, link or comparator
+ * brings it in, a noun follows it and its clause goes on to a built thing.
+ * It is then a spec of that thing, not an amount of work. */
+static int sizes_a_project(const vocab *v, const char *text, size_t start, size_t end, const quantity *q)
+{
+    if (q->pre_start <= start || q->end >= end || !((unsigned char)text[q->end] & 0x80) ||
+        !u8_is_han(u8_cp(text + q->end)))
+        return 0;
+    size_t p = u8_prev(text, start, q->pre_start);
+    if (!u8_is_han(u8_cp(text + p)) || memcmp(text + p, "等", 3) == 0)
+        return 0;   /* 等402万千瓦机组 sums up the items before */
+    static const vocab_role brings[] = { ROLE_LEAD, ROLE_STOP, ROLE_LINK, ROLE_CHANGE, ROLE_CMP_PRE, ROLE_CMP_SPAN };
+    for (size_t k = 0; k < sizeof brings / sizeof *brings; k++)
+        if (vocab_match_before(v, brings[k], text, start, q->pre_start))
+            return 0;
+    size_t stop = q->end;
+    while (stop < end && !metric_delimiter_len(text, stop, end))
+        stop += u8_len(text + stop);
+    return vocab_find(v, ROLE_PROJECT, text, q->end, stop, NULL) != (size_t)-1;
+}
+
+/* Whether an act follows a count of times (三次亲临, 两次获评): the count
+ * then says how often it happened, verb or none before it. */
+static int acts_after(const vocab *v, const char *text, size_t end, const quantity *q)
+{
+    if (strcmp(q->unit, "次") != 0)
+        return 0;
+    static const vocab_role acts[] = { ROLE_ACT, ROLE_LEAD, ROLE_STOP };
+    for (size_t k = 0; k < sizeof acts / sizeof *acts; k++)
+        if (vocab_match_at(v, acts[k], text, q->end, end))
+            return 1;
+    return 0;
+}
+
 static int is_lone_yi(const char *text, size_t start, size_t at, size_t end)
 {
     if (end - at < 3 || memcmp(text + at, "一", 3) != 0)
@@ -293,11 +410,9 @@ int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
         *next = skip_number_run(text, num_end, end);
         return 0;
     }
-    size_t before = u8_prev(text, start, at);
-    if (at > start && memcmp(text + before, "第", 3) == 0) {
-        q->span_start = q->pre_start = before;
-        return read_ordinal(v, text, end, num_end, q);
-    }
+    int place = read_place(v, text, start, end, at, num_end, q);
+    if (place != PLACE_NOT_READ)
+        return place;
     if (bad_char_before(text, start, at, q->chinese))
         return 0;
     if (q->chinese) {
@@ -319,11 +434,15 @@ int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
     read_leading_cmp(v, text, start, q);
     if (vocab_match_at(v, ROLE_LABEL_AFTER, text, q->end, end))
         return 0;   /* 三次会议, 四个方面: a name, not an amount */
+    /* 海拔1500米: where a place lies, not an amount; 吉化120万吨乙烯项目. */
+    if (unit_role == ROLE_UNIT_MEASURE && (vocab_match_before(v, ROLE_SPEC_BEFORE, text, start, q->pre_start) ||
+                                           sizes_a_project(v, text, start, end, q)))
+        return 0;
     /* A fraction (三分之一) is a share whatever stands before it. */
     /* 八成以上的学校: a share modifying a noun counts too. */
     int modifies = end - q->end >= 3 && memcmp(text + q->end, "的", 3) == 0;
     if (q->chinese && unit_role != ROLE_UNIT_TIMES && !is_cn_fraction(text + at, num.len) && !modifies &&
-        !counted_by_verb(v, text, start, at))
+        !counted_by_verb(v, text, start, at) && !acts_after(v, text, end, q))
         return 0;
     /* A bare scale word (万人) is a quantity only after a comparator. */
     if (is_scale_only(text + at, num.len) && q->span_start == at && q->pre_start == at)

@@ -16,7 +16,8 @@ typedef struct quantity {
     int has_hi;
     int chinese;           /* written in Chinese numerals */
     int ordinal;           /* written after 第: a place in an order */
-    int ranked_by_word;    /* the ordinal ends in 名 or 位 (第2名) */
+    int ranked_by_word;    /* the ordinal ends in a rank word (第2名, 前十强) */
+    int top;               /* the ordinal closes a leading group (前十) */
     char cmp[3];
     char unit[32];
 } quantity;
@@ -26,6 +27,15 @@ typedef struct quantity {
  * may be a rank), 0 when not. *next is where scanning continues. */
 int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
                   size_t at, quantity *q, size_t *next);
+
+/* Whether the number at text[at] is written as a place: PLACE_ORDINAL
+ * after 第 (第二), PLACE_TOP after 前 of a leading group (全国前十).
+ * Sets *len to the marker's length and *cmp to the place's comparator. */
+#define PLACE_NONE 0
+#define PLACE_ORDINAL 1
+#define PLACE_TOP 2
+int quantity_place_marker(const vocab *v, const char *text, size_t start, size_t at,
+                          size_t *len, const char **cmp);
 
 /* Whether the code point is a Chinese numeral (一 十 百 万 两 〇 ...). */
 static inline int quantity_is_cn_numeral(int32_t cp)

@@ -17,6 +17,7 @@ typedef struct role_name {
 
 static const role_name unit_classes[] = {
     { "any", ROLE_UNIT_ANY }, { "arabic", ROLE_UNIT_ARABIC },
+    { "measure", ROLE_UNIT_MEASURE },
     { "reject", ROLE_UNIT_REJECT }, { "age", ROLE_UNIT_AGE },
     { "times", ROLE_UNIT_TIMES },
 };
@@ -31,7 +32,12 @@ static const role_name cue_roles[] = {
     { "lead", ROLE_LEAD }, { "compare", ROLE_COMPARE }, { "target_not", ROLE_TARGET_NOT },
     { "qualifier", ROLE_QUALIFIER }, { "respective", ROLE_RESPECTIVE },
     { "breakdown", ROLE_BREAKDOWN }, { "label_after", ROLE_LABEL_AFTER },
-    { "period", ROLE_PERIOD },
+    { "period", ROLE_PERIOD }, { "per_year", ROLE_PER_YEAR }, { "rank_unit", ROLE_RANK_UNIT }, { "top", ROLE_TOP },
+    { "duration", ROLE_DURATION }, { "title", ROLE_TITLE },
+    { "spec_before", ROLE_SPEC_BEFORE }, { "project", ROLE_PROJECT },
+    { "act", ROLE_ACT }, { "head", ROLE_HEAD }, { "conj_word", ROLE_CONJ_WORD },
+    { "award", ROLE_AWARD }, { "award_verb", ROLE_AWARD_VERB }, { "event", ROLE_EVENT },
+    { "event_open", ROLE_EVENT_OPEN }, { "rank_noun", ROLE_RANK_NOUN },
 };
 
 static int role_of(const role_name *names, size_t n, const char *name, vocab_role *out)
@@ -66,7 +72,7 @@ static void gather(vocab *v, vocab_role into, const vocab_role *roles, size_t n)
 static void gather_all(vocab *v)
 {
     static const vocab_role units[] = {
-        ROLE_UNIT_ANY, ROLE_UNIT_ARABIC, ROLE_UNIT_REJECT, ROLE_UNIT_AGE, ROLE_UNIT_TIMES,
+        ROLE_UNIT_ANY, ROLE_UNIT_ARABIC, ROLE_UNIT_MEASURE, ROLE_UNIT_REJECT, ROLE_UNIT_AGE, ROLE_UNIT_TIMES,
     };
     static const vocab_role tails[] = {
         ROLE_LINK, ROLE_CHANGE, ROLE_COMPARE, ROLE_RANK_VERB, ROLE_SCOPE, ROLE_CMP_PRE, ROLE_CMP_SPAN,
@@ -332,4 +338,21 @@ size_t vocab_find(const vocab *v, vocab_role role, const char *text,
         }
     }
     return (size_t)-1;
+}
+
+size_t vocab_find_last(const vocab *v, vocab_role role, const char *text,
+                       size_t start, size_t end, const vocab_word **found)
+{
+    size_t last = (size_t)-1, at = start;
+    const vocab_word *w;
+    while (at < end) {
+        size_t hit = vocab_find(v, role, text, at, end, &w);
+        if (hit == (size_t)-1)
+            break;
+        last = hit;
+        if (found)
+            *found = w;
+        at = hit + w->len;
+    }
+    return last;
 }

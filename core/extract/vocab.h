@@ -9,11 +9,13 @@
 typedef enum vocab_role {
     ROLE_UNIT,   /* every unit word, whatever its class: one lookup finds the longest */
     ROLE_TAIL,   /* every word a metric phrase may end in but leaves out (see metric.c) */
-    ROLE_UNIT_ANY, ROLE_UNIT_ARABIC, ROLE_UNIT_REJECT, ROLE_UNIT_AGE, ROLE_UNIT_TIMES,
+    ROLE_UNIT_ANY, ROLE_UNIT_ARABIC, ROLE_UNIT_MEASURE, ROLE_UNIT_REJECT, ROLE_UNIT_AGE, ROLE_UNIT_TIMES,
     ROLE_CMP_SPAN, ROLE_CMP_PRE, ROLE_CMP_MID, ROLE_CMP_POST,
     ROLE_TARGET, ROLE_TARGET_WEAK, ROLE_CHANGE, ROLE_LINK, ROLE_FILLER,
     ROLE_RANK_VERB, ROLE_SCOPE, ROLE_STOP, ROLE_ZONE_TARGET, ROLE_ZONE_ACTUAL,
     ROLE_LEAD, ROLE_COMPARE, ROLE_TARGET_NOT, ROLE_QUALIFIER, ROLE_RESPECTIVE, ROLE_BREAKDOWN, ROLE_LABEL_AFTER, ROLE_PERIOD,
+    ROLE_PER_YEAR, ROLE_RANK_UNIT, ROLE_TOP, ROLE_DURATION, ROLE_TITLE, ROLE_SPEC_BEFORE, ROLE_PROJECT, ROLE_ACT,
+    ROLE_HEAD, ROLE_CONJ_WORD, ROLE_AWARD, ROLE_AWARD_VERB, ROLE_EVENT, ROLE_EVENT_OPEN, ROLE_RANK_NOUN,
     ROLE_COUNT
 } vocab_role;
 
@@ -66,5 +68,9 @@ const vocab_word *vocab_match_before(const vocab *v, vocab_role role,
  * or (size_t)-1. */
 size_t vocab_find(const vocab *v, vocab_role role, const char *text,
                   size_t start, size_t end, const vocab_word **found);
+/* Last occurrence of a word of `role` in text[start, end), read left to
+ * right without overlaps: its offset, or (size_t)-1. */
+size_t vocab_find_last(const vocab *v, vocab_role role, const char *text,
+                       size_t start, size_t end, const vocab_word **found);
 
 #endif

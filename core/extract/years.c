@@ -83,3 +83,14 @@ int years_before(const vocab *v, year_tracker *t, const char *text, size_t at)
     }
     return t->year;
 }
+
+int years_period_end(const vocab *v, int year)
+{
+    const vocab_list *periods = &v->roles[ROLE_PERIOD];
+    for (size_t k = 0; k < periods->n; k++) {
+        int end = atoi(periods->words[k].arg);
+        if (end >= year && end - PERIOD_YEARS < year)
+            return end;
+    }
+    return year;
+}

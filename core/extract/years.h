@@ -10,6 +10,13 @@
 /* Returned for a word naming the document's own year (今年). */
 #define YEAR_OF_DOCUMENT (-1)
 
+/* Years of a five-year period (十五五: 2026-2030). */
+#define PERIOD_YEARS 5
+
+/* The last year of the five-year period `year` falls in, from the period
+ * words (2026 -> 2030); `year` itself when none covers it. */
+int years_period_end(const vocab *v, int year);
+
 /* The last year named in text[start, end), 0 when none. */
 int years_named_last(const vocab *v, const char *text, size_t start, size_t end);
 

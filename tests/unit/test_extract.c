@@ -171,6 +171,37 @@ static void test_rank_without_figure_of_its_own(void **state)
     run_free(r);
 }
 
+/* 前N closes a leading group: a rank of N places (cmp <=), unless a noun
+ * follows (前200强高校 is a kind of university) or it is a share (前1%). */
+static void test_rank_in_leading_group(void **state)
+{
+    run *r = extract_year(state, "高铁运营里程稳居全国前三。人均GDP进入全国前8位，"
+                                 "地区生产总值稳居全国前十强，农产品出口额保持西部第1位。", ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 4);
+    const es_indicator *three = find(r, "前三");
+    expect(three, 3, "位", ES_IND_RANK, "<=", "高铁运营里程");
+    assert_string_equal(three->scope, "全国");
+    expect(find(r, "前8位"), 8, "位", ES_IND_RANK, "<=", "人均GDP");
+    expect(find(r, "前十强"), 10, "位", ES_IND_RANK, "<=", "地区生产总值");
+    expect(find(r, "第1位"), 1, "位", ES_IND_RANK, "=", "农产品出口额");
+    run_free(r);
+    r = extract_year(state, "增速连续11个季度居全国前10位，引进世界排名前200强高校毕业生，"
+                            "目前5所学校完成改造，15个学科进入ESI前1%。", ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 4);
+    expect(find(r, "前10位"), 10, "位", ES_IND_RANK, "<=", "增速");
+    expect(find(r, "5所"), 5, "所", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "1%"), 1, "%", ES_IND_ACTUAL, "=", NULL);
+    run_free(r);
+    /* Places counted after 排名 are ranks; places moved by are a change. */
+    r = extract_year(state, "集团在中国企业500强排名由369位上升到235位，区域创新能力全国排名提升4位。",
+                     ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 3);
+    expect(find(r, "369位"), 369, "位", ES_IND_RANK, "=", NULL);
+    expect(find(r, "235位"), 235, "位", ES_IND_RANK, "=", NULL);
+    expect(find(r, "4位"), 4, "位", ES_IND_CHANGE, "=", "区域创新能力");
+    run_free(r);
+}
+
 static void test_chinese_numerals(void **state)
 {
     run *r = extract(state, "三度被省政府表彰，获中学五个组别冠军。", ES_KIND_SUMMARY);
@@ -257,11 +288,37 @@ static void test_respectively(void **state)
     run_free(r);
 }
 
+/* The items of a 分别 list share the head noun of the last one, however
+ * long each is; items that each end in a head noun, or end alike, are whole
+ * metrics; a conjunction inside a word (普及率) splits nothing. */
+static void test_respectively_shared_heads(void **state)
+{
+    run *r = extract_year(state, "集成电路、汽车零配件、锂电池出口分别增长107.9%、46.7%、57.4%，"
+                                 "高技术制造业、装备制造业增加值分别增长9.5%、10.7%。", ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 5);
+    expect(find(r, "107.9%"), 107.9, "%", ES_IND_CHANGE, "=", "集成电路出口");
+    expect(find(r, "46.7%"), 46.7, "%", ES_IND_CHANGE, "=", "汽车零配件出口");
+    expect(find(r, "57.4%"), 57.4, "%", ES_IND_CHANGE, "=", "锂电池出口");
+    expect(find(r, "9.5%"), 9.5, "%", ES_IND_CHANGE, "=", "高技术制造业增加值");
+    expect(find(r, "10.7%"), 10.7, "%", ES_IND_CHANGE, "=", "装备制造业增加值");
+    run_free(r);
+    r = extract_year(state, "接待游客人次、旅游总花费分别增长10.4%、10.2%，生产安全事故起数、死亡人数分别下降9.5%、7.1%，"
+                            "农村供电可靠率、自来水普及率分别达99.9%、94.5%。", ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 6);
+    expect(find(r, "10.4%"), 10.4, "%", ES_IND_CHANGE, "=", "接待游客人次");
+    expect(find(r, "10.2%"), 10.2, "%", ES_IND_CHANGE, "=", "旅游总花费");
+    expect(find(r, "9.5%"), -9.5, "%", ES_IND_CHANGE, "=", "生产安全事故起数");
+    expect(find(r, "7.1%"), -7.1, "%", ES_IND_CHANGE, "=", "死亡人数");
+    expect(find(r, "99.9%"), 99.9, "%", ES_IND_ACTUAL, "=", "农村供电可靠率");
+    expect(find(r, "94.5%"), 94.5, "%", ES_IND_ACTUAL, "=", "自来水普及率");
+    run_free(r);
+}
+
 static void test_fractions_and_tenths(void **state)
 {
     run *r = extract(state, "产量约占全国1/10，满意度7成以上。", ES_KIND_SUMMARY);
     assert_int_equal(r->list.n, 2);
-    expect(find(r, "1/10"), 0.1, "", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "1/10"), 0.1, "", ES_IND_ACTUAL, "~", NULL);
     expect(find(r, "7成"), 7, "成", ES_IND_ACTUAL, ">=", NULL);
     run_free(r);
 }
@@ -270,7 +327,7 @@ static void test_chinese_fractions_and_tenths(void **state)
 {
     run *r = extract(state, "粮食产量约占全国三分之一，八成以上的学校达到标准。", ES_KIND_SUMMARY);
     assert_int_equal(r->list.n, 2);
-    expect(find(r, "三分之一"), 1.0 / 3, "", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "三分之一"), 1.0 / 3, "", ES_IND_ACTUAL, "~", NULL);
     expect(find(r, "八成"), 8, "成", ES_IND_ACTUAL, ">=", "学校达到标准");
     run_free(r);
     /* 八成 with a verb that counts it is a share too. */
@@ -340,6 +397,70 @@ static void test_years_of_parts_and_periods(void **state)
     const es_indicator *annual = find_nth(r, "5%", 1);
     expect(annual, 5, "%", ES_IND_TARGET, "=", "地区生产总值");
     assert_int_equal(annual->year, 2026);
+    run_free(r);
+}
+
+/* A work report reviews the year before its own even when no heading
+ * says so, and its title names no part's year; a numbered heading naming
+ * its own year or a later period opens this year's goals, and a line
+ * break inside the goals sentence keeps them goals. */
+static void test_gov_report_parts_without_zone_words(void **state)
+{
+    run *r = extract_year(state, "2026年某省政府工作报告\n各位代表：\n一、一年接着一年干\n"
+                                 "全省地区生产总值增长5.1%，新建学校30所。\n"
+                                 "二、关于2026年工作\n滚动实施1500个省重点项目，培育企业360家。\n",
+                          ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 4);
+    const es_indicator *growth = find(r, "5.1%");
+    expect(growth, 5.1, "%", ES_IND_CHANGE, "=", "地区生产总值");
+    assert_int_equal(growth->year, 2025);
+    assert_int_equal(find(r, "30所")->year, 2025);
+    const es_indicator *projects = find(r, "1500个");
+    expect(projects, 1500, "个", ES_IND_TARGET, "=", NULL);
+    assert_int_equal(projects->year, 2026);
+    expect(find(r, "360家"), 360, "家", ES_IND_TARGET, "=", "培育企业");
+    run_free(r);
+    r = extract_year(state, "一、全力推动“十五五”开好局\n今年经济社会发展的主要预期目标\n"
+                            "是：地区生产总值增长5%左右；城镇新增就业50万人以上。\n",
+                     ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 2);
+    const es_indicator *target = find(r, "5%");
+    expect(target, 5, "%", ES_IND_TARGET, "~", "地区生产总值");
+    assert_int_equal(target->year, 2026);
+    expect(find(r, "50万人"), 500000, "人", ES_IND_TARGET, ">=", "城镇新增就业");
+    run_free(r);
+    r = extract_year(state, "过去一年，地区生产总值增长5.3%。\n今年主要预期目标\n"
+                            "是：地区生产总值增长5%左右。\n", ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 2);
+    assert_int_equal(find(r, "5.3%")->year, 2025);
+    expect(find(r, "5%"), 5, "%", ES_IND_TARGET, "~", "地区生产总值");
+    run_free(r);
+}
+
+/* In a work report's review a goal word (预期, 确保) names what was aimed
+ * at and reached; a goal of yearly average growth with no year of its own
+ * is one for the five-year period the report's year opens. */
+static void test_review_cues_and_yearly_averages(void **state)
+{
+    run *r = extract_year(state, "一、2025年工作回顾\n好的预期不断释放，GDP年均增长4.4%，确保粮食产量稳定在500亿斤以上。\n"
+                                 "二、2026年重点工作\n纲要草案提出，地区生产总值年均增长5%左右，细颗粒物年均浓度控制在29微克/立方米。\n",
+                          ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 4);
+    expect(find(r, "4.4%"), 4.4, "%", ES_IND_CHANGE, "=", "GDP");
+    expect(find(r, "500亿斤"), 5e10, "斤", ES_IND_ACTUAL, ">=", "粮食产量");
+    const es_indicator *average = find(r, "5%");
+    expect(average, 5, "%", ES_IND_TARGET, "~", "地区生产总值");
+    assert_int_equal(average->year, 2030);
+    const es_indicator *level = find(r, "29微克/立方米");
+    expect(level, 29, "微克/立方米", ES_IND_TARGET, "=", NULL);
+    assert_int_equal(level->year, 2026);
+    run_free(r);
+    /* A part on both last year's work and the five years behind it. */
+    r = extract_year(state, "一、2025年主要工作和“十四五”发展成就\n争取中央预算内投资237亿元，新入选国家培养计划科技领军人才409名。\n",
+                     ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "237亿元"), 2.37e10, "元", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "409名"), 409, "名", ES_IND_ACTUAL, "=", NULL);
     run_free(r);
 }
 
@@ -419,6 +540,86 @@ static void test_full_width_raw_span(void **state)
     assert_int_equal(r->list.n, 2);
     expect(find(r, "９２．８１％"), 92.81, "%", ES_IND_ACTUAL, "=", "覆盖率");
     expect(find(r, "１１　个"), 11, "个", ES_IND_ACTUAL, "=", NULL);
+    run_free(r);
+}
+
+/* Sizes, classes and voltages of built things are specs, not amounts of
+ * work; the same measures brought in by a verb, a link or 等 count. */
+static void test_specs_of_named_things(void **state)
+{
+    const char *specs[] = {
+        "推动某化工60万吨钾肥复合造粒等项目建设，释放吉化120万吨乙烯转型升级项目产能。",
+        "建成防城港30万吨级进港航道，推动30万千瓦级煤电机组上大压小，海拔1500米以上农村学校建设供暖设施。",
+        "新建750千伏输变电工程，建设8英寸碳化硅晶圆产线，重庆至武汉段4.5米水深航道全线贯通。",
+    };
+    for (size_t k = 0; k < sizeof specs / sizeof *specs; k++) {
+        run *r = extract_year(state, specs[k], ES_KIND_GOVREPORT, 2026);
+        if (r->list.n)
+            fail_msg("found %.*s in: %s", (int)(r->list.items[0].end - r->list.items[0].start),
+                     specs[k] + r->list.items[0].start, specs[k]);
+        run_free(r);
+    }
+    run *r = extract_year(state, "布局建设700万千瓦新型储能项目，推动电厂二期等402万千瓦机组建成投运，"
+                                 "保障重大项目用能1302万吨标准煤，新增1000千伏输电线路1240公里。",
+                          ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 4);
+    expect(find(r, "700万千瓦"), 7e6, "千瓦", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "402万千瓦"), 4.02e6, "千瓦", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "1302万吨标准煤"), 1.302e7, "吨标准煤", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "1240公里"), 1240, "公里", ES_IND_ACTUAL, "=", NULL);
+    run_free(r);
+}
+
+/* A comparator qualifying the link verb gives the cmp from afar; a count
+ * of times in Chinese numerals counts before an act, not before a name. */
+static void test_distant_comparator_and_times(void **state)
+{
+    run *r = extract_year(state, "城镇累计新增就业超700万人、约占全国1/10。", ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "超700万人"), 7e6, "人", ES_IND_ACTUAL, ">", NULL);
+    expect(find(r, "1/10"), 0.1, "", ES_IND_ACTUAL, "~", NULL);
+    run_free(r);
+    r = extract_year(state, "总书记三次亲临视察，两次获评全国先进，完成市人大三次会议确定的任务。",
+                     ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 2);
+    expect(find(r, "三次"), 3, "次", ES_IND_ACTUAL, "=", NULL);
+    expect(find(r, "两次"), 2, "次", ES_IND_ACTUAL, "=", NULL);
+    run_free(r);
+}
+
+/* A prize won names the event an earlier clause brings in (参加, 在 ... 中);
+ * a subject before the verb names what won it. */
+static void test_award_takes_event_of_earlier_clause(void **state)
+{
+    run *r = extract(state, "参加2021年全国职业院校技能大赛，获金牌3块、银牌5块。"
+                            "在省中小学青年教师教学竞赛中，获特等奖2个，位列全省第一。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 4);
+    expect(find(r, "3块"), 3, "块", ES_IND_ACTUAL, "=", "全国职业院校技能大赛金牌");
+    expect(find(r, "5块"), 5, "块", ES_IND_ACTUAL, "=", "全国职业院校技能大赛银牌");
+    expect(find(r, "2个"), 2, "个", ES_IND_ACTUAL, "=", "省中小学青年教师教学竞赛特等奖");
+    expect(find(r, "第一"), 1, "位", ES_IND_RANK, "=", "省中小学青年教师教学竞赛特等奖");
+    run_free(r);
+    r = extract(state, "举办全市中小学艺术展演，10部作品荣获省一等奖。", ES_KIND_SUMMARY);
+    assert_int_equal(r->list.n, 1);
+    expect(find(r, "10部"), 10, "部", ES_IND_ACTUAL, "=", "作品荣获省一等奖");
+    run_free(r);
+}
+
+/* A later item with a verb of its own is no change (增长31.2%、占全国4成);
+ * the year a figure starts from (从2020年的) is not part of its metric;
+ * a team size names a kind of game. */
+static void test_list_item_verbs_and_start_years(void **state)
+{
+    run *r = extract_year(state, "工业机器人产量增长31.2%、占全国4成，人均地区生产总值从2020年的10.5万元提高到2025年的14万元，"
+                                 "建成250个社区健身路径或3人制篮球场。", ES_KIND_GOVREPORT, 2026);
+    assert_int_equal(r->list.n, 5);
+    expect(find(r, "31.2%"), 31.2, "%", ES_IND_CHANGE, "=", "工业机器人产量");
+    expect(find(r, "4成"), 4, "成", ES_IND_ACTUAL, "=", "工业机器人产量");
+    const es_indicator *from = find(r, "10.5万元");
+    expect(from, 105000, "元", ES_IND_ACTUAL, "=", "人均地区生产总值");
+    assert_int_equal(from->year, 2020);
+    expect(find(r, "14万元"), 140000, "元", ES_IND_ACTUAL, "=", "人均地区生产总值");
+    expect(find(r, "250个"), 250, "个", ES_IND_ACTUAL, "=", NULL);
     run_free(r);
 }
 
@@ -521,6 +722,14 @@ int main(void)
         cmocka_unit_test(test_metric_shapes),
         cmocka_unit_test(test_metric_openers_and_durations),
         cmocka_unit_test(test_full_width_raw_span),
+        cmocka_unit_test(test_rank_in_leading_group),
+        cmocka_unit_test(test_gov_report_parts_without_zone_words),
+        cmocka_unit_test(test_specs_of_named_things),
+        cmocka_unit_test(test_distant_comparator_and_times),
+        cmocka_unit_test(test_respectively_shared_heads),
+        cmocka_unit_test(test_award_takes_event_of_earlier_clause),
+        cmocka_unit_test(test_list_item_verbs_and_start_years),
+        cmocka_unit_test(test_review_cues_and_yearly_averages),
         cmocka_unit_test(test_not_indicators),
         cmocka_unit_test(test_heading_numbers),
         cmocka_unit_test(test_subject_and_object_metrics),
