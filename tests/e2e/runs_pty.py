@@ -2,10 +2,10 @@
 import os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pty_session import Session
+from terminal import Terminal
 
 exe, db = sys.argv[1], sys.argv[2]
-repl = Session([exe, "--db", db])
+repl = Terminal([exe, "--db", db])
 read_until = repl.read_until
 
 repl.send(".runs")

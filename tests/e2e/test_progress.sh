@@ -4,9 +4,9 @@ source "$(dirname "$0")/lib.sh"
 python3 - "$EDUSHELL" "$DB" "$SHARED"/corpus/provinces-2026/*_政府工作报告.csv <<'PY'
 import os, sys
 sys.path.insert(0, os.path.join(os.environ.get("SRC", ""), "tests", "e2e"))
-from pty_session import Session
+from terminal import Terminal
 exe, db, files = sys.argv[1], sys.argv[2], sys.argv[3:]
-load = Session([exe, "--db", db, "load", *files])
+load = Terminal([exe, "--db", db, "load", *files])
 load.read_until("] 1/31 files")
 load.read_until("] 31/31 files")
 load.read_until("loaded 31 new")

@@ -2,7 +2,7 @@
 import os, pty, select, sys, time
 
 
-class Session:
+class Terminal:
     def __init__(self, argv):
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
