@@ -18,7 +18,7 @@ typedef struct export_table {
 static const export_table TABLES[] = {
     {"indicators",
      "SELECT d.name AS doc, i.start, i.end, i.number, i.metric, i.value, i.value_hi, i.unit,"
-     " i.kind, i.cmp, i.scope, i.year, s.text AS sentence"
+     " i.kind, i.cmp, i.scope, i.year, s.text AS sentence, i.metric_id"
      " FROM indicators i JOIN documents d ON d.id = i.doc_id"
      " LEFT JOIN sentences s ON s.id = i.sentence_id ORDER BY d.name, i.start"},
     {"documents",

@@ -8,7 +8,7 @@ python3 - "$WORK/ind.jsonl" "$SRC/data/sample" <<'PY'
 import json, os, sys
 rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 assert len(rows) > 100, len(rows)
-need = {"doc", "start", "end", "number", "metric", "value", "value_hi", "unit", "kind", "cmp", "scope", "year", "sentence"}
+need = {"doc", "start", "end", "number", "metric", "value", "value_hi", "unit", "kind", "cmp", "scope", "year", "sentence", "metric_id"}
 for r in rows:
     assert need <= set(r), set(r) ^ need
     text = open(os.path.join(sys.argv[2], r["doc"]), "rb").read()
