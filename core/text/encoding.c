@@ -3,6 +3,7 @@
  * The decoded text becomes a document's raw text, which every offset in the
  * program points into, so nothing is normalized here: line endings and
  * spacing stay exactly as they were in the file. */
+#include "edushell/normalize.h"
 #include "edushell/source.h"
 
 #include <errno.h>
@@ -145,6 +146,10 @@ int es_decode_text(const char *bytes, size_t len, char **out, size_t *out_len,
     const unsigned char *body = s + skip;
     size_t body_len = len - skip;
 
+    /* Offsets into a document's text are 32-bit in the normalized view;
+     * decoding can grow GB18030 by half, so the bound holds for the output. */
+    if (len > ES_TEXT_MAX / 3 * 2)
+        return es_err_set(err, "file too large (%u MiB at most)", (unsigned)(ES_TEXT_MAX / 3 * 2 >> 20));
     if (only_whitespace(body, body_len))
         return es_err_set(err, "empty file");
     if (looks_binary(body, body_len))

@@ -39,7 +39,7 @@ static void emit(view_builder *b, const char *bytes, size_t n, size_t raw_at)
     reserve(b, n);
     memcpy(b->v->text + b->v->len, bytes, n);
     for (size_t i = 0; i < n; i++)
-        b->v->map[b->v->len + i] = raw_at;
+        b->v->map[b->v->len + i] = (uint32_t)raw_at;
     b->v->len += n;
 }
 
@@ -139,14 +139,14 @@ static size_t copy_plain_run(view_builder *b, const char *raw, size_t i, size_t 
     const unsigned char *s = (const unsigned char *)raw;
     reserve(b, len - i);   /* the run is at most the rest of the text */
     char *text = b->v->text + b->v->len;
-    size_t *map = b->v->map + b->v->len;
+    uint32_t *map = b->v->map + b->v->len;
     size_t j = i;
     char ascii;
     for (;;) {
         unsigned c = j < len ? s[j] : 0x100;
         if (c < 0x80) {
             *text++ = (char)c;
-            *map++ = j++;
+            *map++ = (uint32_t)j++;
         } else if (len - j < 3) {
             break;
         } else if ((c - 0xE4 <= 0xE9 - 0xE4 && (s[j + 1] & 0xC0) == 0x80 && (s[j + 2] & 0xC0) == 0x80 &&
@@ -156,13 +156,13 @@ static size_t copy_plain_run(view_builder *b, const char *raw, size_t i, size_t 
             text[0] = (char)c;
             text[1] = (char)s[j + 1];
             text[2] = (char)s[j + 2];
-            map[0] = map[1] = map[2] = j;
+            map[0] = map[1] = map[2] = (uint32_t)j;
             text += 3;
             map += 3;
             j += 3;
         } else if ((ascii = full_width_ascii(s + j)) != 0) {
             *text++ = ascii;
-            *map++ = j;
+            *map++ = (uint32_t)j;
             j += 3;
         } else {
             break;
@@ -203,7 +203,7 @@ void es_view_build(const char *raw, size_t len, es_view *out)
     }
     reserve(&b, 0);
     out->text[out->len] = '\0';
-    out->map[out->len] = len;
+    out->map[out->len] = (uint32_t)len;
 }
 
 void es_view_free(es_view *v)

@@ -9,13 +9,18 @@
 #define EDUSHELL_NORMALIZE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct es_view {
     char *text;    /* normalized UTF-8, NUL-terminated */
     size_t len;
-    size_t *map;   /* len + 1 entries: map[i] = raw offset of the character
+    uint32_t *map; /* len + 1 entries: map[i] = raw offset of the character
                       that view byte i came from; map[len] = raw length */
 } es_view;
+
+/* The longest raw text a view maps (32-bit offsets keep the map at four
+ * bytes a byte); decoding refuses larger files. */
+#define ES_TEXT_MAX ((size_t)UINT32_MAX - 1)
 
 void es_view_build(const char *raw, size_t len, es_view *out);
 void es_view_free(es_view *v);
