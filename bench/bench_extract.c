@@ -9,6 +9,7 @@
 #include "edushell/common.h"
 #include "edushell/config.h"
 #include "edushell/extract.h"
+#include "edushell/json.h"
 #include "edushell/normalize.h"
 #include "edushell/segment.h"
 
@@ -25,25 +26,13 @@ typedef struct options {
     int first_file;
 } options;
 
+/* The project's JSON string escaping, written straight to a stream. */
 static void json_string(FILE *f, const char *s, size_t n)
 {
-    fputc('"', f);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", f);
-        else if (c == '\t')
-            fputs("\\t", f);
-        else if (c == '\r')
-            fputs("\\r", f);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
+    es_buf b = {0};
+    es_json_string(&b, s, n);
+    fwrite(b.data, 1, b.len, f);
+    es_buf_free(&b);
 }
 
 static const char *base_name(const char *path)

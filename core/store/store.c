@@ -35,7 +35,7 @@ static int check_sqlite_file(const char *path, es_err *err)
     return 0;
 }
 
-static int exec(sqlite3 *db, const char *sql, es_err *err)
+int es_store_exec(sqlite3 *db, const char *sql, es_err *err)
 {
     char *msg = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -44,6 +44,16 @@ static int exec(sqlite3 *db, const char *sql, es_err *err)
         return -1;
     }
     return 0;
+}
+
+int es_store_begin(sqlite3 *db, es_err *err) { return es_store_exec(db, "BEGIN IMMEDIATE", err); }
+
+int es_store_end(sqlite3 *db, int rc, es_err *err)
+{
+    if (rc == 0 && es_store_exec(db, "COMMIT", err) == 0)
+        return 0;
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
 }
 
 es_store *es_store_open(const char *path, es_err *err)
@@ -59,8 +69,8 @@ es_store *es_store_open(const char *path, es_err *err)
     /* A REPL and a cron job may share one database: wait for each other's
      * write transactions instead of failing at once. */
     sqlite3_busy_timeout(db, 10000);
-    if (exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err) != 0 ||
-        exec(db, es_schema_sql, err) != 0) {
+    if (es_store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err) != 0 ||
+        es_store_exec(db, es_schema_sql, err) != 0) {
         sqlite3_close(db);
         return NULL;
     }
@@ -117,15 +127,14 @@ int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_
         *result = ES_PUT_UNCHANGED;
         return 0;
     }
-    int rc = exec(s->db, "BEGIN IMMEDIATE", err);
-    if (rc == 0 && found == ES_FOUND_CHANGED)
-        rc = es_store_delete_doc(&s->stmts, old_id, err);
-    if (rc == 0)
-        rc = es_store_insert_doc(&s->stmts, key, doc, &s->metrics, err);
-    if (rc == 0)
-        rc = exec(s->db, "COMMIT", err);
-    if (rc != 0)
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    int rc = es_store_begin(s->db, err);
+    if (rc == 0) {
+        if (found == ES_FOUND_CHANGED)
+            rc = es_store_delete_doc(&s->stmts, old_id, err);
+        if (rc == 0)
+            rc = es_store_insert_doc(&s->stmts, key, doc, &s->metrics, err);
+        rc = es_store_end(s->db, rc, err);
+    }
     free(key);
     *result = found == ES_FOUND_CHANGED ? ES_PUT_REPLACED : ES_PUT_ADDED;
     return rc;

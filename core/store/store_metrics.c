@@ -5,16 +5,6 @@
 #include "edushell/sha256.h"
 #include "store_private.h"
 
-static int exec_sql(sqlite3 *db, const char *sql, es_err *err)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
-        return 0;
-    es_err_set(err, "%s", msg ? msg : sqlite3_errmsg(db));
-    sqlite3_free(msg);
-    return -1;
-}
-
 static int fail(sqlite3 *db, sqlite3_stmt *st, es_err *err)
 {
     es_err_set(err, "metrics: %s", sqlite3_errmsg(db));
@@ -164,24 +154,27 @@ static int relink(es_store *s, es_err *err)
 int es_store_relink_metrics(es_store *s, es_err *err)
 {
     sqlite3 *db = es_store_db(s);
-    if (exec_sql(db, "BEGIN IMMEDIATE", err) != 0)
+    if (es_store_begin(db, err) != 0)
         return -1;
-    if (relink(s, err) != 0 || exec_sql(db, "COMMIT", err) != 0) {
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
-    }
-    return 0;
+    return es_store_end(db, relink(s, err), err);
 }
 
-/* Reloads the in-memory table from the database and relinks when its
- * fingerprint differs from the one the indicators were linked with. */
+/* Replaces the in-memory table with the database's. */
+static int reload_table(es_store *s, es_err *err)
+{
+    es_metric_table *t = es_store_metric_table(s);
+    es_metrics_free(t);
+    return read_table(es_store_db(s), t, err);
+}
+
+/* Reloads the table and relinks when its fingerprint differs from the one
+ * the indicators were linked with. */
 static int reload_and_relink(es_store *s, es_err *err)
 {
     sqlite3 *db = es_store_db(s);
-    es_metric_table *t = es_store_metric_table(s);
-    es_metrics_free(t);
-    if (read_table(db, t, err) != 0)
+    if (reload_table(s, err) != 0)
         return -1;
+    es_metric_table *t = es_store_metric_table(s);
     char *now = table_fingerprint(t);
     char *linked = get_setting(db, "metrics_fingerprint");
     int rc = 0;
@@ -202,27 +195,21 @@ int es_store_sync_metrics(es_store *s, const es_metric_table *from_file, es_err 
     free(synced);
     if (same) {
         free(file_print);
-        es_metric_table *t = es_store_metric_table(s);
-        es_metrics_free(t);
-        return read_table(db, t, err);
+        return reload_table(s, err);
     }
-    if (exec_sql(db, "BEGIN IMMEDIATE", err) != 0) {
+    if (es_store_begin(db, err) != 0) {
         free(file_print);
         return -1;
     }
-    int rc = exec_sql(db, "DELETE FROM metrics WHERE origin = 'file'", err);
+    int rc = es_store_exec(db, "DELETE FROM metrics WHERE origin = 'file'", err);
     for (size_t i = 0; rc == 0 && i < from_file->n; i++)
         rc = upsert_metric(db, &from_file->items[i], "file", err);
     if (rc == 0)
         rc = reload_and_relink(s, err);
     if (rc == 0)
         rc = set_setting(db, "metrics_file_fingerprint", file_print, err);
-    if (rc == 0)
-        rc = exec_sql(db, "COMMIT", err);
-    if (rc != 0)
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
     free(file_print);
-    return rc;
+    return es_store_end(db, rc, err);
 }
 
 int es_store_define_metric(es_store *s, const char *id, const char *name, const char *const *aliases,
@@ -234,15 +221,13 @@ int es_store_define_metric(es_store *s, const char *id, const char *name, const 
     es_metric_table one = {0};
     es_metrics_put(&one, id, name, aliases, naliases, category, unit, direction);
     sqlite3 *db = es_store_db(s);
-    int rc = exec_sql(db, "BEGIN IMMEDIATE", err);
-    if (rc == 0)
+    int rc = es_store_begin(db, err);
+    if (rc == 0) {
         rc = upsert_metric(db, &one.items[0], "user", err);
-    if (rc == 0)
-        rc = reload_and_relink(s, err);
-    if (rc == 0)
-        rc = exec_sql(db, "COMMIT", err);
-    if (rc != 0)
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        if (rc == 0)
+            rc = reload_and_relink(s, err);
+        rc = es_store_end(db, rc, err);
+    }
     es_metrics_free(&one);
     return rc;
 }

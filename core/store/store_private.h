@@ -6,4 +6,12 @@
 
 es_metric_table *es_store_metric_table(es_store *s);
 
+/* Runs SQL without results; the reason goes to err. */
+int es_store_exec(sqlite3 *db, const char *sql, es_err *err);
+
+/* A write transaction: es_store_begin, the work, then es_store_end with the
+ * work's result, which commits on 0 and rolls back otherwise. */
+int es_store_begin(sqlite3 *db, es_err *err);
+int es_store_end(sqlite3 *db, int rc, es_err *err);
+
 #endif

@@ -10,13 +10,8 @@ local COLORS = { "#3b6ea8", "#d9822b", "#4c9a5b", "#b5485d", "#7a5ea8", "#8c7a3b
 local html_escape = require("edu.template").html_escape
 local function esc(s) return html_escape(tostring(s)) end
 
-local function num(v)
-  if math.type(v) == "float" then
-    if v == math.floor(v) and math.abs(v) < 1e15 then return string.format("%d", v) end
-    return string.format("%.4g", v)
-  end
-  return tostring(v)
-end
+local cell = require("edu.rows").cell
+local function num(v) return cell(v, 4) end
 chart.number = num
 
 -- Width of text in pixels at a font size: East Asian characters take a

@@ -14,11 +14,13 @@ function Rows.new(rows, columns)
   return setmetatable(rows, Rows)
 end
 
-local function cell(v)
+-- A value as text: nothing for nil, integral floats without ".0", other
+-- numbers to `digits` significant digits (6 unless given).
+local function cell(v, digits)
   if v == nil then return "" end
   if math.type(v) == "float" then
     if v == math.floor(v) and math.abs(v) < 1e15 then return string.format("%d", v) end
-    return string.format("%.6g", v)
+    return string.format("%." .. (digits or 6) .. "g", v)
   end
   return tostring(v)
 end
