@@ -6,12 +6,12 @@
  *       reports throughput of view + segment + extract in MiB/s
  *
  * FILE is read as UTF-8 text, whole (a CSV corpus is timed as one text). */
-#include "edushell/common.h"
-#include "edushell/config.h"
-#include "edushell/extract.h"
-#include "edushell/json.h"
-#include "edushell/normalize.h"
-#include "edushell/segment.h"
+#include "edushell/base/common.h"
+#include "edushell/base/config.h"
+#include "edushell/extract/extract.h"
+#include "edushell/base/json.h"
+#include "edushell/text/normalize.h"
+#include "edushell/document/segment.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,10 +67,7 @@ static void extract_text(const es_extractor *ex, const options *o, const char *t
 {
     es_view view;
     es_structure st;
-    es_view_build(text, len, &view);
-    es_segment(text, len, &st);
-    es_extract_input in = { text, len, &view, &st, o->kind, o->year };
-    es_extract(ex, &in, out);
+    es_extract_text(ex, text, len, o->kind, o->year, &view, &st, out);
     es_structure_free(&st);
     es_view_free(&view);
 }
@@ -138,7 +135,8 @@ int main(int argc, char **argv)
         return 2;
     }
     es_err err;
-    es_extractor *ex = es_extractor_new(es_data_dir(), &err);
+    es_paths paths;
+    es_extractor *ex = es_paths_find(&paths, &err) == 0 ? es_extractor_new(paths.data, &err) : NULL;
     if (!ex) {
         fprintf(stderr, "bench_extract: %s\n", err.msg);
         return 1;

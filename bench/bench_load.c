@@ -8,8 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "edushell/config.h"
-#include "edushell/ingest.h"
+#include "edushell/base/config.h"
+#include "edushell/load/ingest.h"
 
 typedef struct tally {
     size_t bytes, docs;
@@ -47,17 +47,14 @@ static double load_once(const es_pipeline *pipe, const char *const *paths, size_
         exit(1);
     }
     /* As the load command does: indicators get their canonical metric. */
-    es_metric_table metrics = {0};
-    char tsv[4096];
-    snprintf(tsv, sizeof tsv, "%s/metrics.tsv", es_data_dir());
-    if (es_metrics_load_tsv(&metrics, tsv, &err) != 0 || es_store_sync_metrics(store, &metrics, &err) != 0) {
+    if (es_store_sync_metrics(store, &pipe->file_metrics, &err) != 0) {
         fprintf(stderr, "bench_load: %s\n", err.msg);
         exit(1);
     }
-    es_metrics_free(&metrics);
     es_ingest_events ev = {.ctx = t, .on_document = count_document};
+    es_sink sink = es_store_sink(store);
     double start = now_seconds();
-    es_ingest_paths(store, pipe, paths, n, 0, &ev, NULL);
+    es_ingest_paths(pipe, &sink, paths, n, 0, &ev, NULL);
     double took = now_seconds() - start;
     es_store_close(store);
     char wal[80], shm[80];
@@ -82,8 +79,9 @@ int main(int argc, char **argv)
         return 2;
     }
     es_pipeline pipe;
+    es_paths paths;
     es_err err = {{0}};
-    if (es_pipeline_open(&pipe, es_data_dir(), &err) != 0) {
+    if (es_paths_find(&paths, &err) != 0 || es_pipeline_open(&pipe, paths.data, &err) != 0) {
         fprintf(stderr, "bench_load: %s\n", err.msg);
         return 1;
     }

@@ -15,8 +15,8 @@ run_suite() {
 }
 
 echo "== tests (RelWithDebInfo)"
-run_suite "$top/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+run_suite "$top/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDUSHELL_WERROR=ON
 echo "== tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run_suite "$top/build-asan" -DCMAKE_BUILD_TYPE=Debug -DEDUSHELL_SANITIZE=ON
+  run_suite "$top/build-asan" -DCMAKE_BUILD_TYPE=Debug -DEDUSHELL_SANITIZE=ON -DEDUSHELL_WERROR=ON
 echo "all tests passed"

@@ -2,12 +2,13 @@
 #include "app.h"
 
 #include <lauxlib.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "edushell/config.h"
+#include "edushell/base/config.h"
 
 void es_app_error(const char *fmt, ...)
 {
@@ -28,33 +29,43 @@ static int open_lua(es_app *app)
     }
     app->lua_env.store = app->store;
     app->lua_env.pipeline = &app->pipeline;
-    app->lua_env.scripts_dir = es_scripts_dir();
+    app->lua_env.scripts_dir = app->paths.scripts;
     es_err err = {{0}};
     if (es_lua_open_edu(app->L, &app->lua_env, &err) != 0) {
         es_app_error("%s", err.msg);
         return -1;
     }
-    if (app->sandbox && es_sandbox_apply(app->sandbox, app->L, es_store_db(app->store), &err) != 0) {
+    if (app->sandbox && es_sandbox_apply(app->sandbox, app->L, &err) != 0) {
         es_app_error("%s", err.msg);
+        return -1;
+    }
+    /* Scripts from others read the database; only the store's own
+     * bookkeeping (report runs) writes. */
+    if (app->sandbox && app->sandbox->restricted && es_store_read_only(app->store, &err) != 0) {
+        es_app_error("%s: %s", app->db_path, err.msg);
         return -1;
     }
     return 0;
 }
 
 /* The canonical metric table of data/ goes into the database, so matches
- * made at load time and queries agree. */
+ * made at load time and queries agree; the pipeline then links with the
+ * database's table, which holds analysts' definitions too. */
 static int sync_metrics(es_app *app)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/metrics.tsv", es_data_dir());
-    es_metric_table table = {0};
+    es_metric_table from_file = {0};
+    const es_metric_table *table = app->has_pipeline ? &app->pipeline.file_metrics : &from_file;
+    char path[PATH_MAX + 16];
+    snprintf(path, sizeof path, "%s/metrics.tsv", app->paths.data);
     es_err err = {{0}};
-    int rc = es_metrics_load_tsv(&table, path, &err);
-    if (rc != 0)
+    int rc = 0;
+    if (!app->has_pipeline && (rc = es_metrics_load_tsv(&from_file, path, &err)) != 0)
         es_app_error("%s: %s", path, err.msg);
-    else if ((rc = es_store_sync_metrics(app->store, &table, &err)) != 0)
+    else if ((rc = es_store_sync_metrics(app->store, table, &err)) != 0)
         es_app_error("%s: %s", app->db_path, err.msg);
-    es_metrics_free(&table);
+    es_metrics_free(&from_file);
+    if (rc == 0 && app->has_pipeline)
+        es_pipeline_use_metrics(&app->pipeline, es_store_metrics(app->store));
     return rc;
 }
 
@@ -73,6 +84,17 @@ int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
         es_sandbox_init(app->sandbox, sandbox);
     }
     es_err err = {{0}};
+    if (es_paths_find(&app->paths, &err) != 0) {
+        es_app_error("%s", err.msg);
+        return -1;
+    }
+    if (needs & ES_APP_PIPELINE) {
+        if (es_pipeline_open(&app->pipeline, app->paths.data, &err) != 0) {
+            es_app_error("%s", err.msg);
+            return -1;
+        }
+        app->has_pipeline = 1;
+    }
     if (needs & ES_APP_STORE) {
         app->store = es_store_open(db_path, &err);
         if (!app->store) {
@@ -81,13 +103,6 @@ int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
         }
         if (sync_metrics(app) != 0)
             return -1;
-    }
-    if (needs & ES_APP_PIPELINE) {
-        if (es_pipeline_open(&app->pipeline, es_data_dir(), &err) != 0) {
-            es_app_error("%s", err.msg);
-            return -1;
-        }
-        app->has_pipeline = 1;
     }
     if ((needs & ES_APP_LUA) == ES_APP_LUA)
         return open_lua(app);

@@ -5,13 +5,15 @@
 
 #include <lua.h>
 
-#include "edushell/document.h"
-#include "edushell/lua_edu.h"
-#include "edushell/store.h"
+#include "edushell/base/config.h"
+#include "edushell/load/pipeline.h"
+#include "edushell/lua/edu.h"
+#include "edushell/store/store.h"
 #include "sandbox.h"
 
 typedef struct es_app {
     const char *db_path;
+    es_paths paths;           /* data tables and Lua library */
     es_store *store;
     es_pipeline pipeline;
     int has_pipeline;

@@ -6,27 +6,9 @@
 #include <string.h>
 
 #include "app.h"
-#include "edushell/json.h"
+#include "edushell/base/json.h"
 
 typedef enum export_format { FORMAT_JSONL, FORMAT_CSV } export_format;
-
-typedef struct export_table {
-    const char *name;
-    const char *sql;
-} export_table;
-
-static const export_table TABLES[] = {
-    {"indicators",
-     "SELECT d.name AS doc, i.start, i.end, i.number, i.metric, i.value, i.value_hi, i.unit,"
-     " i.kind, i.cmp, i.scope, i.year, s.text AS sentence, i.metric_id"
-     " FROM indicators i JOIN documents d ON d.id = i.doc_id"
-     " LEFT JOIN sentences s ON s.id = i.sentence_id ORDER BY d.name, i.start"},
-    {"documents",
-     "SELECT d.path, d.name, d.title, d.region, d.region_level, d.province, d.year, d.kind,"
-     " d.issuer, d.issued, d.sha256,"
-     " (SELECT count(*) FROM indicators i WHERE i.doc_id = d.id) AS indicators"
-     " FROM documents d ORDER BY d.name"},
-};
 
 static void put_csv_text(es_buf *b, const char *s, size_t n)
 {
@@ -43,100 +25,90 @@ static void put_csv_text(es_buf *b, const char *s, size_t n)
     es_buf_putc(b, '"');
 }
 
-static void put_value(es_buf *b, sqlite3_stmt *st, int c, export_format fmt)
+static void put_value(es_buf *b, const es_value *v, export_format fmt)
 {
-    switch (sqlite3_column_type(st, c)) {
-    case SQLITE_NULL:
+    switch (v->type) {
+    case ES_VALUE_NULL:
         if (fmt == FORMAT_JSONL)
             es_buf_puts(b, "null");
         break;
-    case SQLITE_INTEGER:
-        es_buf_printf(b, "%lld", (long long)sqlite3_column_int64(st, c));
+    case ES_VALUE_INT:
+        es_buf_printf(b, "%lld", (long long)v->i);
         break;
-    case SQLITE_FLOAT:
-        es_json_number(b, sqlite3_column_double(st, c));
+    case ES_VALUE_REAL:
+        es_json_number(b, v->r);
         break;
-    default: {
-        const char *s = (const char *)sqlite3_column_text(st, c);
-        size_t n = (size_t)sqlite3_column_bytes(st, c);
+    case ES_VALUE_TEXT:
         if (fmt == FORMAT_JSONL)
-            es_json_string(b, s, n);
+            es_json_string(b, v->text, v->len);
         else
-            put_csv_text(b, s, n);
-    }
+            put_csv_text(b, v->text, v->len);
+        break;
     }
 }
 
-static void put_row(es_buf *b, sqlite3_stmt *st, export_format fmt)
+typedef struct export_out {
+    export_format fmt;
+    FILE *file;
+    es_buf buf;
+    int header_done;
+} export_out;
+
+static void put_csv_header(es_buf *b, int ncol, const char *const *names)
 {
-    int ncol = sqlite3_column_count(st);
-    if (fmt == FORMAT_JSONL)
-        es_buf_putc(b, '{');
     for (int c = 0; c < ncol; c++) {
         if (c)
             es_buf_putc(b, ',');
-        if (fmt == FORMAT_JSONL) {
-            const char *name = sqlite3_column_name(st, c);
-            es_json_string(b, name, strlen(name));
-            es_buf_putc(b, ':');
-        }
-        put_value(b, st, c, fmt);
-    }
-    es_buf_puts(b, fmt == FORMAT_JSONL ? "}\n" : "\r\n");
-}
-
-static void put_csv_header(es_buf *b, sqlite3_stmt *st)
-{
-    for (int c = 0; c < sqlite3_column_count(st); c++) {
-        if (c)
-            es_buf_putc(b, ',');
-        es_buf_puts(b, sqlite3_column_name(st, c));
+        es_buf_puts(b, names[c]);
     }
     es_buf_puts(b, "\r\n");
 }
 
-/* Writes the rows to `out` in chunks, so a large export stays small in memory. */
-static int write_rows(sqlite3 *db, const export_table *t, export_format fmt, FILE *out)
+/* Writes one row, flushing the buffer in chunks so a large export stays
+ * small in memory. */
+static int put_row(void *ctx, int ncol, const char *const *names, const es_value *values)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, t->sql, -1, &st, NULL) != SQLITE_OK) {
-        es_app_error("export: %s", sqlite3_errmsg(db));
-        return -1;
-    }
-    es_buf b = {0};
-    if (fmt == FORMAT_CSV)
-        put_csv_header(&b, st);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        put_row(&b, st, fmt);
-        if (b.len > 1 << 16) {
-            fwrite(b.data, 1, b.len, out);
-            b.len = 0;
+    export_out *o = ctx;
+    es_buf *b = &o->buf;
+    if (o->fmt == FORMAT_CSV && !o->header_done)
+        put_csv_header(b, ncol, names);
+    o->header_done = 1;
+    if (o->fmt == FORMAT_JSONL)
+        es_buf_putc(b, '{');
+    for (int c = 0; c < ncol; c++) {
+        if (c)
+            es_buf_putc(b, ',');
+        if (o->fmt == FORMAT_JSONL) {
+            es_json_string(b, names[c], strlen(names[c]));
+            es_buf_putc(b, ':');
         }
+        put_value(b, &values[c], o->fmt);
     }
-    if (b.len)
-        fwrite(b.data, 1, b.len, out);
-    es_buf_free(&b);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        es_app_error("export: %s", sqlite3_errmsg(db));
-        return -1;
+    es_buf_puts(b, o->fmt == FORMAT_JSONL ? "}\n" : "\r\n");
+    if (b->len > 1 << 16) {
+        fwrite(b->data, 1, b->len, o->file);
+        b->len = 0;
     }
     return 0;
 }
 
-static const export_table *find_table(const char *name)
+static int write_rows(es_app *app, const char *what, export_format fmt, FILE *file)
 {
-    for (size_t i = 0; i < sizeof TABLES / sizeof TABLES[0]; i++)
-        if (strcmp(TABLES[i].name, name) == 0)
-            return &TABLES[i];
-    return NULL;
+    export_out o = {.fmt = fmt, .file = file};
+    es_err err = {{0}};
+    int rc = es_store_export(app->store, what, put_row, &o, &err);
+    if (o.buf.len)
+        fwrite(o.buf.data, 1, o.buf.len, file);
+    es_buf_free(&o.buf);
+    if (rc != 0)
+        es_app_error("export: %s", err.msg);
+    return rc;
 }
 
 int es_cmd_export(es_app *app, int argc, char **argv)
 {
-    const export_table *table = argc > 0 ? find_table(argv[0]) : NULL;
-    if (!table) {
+    const char *what = argc > 0 ? argv[0] : "";
+    if (strcmp(what, "indicators") != 0 && strcmp(what, "documents") != 0) {
         es_app_error("export: what to export? indicators or documents "
                      "(usage: edushell export indicators|documents [--format jsonl|csv] [--out FILE])");
         return 2;
@@ -166,7 +138,7 @@ int es_cmd_export(es_app *app, int argc, char **argv)
         es_app_error("%s: cannot write: %s", out_path, strerror(errno));
         return 1;
     }
-    int rc = write_rows(es_store_db(app->store), table, fmt, out);
+    int rc = write_rows(app, what, fmt, out);
     if (out_path && fclose(out) != 0) {
         es_app_error("%s: write failed", out_path);
         rc = -1;

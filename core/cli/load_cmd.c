@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "edushell/ingest.h"
+#include "edushell/load/ingest.h"
 
 typedef struct load_view {
     int progress;       /* draw a progress bar */
@@ -71,7 +71,8 @@ int es_cmd_load(es_app *app, int argc, char **argv)
     load_view view = {.progress = isatty(STDERR_FILENO)};
     es_ingest_events ev = {&view, print_document, print_error, draw_progress};
     es_ingest_totals t;
-    int rc = es_ingest_paths(app->store, &app->pipeline, (const char *const *)argv + first,
+    es_sink sink = es_store_sink(app->store);
+    int rc = es_ingest_paths(&app->pipeline, &sink, (const char *const *)argv + first,
                              (size_t)(argc - first), only_changed, &ev, &t);
     clear_bar(&view);
     fprintf(stderr, "loaded %zu new, %zu replaced, %zu unchanged, %zu errors; %zu indicators\n",

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "edushell/config.h"
+#include "edushell/base/config.h"
 
 static const char USAGE[] =
     "usage: edushell [--db FILE] [--sandbox] [COMMAND [ARGS...]]\n"

@@ -11,12 +11,12 @@
 #include <readline/readline.h>
 
 #include "app.h"
-#include "edushell/config.h"
+#include "edushell/base/config.h"
 
 /* Signal handlers can only reach what is global: the state running a chunk
  * (as in lua.c) and whether Ctrl-C came during line input. */
 static lua_State *running_state;
-static sqlite3 *running_db;
+static es_store *running_store;
 static volatile sig_atomic_t interrupted;
 
 static void stop_hook(lua_State *L, lua_Debug *ar)
@@ -32,8 +32,8 @@ static void on_sigint(int sig)
     interrupted = 1;
     if (running_state)
         lua_sethook(running_state, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
-    if (running_db)
-        sqlite3_interrupt(running_db);
+    if (running_store)
+        es_store_interrupt(running_store);
 }
 
 /* Ctrl-C while typing: drop the line and prompt again. */
@@ -52,11 +52,11 @@ static int on_readline_signal(void)
 static int call_interruptible(es_app *app, int nargs, int nresults)
 {
     running_state = app->L;
-    running_db = es_store_db(app->store);
+    running_store = app->store;
     interrupted = 0;
     int status = es_lua_pcall(app->L, nargs, nresults);
     running_state = NULL;
-    running_db = NULL;
+    running_store = NULL;
     lua_sethook(app->L, NULL, 0, 0);
     if (app->sandbox)
         es_sandbox_arm(app->sandbox, app->L);

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "edushell/json.h"
+#include "edushell/base/json.h"
 
 #define MAX_VALUES 32
 
@@ -165,48 +165,25 @@ static char *args_json(const report_args *a)
     return es_buf_take(&b, NULL);
 }
 
-/* Runs one statement with text parameters (NULL binds NULL); the run's
- * own writes pass the sandbox's read-only rule. */
-static int exec_sql(es_app *app, const char *sql, int n, const char *const *params)
-{
-    sqlite3 *db = es_store_db(app->store);
-    sqlite3_stmt *stmt = NULL;
-    if (app->sandbox)
-        es_sandbox_db_writes(app->sandbox, 1);
-    int rc = sqlite3_prepare_v2(db, sql, -1, &stmt, NULL);
-    for (int i = 0; rc == SQLITE_OK && i < n; i++)
-        rc = sqlite3_bind_text(stmt, i + 1, params[i], -1, SQLITE_TRANSIENT);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_step(stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
-    sqlite3_finalize(stmt);
-    if (app->sandbox)
-        es_sandbox_db_writes(app->sandbox, 0);
-    if (rc != SQLITE_OK)
-        es_app_error("%s: recording the run: %s", app->db_path, sqlite3_errmsg(db));
-    return rc == SQLITE_OK ? 0 : -1;
-}
-
-static const char NOW[] = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
-
-static sqlite3_int64 record_start(es_app *app, const report_args *a, const char *out_path)
+/* Records the run's start; its id, or -1 after saying why not. */
+static int64_t record_start(es_app *app, const report_args *a, const char *out_path)
 {
     char *args = args_json(a);
-    char sql[256];
-    snprintf(sql, sizeof sql,
-             "INSERT INTO runs (template, args, started_at, status, output) VALUES (?1, ?2, %s, 'running', ?3)", NOW);
-    const char *params[] = {a->template_name, args, out_path};
-    int rc = exec_sql(app, sql, 3, params);
+    int64_t id = -1;
+    es_err err = {{0}};
+    if (es_store_run_start(app->store, a->template_name, args, out_path, &id, &err) != 0) {
+        es_app_error("%s: %s", app->db_path, err.msg);
+        id = -1;
+    }
     free(args);
-    return rc == 0 ? sqlite3_last_insert_rowid(es_store_db(app->store)) : -1;
+    return id;
 }
 
-static void record_end(es_app *app, sqlite3_int64 id, const char *error)
+static void record_end(es_app *app, int64_t id, const char *error)
 {
-    char sql[256], id_text[32];
-    snprintf(sql, sizeof sql, "UPDATE runs SET ended_at = %s, status = ?1, error = ?2 WHERE id = ?3", NOW);
-    snprintf(id_text, sizeof id_text, "%lld", (long long)id);
-    const char *params[] = {error ? "failed" : "ok", error, id_text};
-    exec_sql(app, sql, 3, params);
+    es_err err = {{0}};
+    if (es_store_run_end(app->store, id, error, &err) != 0)
+        es_app_error("%s: %s", app->db_path, err.msg);
 }
 
 /* --- rendering and writing -------------------------------------------- */
@@ -342,7 +319,7 @@ int es_cmd_report(es_app *app, int argc, char **argv)
         snprintf(out_path, sizeof out_path, "%s/%s", cwd, a.out);
     else
         snprintf(out_path, sizeof out_path, "%s", a.out);
-    sqlite3_int64 run = record_start(app, &a, out_path);
+    int64_t run = record_start(app, &a, out_path);
     char *error = run < 0 ? NULL : render_and_write(app, &a);
     if (run >= 0) {
         /* The record keeps the message; the traceback is for the terminal. */

@@ -326,31 +326,7 @@ static void restrict_edu(lua_State *L)
     lua_pop(L, 1);
 }
 
-/* SQL from Lua may read, never write: INSERT, CREATE, ATTACH (and so
- * VACUUM INTO, which would write a file) and setting pragmas are denied. */
-static int authorize(void *ud, int action, const char *a, const char *b, const char *db, const char *trigger)
-{
-    (void)a; (void)db; (void)trigger;
-    const es_sandbox *sb = ud;
-    if (sb->db_writes)
-        return SQLITE_OK;
-    switch (action) {
-    case SQLITE_SELECT: case SQLITE_READ: case SQLITE_FUNCTION: case SQLITE_RECURSIVE:
-    case SQLITE_TRANSACTION: case SQLITE_SAVEPOINT:
-        return SQLITE_OK;
-    case SQLITE_PRAGMA:
-        return b == NULL ? SQLITE_OK : SQLITE_DENY;
-    default:
-        return SQLITE_DENY;
-    }
-}
-
-void es_sandbox_db_writes(es_sandbox *sb, int allowed)
-{
-    sb->db_writes = allowed;
-}
-
-int es_sandbox_apply(es_sandbox *sb, lua_State *L, sqlite3 *db, es_err *err)
+int es_sandbox_apply(es_sandbox *sb, lua_State *L, es_err *err)
 {
     if (sb->restricted) {
         static const char *const os_removed[] = {"execute", "remove", "rename", "exit", "tmpname", "setlocale", NULL};
@@ -366,9 +342,8 @@ int es_sandbox_apply(es_sandbox *sb, lua_State *L, sqlite3 *db, es_err *err)
         restrict_package(L);
         trim_debug(L);
         restrict_edu(L);
-        if (db && sqlite3_set_authorizer(db, authorize, sb) != SQLITE_OK)
-            return es_err_set(err, "cannot make the database read-only: %s", sqlite3_errmsg(db));
     }
+    (void)err;
     es_sandbox_arm(sb, L);
     return 0;
 }

@@ -8,10 +8,9 @@
 
 #include <limits.h>
 #include <lua.h>
-#include <sqlite3.h>
 #include <stddef.h>
 
-#include "edushell/common.h"
+#include "edushell/base/common.h"
 
 #define ES_SANDBOX_DEFAULT_INSTRUCTIONS 200000000ULL
 #define ES_SANDBOX_DEFAULT_MEMORY_MB 512ULL
@@ -33,7 +32,6 @@ typedef struct es_sandbox {
     size_t used;                       /* bytes the Lua state holds now */
     unsigned long long executed;       /* instructions counted so far */
     enum es_sandbox_limit hit;         /* the limit that stopped the script */
-    int db_writes;                     /* the C side may write the database */
     char write_path[PATH_MAX];         /* the one file Lua may write; "" none */
 } es_sandbox;
 
@@ -48,9 +46,8 @@ void es_sandbox_init(es_sandbox *sb, const es_sandbox_options *opts);
 lua_State *es_sandbox_newstate(es_sandbox *sb);
 
 /* Applies the restrictions (when restricted) and the instruction limit to
- * a state made by es_sandbox_newstate, after es_lua_open_edu. db, when
- * restricted, becomes read-only for SQL run from Lua. */
-int es_sandbox_apply(es_sandbox *sb, lua_State *L, sqlite3 *db, es_err *err);
+ * a state made by es_sandbox_newstate, after es_lua_open_edu. */
+int es_sandbox_apply(es_sandbox *sb, lua_State *L, es_err *err);
 
 /* Installs the instruction-count hook again, for callers that clear hooks
  * (the REPL does after each chunk). */
@@ -58,9 +55,6 @@ void es_sandbox_arm(es_sandbox *sb, lua_State *L);
 
 /* Lets Lua write this one file (io.open for writing, io.output). */
 int es_sandbox_allow_write(es_sandbox *sb, const char *path, es_err *err);
-
-/* Lets the C side write the database (1) or not (0) while restricted. */
-void es_sandbox_db_writes(es_sandbox *sb, int allowed);
 
 /* A one-line explanation when a limit ended the script, else NULL. */
 const char *es_sandbox_limit_message(const es_sandbox *sb, char *buf, size_t size);

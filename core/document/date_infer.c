@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "edushell/common.h"
+#include "edushell/base/common.h"
 #include "spans.h"
 
 #define YEAR_MIN 1949

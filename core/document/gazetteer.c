@@ -4,7 +4,7 @@
  * into its bytes; short names that differ from the full name are copied.
  * Names (full and short) are kept in one array sorted by bytes, which makes
  * both exact lookup and "which name starts here" a binary search. */
-#include "edushell/gazetteer.h"
+#include "edushell/document/gazetteer.h"
 
 #include <stdlib.h>
 #include <string.h>

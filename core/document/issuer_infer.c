@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "edushell/common.h"
+#include "edushell/base/common.h"
 #include "spans.h"
 
 /* Endings of the names of bodies that issue education documents. */

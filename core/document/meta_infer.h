@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "edushell/gazetteer.h"
+#include "edushell/document/gazetteer.h"
 
 /* How much of a document its front matter (title, issuer, cover letter)
  * can occupy. */

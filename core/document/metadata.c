@@ -1,12 +1,12 @@
 /* Document metadata: the inferences of title, kind, year, date, issuer and
  * region combined with the hints a CSV corpus row carries. A hint from the
  * row wins over what the text suggests: the corpus was curated by hand. */
-#include "edushell/metadata.h"
+#include "edushell/document/metadata.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "edushell/common.h"
+#include "edushell/base/common.h"
 #include "meta_infer.h"
 
 /* Value of a metadata column, or NULL when absent or empty. The lookup is

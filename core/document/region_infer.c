@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "edushell/common.h"
+#include "edushell/base/common.h"
 #include "spans.h"
 
 /* Weights of one mention. */

@@ -4,9 +4,9 @@
  * a numbering marker; its section lasts until the next heading of the same
  * or a higher level. Sentences end at 。！？； (and their ASCII forms) or at
  * the end of the line, and keep closing quotes that follow the stop. */
-#include "edushell/segment.h"
+#include "edushell/document/segment.h"
 
-#include "edushell/common.h"
+#include "edushell/base/common.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -8,8 +8,8 @@
 
 #include <string.h>
 
-#include "edushell/common.h"
-#include "edushell/metadata.h"
+#include "edushell/base/common.h"
+#include "edushell/document/metadata.h"
 #include "spans.h"
 
 /* Checked in order: the first cue found names the kind, so 上半年…完成情况

@@ -1,7 +1,7 @@
 /* Kind, rank scope, year and goal zones of quantities. */
 #include "classify.h"
 
-#include "edushell/metadata.h"
+#include "edushell/document/metadata.h"
 #include "u8.h"
 #include "years.h"
 

@@ -4,7 +4,7 @@
 #ifndef EDUSHELL_EXTRACT_CLASSIFY_H
 #define EDUSHELL_EXTRACT_CLASSIFY_H
 
-#include "edushell/extract.h"
+#include "edushell/extract/extract.h"
 #include "quantity.h"
 #include "vocab.h"
 

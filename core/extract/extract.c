@@ -1,9 +1,9 @@
 /* The extraction driver: walks each sentence of the view, reads the
  * quantities in it and gives each its kind, metric, scope and year. */
-#include "edushell/extract.h"
+#include "edushell/extract/extract.h"
 
 #include "classify.h"
-#include "metric.h"
+#include "metric_phrase.h"
 #include "quantity.h"
 #include "u8.h"
 #include "vocab.h"
@@ -122,8 +122,10 @@ void es_indicator_list_free(es_indicator_list *list)
 {
     if (!list)
         return;
-    for (size_t k = 0; k < list->n; k++)
+    for (size_t k = 0; k < list->n; k++) {
         free(list->items[k].metric);
+        free(list->items[k].metric_id);
+    }
     free(list->items);
     memset(list, 0, sizeof *list);
 }
@@ -597,4 +599,15 @@ void es_extract(const es_extractor *ex, const es_extract_input *in, es_indicator
         drop_respective(&s);
     }
     free(parts);
+}
+
+void es_extract_text(const es_extractor *ex, const char *text, size_t len, const char *doc_kind,
+                     int doc_year, es_view *view, es_structure *st, es_indicator_list *out)
+{
+    es_view_build(text, len, view);
+    es_segment(text, len, st);
+    es_extract_input in = {
+        .text = text, .len = len, .view = view, .st = st, .doc_kind = doc_kind, .doc_year = doc_year,
+    };
+    es_extract(ex, &in, out);
 }

@@ -1,7 +1,7 @@
 /* Parsing of quantities as written (see number.h). Works on raw text as
  * well as on the normalized view: full-width digits and the full-width
  * decimal point are accepted too. */
-#include "edushell/number.h"
+#include "edushell/extract/number.h"
 
 #include <string.h>
 

@@ -3,8 +3,8 @@
  * codes, labels, ordinals of lists). */
 #include "quantity.h"
 
-#include "edushell/number.h"
-#include "metric.h"
+#include "edushell/extract/number.h"
+#include "metric_phrase.h"
 #include "u8.h"
 
 #include <string.h>

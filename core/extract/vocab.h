@@ -4,7 +4,7 @@
 #define EDUSHELL_EXTRACT_VOCAB_H
 
 #include <stddef.h>
-#include "edushell/common.h"
+#include "edushell/base/common.h"
 
 typedef enum vocab_role {
     ROLE_UNIT,   /* every unit word, whatever its class: one lookup finds the longest */

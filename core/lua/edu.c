@@ -1,13 +1,14 @@
 /* Registration of the `edu` module and the C functions it is built on. */
-#include "edushell/lua_edu.h"
+#include "edushell/lua/edu.h"
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "edushell/ingest.h"
-#include "edushell/normalize.h"
+#include "edushell/load/ingest.h"
+#include "edushell/text/normalize.h"
 
 static const char ENV_KEY[] = "edushell.env";
 
@@ -179,7 +180,8 @@ static int l_load(lua_State *L)
     load_report rep = {L, lua_gettop(L) - 1, lua_gettop(L)};
     es_ingest_events ev = {.ctx = &rep, .on_document = on_document, .on_error = on_error};
     es_lua_env *env = get_env(L);
-    es_ingest_paths(env->store, env->pipeline, paths, (size_t)n, 0, &ev, NULL);
+    es_sink sink = es_store_sink(env->store);
+    es_ingest_paths(env->pipeline, &sink, paths, (size_t)n, 0, &ev, NULL);
     return 2;
 }
 

@@ -104,3 +104,21 @@ CREATE TABLE IF NOT EXISTS settings (
     key   TEXT PRIMARY KEY,
     value TEXT
 );
+
+-- Every indicator with what analysts ask of its document and sentence:
+-- export, edu.indicators, edu.explain and the Lua library read this view.
+CREATE VIEW IF NOT EXISTS indicator_rows AS
+SELECT i.id, i.doc_id, d.name AS doc, d.region, d.region_level AS level, d.province,
+       d.kind AS doc_kind, d.year AS doc_year, d.title AS doc_title,
+       i.start, i.end, i.number, i.metric, i.metric_id, i.value, i.value_hi, i.unit,
+       i.kind, i.cmp, i.scope, i.year, i.sentence_id, s.text AS sentence
+FROM indicators i
+JOIN documents d ON d.id = i.doc_id
+LEFT JOIN sentences s ON s.id = i.sentence_id;
+
+-- Every document with its indicator count.
+CREATE VIEW IF NOT EXISTS document_rows AS
+SELECT d.id, d.path, d.name, d.title, d.region, d.region_level, d.province, d.year, d.kind,
+       d.issuer, d.issued, d.sha256, d.format, d.encoding, d.loaded_at,
+       (SELECT count(*) FROM indicators i WHERE i.doc_id = d.id) AS indicators
+FROM documents d;

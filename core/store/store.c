@@ -1,5 +1,7 @@
 /* Opening the database and writing documents into it, one transaction each. */
-#include "edushell/store.h"
+#include "edushell/store/store.h"
+
+#include <sqlite3.h>
 
 #include <limits.h>
 #include <stdio.h>
@@ -16,6 +18,8 @@ struct es_store {
     char *path;
     es_store_stmts stmts;
     es_metric_table metrics; /* file and analysts' definitions, for matching */
+    int read_only;           /* SQL of others may only read (es_store_read_only) */
+    int own_write;           /* the store itself is writing: the rule does not apply */
 };
 
 /* An existing non-empty file must start with SQLite's magic header; sqlite3
@@ -95,22 +99,10 @@ void es_store_close(es_store *s)
     free(s);
 }
 
-sqlite3 *es_store_db(es_store *s) { return s->db; }
+struct sqlite3 *es_store_db(es_store *s) { return s->db; }
 es_metric_table *es_store_metric_table(es_store *s) { return &s->metrics; }
 const es_metric_table *es_store_metrics(const es_store *s) { return &s->metrics; }
 const char *es_store_path(const es_store *s) { return s->path; }
-
-char *es_store_key(const es_source *src)
-{
-    char resolved[PATH_MAX];
-    const char *base = realpath(src->path, resolved) ? resolved : src->path;
-    const char *row = src->format == ES_FORMAT_CSV ? strrchr(src->name, '#') : NULL;
-    es_buf key = {0};
-    es_buf_puts(&key, base);
-    if (row)
-        es_buf_puts(&key, row);
-    return es_buf_take(&key, NULL);
-}
 
 int es_store_has(es_store *s, const char *key, const char *sha256)
 {
@@ -119,11 +111,10 @@ int es_store_has(es_store *s, const char *key, const char *sha256)
 
 int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_err *err)
 {
-    char *key = es_store_key(doc->src);
+    const char *key = doc->key;
     sqlite3_int64 old_id = 0;
     es_found found = es_store_find(&s->stmts, key, doc->sha256, &old_id);
     if (found == ES_FOUND_SAME || found == ES_FOUND_ELSEWHERE) {
-        free(key);
         *result = ES_PUT_UNCHANGED;
         return 0;
     }
@@ -132,10 +123,52 @@ int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_
         if (found == ES_FOUND_CHANGED)
             rc = es_store_delete_doc(&s->stmts, old_id, err);
         if (rc == 0)
-            rc = es_store_insert_doc(&s->stmts, key, doc, &s->metrics, err);
+            rc = es_store_insert_doc(&s->stmts, key, doc, err);
         rc = es_store_end(s->db, rc, err);
     }
-    free(key);
     *result = found == ES_FOUND_CHANGED ? ES_PUT_REPLACED : ES_PUT_ADDED;
     return rc;
 }
+
+static int sink_has(void *ctx, const char *key, const char *sha256) { return es_store_has(ctx, key, sha256); }
+
+static int sink_put(void *ctx, const es_document *doc, es_put_result *result, es_err *err)
+{
+    return es_store_put(ctx, doc, result, err);
+}
+
+es_sink es_store_sink(es_store *s)
+{
+    return (es_sink){.ctx = s, .has = sink_has, .put = sink_put};
+}
+
+/* Reads are allowed; so are transactions and reading pragmas, which
+ * change nothing stored. */
+static int authorize(void *ud, int action, const char *a, const char *b, const char *db, const char *trigger)
+{
+    (void)a; (void)db; (void)trigger;
+    const es_store *s = ud;
+    if (!s->read_only || s->own_write)
+        return SQLITE_OK;
+    switch (action) {
+    case SQLITE_SELECT: case SQLITE_READ: case SQLITE_FUNCTION: case SQLITE_RECURSIVE:
+    case SQLITE_TRANSACTION: case SQLITE_SAVEPOINT:
+        return SQLITE_OK;
+    case SQLITE_PRAGMA:
+        return b == NULL ? SQLITE_OK : SQLITE_DENY;
+    default:
+        return SQLITE_DENY;
+    }
+}
+
+int es_store_read_only(es_store *s, es_err *err)
+{
+    s->read_only = 1;
+    if (sqlite3_set_authorizer(s->db, authorize, s) != SQLITE_OK)
+        return es_err_set(err, "cannot make the database read-only: %s", sqlite3_errmsg(s->db));
+    return 0;
+}
+
+void es_store_own_write(es_store *s, int on) { s->own_write = on; }
+
+void es_store_interrupt(es_store *s) { sqlite3_interrupt(s->db); }

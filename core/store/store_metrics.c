@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "edushell/sha256.h"
+#include "edushell/base/sha256.h"
 #include "store_private.h"
 
 static int fail(sqlite3 *db, sqlite3_stmt *st, es_err *err)

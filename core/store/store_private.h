@@ -2,9 +2,14 @@
 #ifndef EDUSHELL_STORE_PRIVATE_H
 #define EDUSHELL_STORE_PRIVATE_H
 
-#include "edushell/store.h"
+#include <sqlite3.h>
+
+#include "edushell/store/store.h"
 
 es_metric_table *es_store_metric_table(es_store *s);
+
+/* Lets the store's own statements pass the read-only rule while on. */
+void es_store_own_write(es_store *s, int on);
 
 /* Runs SQL without results; the reason goes to err. */
 int es_store_exec(sqlite3 *db, const char *sql, es_err *err);

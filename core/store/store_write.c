@@ -2,7 +2,7 @@
  * is bound as a parameter. */
 #include "store_write.h"
 
-#include "edushell/json.h"
+#include "edushell/base/json.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -201,10 +201,9 @@ static int insert_sentences(es_store_stmts *st, sqlite3_int64 doc_id, const es_d
 }
 
 static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64 sentence_id,
-                            const es_document *doc, const es_indicator *ind,
-                            const es_metric_table *metrics, es_err *err)
+                            const es_document *doc, const es_indicator *ind, es_err *err)
 {
-    bind_str(s, 14, es_metrics_match(metrics, ind->metric, ind->unit));
+    bind_str(s, 14, ind->metric_id);
     sqlite3_bind_int64(s, 1, doc_id);
     if (sentence_id)
         sqlite3_bind_int64(s, 2, sentence_id);
@@ -225,8 +224,7 @@ static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64
     return step_done(s, err);
 }
 
-int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc,
-                        const es_metric_table *metrics, es_err *err)
+int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, es_err *err)
 {
     if (insert_document_row(st, key, doc, err) != 0)
         return -1;
@@ -239,7 +237,7 @@ int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *
     for (size_t i = 0; rc == 0 && i < doc->indicators.n; i++) {
         const es_indicator *ind = &doc->indicators.items[i];
         sqlite3_int64 sid = ind->sentence < nsent ? sentence_ids[ind->sentence] : 0;
-        rc = insert_indicator(st->insert_indicator, doc_id, sid, doc, ind, metrics, err);
+        rc = insert_indicator(st->insert_indicator, doc_id, sid, doc, ind, err);
     }
     free(sentence_ids);
     /* Last: every statement after a write to the index would make SQLite

@@ -5,8 +5,7 @@
 
 #include <sqlite3.h>
 
-#include "edushell/document.h"
-#include "edushell/metrics.h"
+#include "edushell/load/pipeline.h"
 
 typedef struct es_store_stmts {
     sqlite3_stmt *find_by_key, *find_by_hash, *delete_doc;
@@ -28,7 +27,6 @@ es_found es_store_find(es_store_stmts *st, const char *key, const char *sha256, 
 int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, es_err *err);
 /* Inserts the document, its sections, sentences and indicators. The caller
  * holds the transaction. */
-int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc,
-                        const es_metric_table *metrics, es_err *err);
+int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, es_err *err);
 
 #endif

@@ -3,9 +3,9 @@
  * Most of a Chinese document is ASCII and CJK ideographs, which the view
  * keeps unchanged, so those take a fast path; only the remaining characters
  * are looked up in the Unicode tables. */
-#include "edushell/normalize.h"
+#include "edushell/text/normalize.h"
 
-#include "edushell/common.h"
+#include "edushell/base/common.h"
 
 #include <stdint.h>
 #include <stdlib.h>

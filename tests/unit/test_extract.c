@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "edushell/extract.h"
-#include "edushell/metadata.h"
+#include "edushell/extract/extract.h"
+#include "edushell/document/metadata.h"
 
 /* Fails with both values when they differ by more than eps. */
 static void assert_near(double got, double want, double eps)
@@ -53,10 +53,7 @@ static run *extract_year(void **state, const char *text, const char *kind, int y
 {
     run *r = calloc(1, sizeof *r);
     r->text = text;
-    es_view_build(text, strlen(text), &r->view);
-    es_segment(text, strlen(text), &r->st);
-    es_extract_input in = { text, strlen(text), &r->view, &r->st, kind, year };
-    es_extract(*state, &in, &r->list);
+    es_extract_text(*state, text, strlen(text), kind, year, &r->view, &r->st, &r->list);
     return r;
 }
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "edushell/gazetteer.h"
+#include "edushell/document/gazetteer.h"
 
 #define REGIONS_TSV EDUSHELL_SOURCE_DATA "/regions.tsv"
 

@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "edushell/common.h"
-#include "edushell/gazetteer.h"
-#include "edushell/metadata.h"
-#include "edushell/source.h"
+#include "edushell/base/common.h"
+#include "edushell/document/gazetteer.h"
+#include "edushell/document/metadata.h"
+#include "edushell/source/source.h"
 
 #define REGIONS_TSV EDUSHELL_SOURCE_DATA "/regions.tsv"
 #define SAMPLE_DIR EDUSHELL_SOURCE_DATA "/sample/"

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "edushell/metrics.h"
+#include "edushell/extract/metric_table.h"
 
 static void test_normalize_drops_punctuation(void **state)
 {

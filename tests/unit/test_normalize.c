@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "edushell/normalize.h"
+#include "edushell/text/normalize.h"
 
 static void test_ascii_and_cjk_unchanged(void **state)
 {

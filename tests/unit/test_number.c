@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "edushell/number.h"
+#include "edushell/extract/number.h"
 
 /* Fails with both values when they differ by more than eps. */
 static void assert_near(double got, double want, double eps)

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "edushell/common.h"
-#include "edushell/segment.h"
+#include "edushell/base/common.h"
+#include "edushell/document/segment.h"
 
 #define SAMPLE_TXT EDUSHELL_SOURCE_DATA "/sample/000_b6db7edfdf7e32f2.txt"
 

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "edushell/source.h"
+#include "edushell/source/source.h"
 
 #define FIXTURES EDUSHELL_SOURCE_DATA "/../tests/fixtures"
 #define JIANGSU_CSV EDUSHELL_SHARED_DIR "/corpus/provinces-2026/2026_江苏省_政府工作报告.csv"

@@ -1,0 +1,35 @@
+/* JSON literals: strings with the escapes JSON requires, and numbers. */
+#include "edushell/base/json.h"
+
+#include <math.h>
+
+void es_json_string(es_buf *b, const char *s, size_t len)
+{
+    es_buf_putc(b, '"');
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"': es_buf_puts(b, "\\\""); break;
+        case '\\': es_buf_puts(b, "\\\\"); break;
+        case '\n': es_buf_puts(b, "\\n"); break;
+        case '\r': es_buf_puts(b, "\\r"); break;
+        case '\t': es_buf_puts(b, "\\t"); break;
+        default:
+            if (c < 0x20)
+                es_buf_printf(b, "\\u%04x", c);
+            else
+                es_buf_putc(b, (char)c);
+        }
+    }
+    es_buf_putc(b, '"');
+}
+
+void es_json_number(es_buf *b, double v)
+{
+    if (!isfinite(v))
+        es_buf_puts(b, "null");
+    else if (v == floor(v) && fabs(v) < 1e15)
+        es_buf_printf(b, "%.0f", v);
+    else
+        es_buf_printf(b, "%.15g", v);
+}

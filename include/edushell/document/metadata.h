@@ -1,0 +1,33 @@
+/* Document metadata inferred from the text: region, year, kind, title,
+ * issuing body and issue date. */
+#ifndef EDUSHELL_DOCUMENT_METADATA_H
+#define EDUSHELL_DOCUMENT_METADATA_H
+
+#include "edushell/document/gazetteer.h"
+#include "edushell/source/source.h"
+
+/* Kinds as stored. */
+#define ES_KIND_SUMMARY   "summary"    /* 工作总结 */
+#define ES_KIND_PLAN      "plan"       /* 工作要点, 工作计划 */
+#define ES_KIND_PROGRESS  "progress"   /* 完成情况 */
+#define ES_KIND_MIDYEAR   "midyear"    /* 上半年 ... */
+#define ES_KIND_GOVREPORT "gov-report" /* 政府工作报告 */
+
+typedef struct es_meta {
+    char *title;        /* NULL when none found; all strings owned */
+    char *region;       /* full name from the gazetteer: 无锡市 */
+    char *region_level; /* province | prefecture | county */
+    char *province;     /* the region's province: 江苏省 */
+    char *kind;         /* one of ES_KIND_*, NULL when unknown */
+    char *issuer;       /* 无锡市教育局 */
+    char *issued;       /* ISO date 2022-03-10 */
+    int year;           /* the year the document is about; 0 when unknown */
+} es_meta;
+
+/* Infers metadata from the source's text, using CSV columns (province,
+ * year, title, publish_date) as hints where present. Never fails: what
+ * cannot be found stays NULL/0. */
+void es_meta_infer(const es_gazetteer *gz, const es_source *src, es_meta *out);
+void es_meta_free(es_meta *m);
+
+#endif

@@ -1,0 +1,38 @@
+/* Structure of a document: headings, paragraphs and sentences, as byte spans
+ * of the raw text. */
+#ifndef EDUSHELL_DOCUMENT_SEGMENT_H
+#define EDUSHELL_DOCUMENT_SEGMENT_H
+
+#include <stddef.h>
+
+typedef struct es_span {
+    size_t start, end;
+} es_span;
+
+/* A numbered heading: 一、 (level 1), （一） (2), 1． / 1. (3), 一是 (4). */
+typedef struct es_section {
+    size_t start, end;      /* the heading line */
+    size_t marker_end;      /* end of the numbering marker ("一、") */
+    int level;
+    long parent;            /* index of the enclosing section, -1 at top */
+} es_section;
+
+typedef struct es_sentence {
+    size_t start, end;      /* without leading blanks; includes the final 。！？； */
+    long section;           /* innermost section it lies in, -1 if none */
+    size_t paragraph;       /* index into paragraphs */
+} es_sentence;
+
+typedef struct es_structure {
+    es_section *sections;   size_t nsections;
+    es_span *paragraphs;    size_t nparagraphs;
+    es_sentence *sentences; size_t nsentences;
+} es_structure;
+
+void es_segment(const char *text, size_t len, es_structure *out);
+void es_structure_free(es_structure *st);
+
+/* Index of the sentence containing raw offset `at`, or -1. */
+long es_structure_sentence_at(const es_structure *st, size_t at);
+
+#endif

@@ -1,0 +1,65 @@
+/* Indicator extraction: every quantity of a document with its metric,
+ * value, unit, kind, comparator, scope, year and raw byte span. */
+#ifndef EDUSHELL_EXTRACT_EXTRACT_H
+#define EDUSHELL_EXTRACT_EXTRACT_H
+
+#include <stddef.h>
+#include "edushell/base/common.h"
+#include "edushell/text/normalize.h"
+#include "edushell/document/segment.h"
+
+typedef enum es_ind_kind {
+    ES_IND_ACTUAL, ES_IND_TARGET, ES_IND_CHANGE, ES_IND_RANK
+} es_ind_kind;
+
+typedef struct es_indicator {
+    size_t start, end;   /* raw byte span of the quantity ("92.81%", "近7万名", "第二") */
+    size_t sentence;     /* index into the structure's sentences */
+    double value;
+    double value_hi;     /* range upper bound; equals value otherwise */
+    int has_hi;
+    es_ind_kind kind;
+    char cmp[3];         /* "=", ">=", ">", "<=", "<", "~" */
+    char unit[32];       /* "%", "个百分点", "所", "位" for ranks, "" for none */
+    char scope[16];      /* ranks: "全省", "全国", "全市"; else "" */
+    char *metric;        /* owned; never NULL (may be "") */
+    int year;            /* the year the sentence names for it; 0 = the document's */
+    char *metric_id;     /* owned; the canonical metric it links to, NULL for none */
+} es_indicator;
+
+typedef struct es_indicator_list {
+    es_indicator *items;
+    size_t n, cap;
+} es_indicator_list;
+
+/* Vocabulary (units, counters, comparators, cue words) loaded once from
+ * the data directory. */
+typedef struct es_extractor es_extractor;
+
+es_extractor *es_extractor_new(const char *data_dir, es_err *err);
+void es_extractor_free(es_extractor *ex);
+
+/* Everything the extractor reads of a document. `doc_kind` is one of the
+ * ES_KIND_* strings of metadata.h or NULL. */
+typedef struct es_extract_input {
+    const char *text; size_t len;   /* raw text */
+    const es_view *view;            /* its normalized view */
+    const es_structure *st;         /* its structure */
+    const char *doc_kind;
+    int doc_year;
+} es_extract_input;
+
+/* Appends the indicators found, in text order. */
+void es_extract(const es_extractor *ex, const es_extract_input *in, es_indicator_list *out);
+
+/* The whole path for one text, in order: its normalized view, its
+ * structure, then its indicators (appended to out). The document's kind
+ * and year, when known, decide the kind and year of figures that do not
+ * say. The caller frees view, st and out. */
+void es_extract_text(const es_extractor *ex, const char *text, size_t len, const char *doc_kind,
+                     int doc_year, es_view *view, es_structure *st, es_indicator_list *out);
+
+const char *es_ind_kind_name(es_ind_kind k);  /* "actual", "target", "change", "rank" */
+void es_indicator_list_free(es_indicator_list *list);
+
+#endif

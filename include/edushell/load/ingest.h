@@ -1,0 +1,48 @@
+/* Loading paths: walks directories, reads every file into sources, builds
+ * each source's document and hands it to a sink that keeps it (the store,
+ * or a stream of records). A file whose bytes cannot be read as documents
+ * is reported and skipped; the others load. */
+#ifndef EDUSHELL_LOAD_INGEST_H
+#define EDUSHELL_LOAD_INGEST_H
+
+#include "edushell/load/pipeline.h"
+
+typedef enum es_put_result {
+    ES_PUT_ADDED,      /* new document */
+    ES_PUT_REPLACED,   /* same key, new content: the old one replaced */
+    ES_PUT_UNCHANGED   /* these bytes are kept already */
+} es_put_result;
+
+/* Where built documents go. */
+typedef struct es_sink {
+    void *ctx;
+    /* Whether a document with this key and hash is kept already; NULL when
+     * the sink cannot tell (then every document is built). */
+    int (*has)(void *ctx, const char *key, const char *sha256);
+    /* Keeps a built document, all of it or nothing. Returns 0, or -1 with
+     * the reason in err. */
+    int (*put)(void *ctx, const es_document *doc, es_put_result *result, es_err *err);
+} es_sink;
+
+typedef struct es_ingest_events {
+    void *ctx;
+    /* A document was kept (or found unchanged). */
+    void (*on_document)(void *ctx, const es_document *doc, es_put_result result);
+    /* A file or document failed; `reason` is one line. */
+    void (*on_error)(void *ctx, const char *path, const char *reason);
+    /* Called after each file: files done so far of `total`. */
+    void (*on_progress)(void *ctx, size_t done, size_t total);
+} es_ingest_events;
+
+typedef struct es_ingest_totals {
+    size_t files, added, replaced, unchanged, errors, indicators;
+} es_ingest_totals;
+
+/* Loads the given files and directories (recursively, in name order) into
+ * the sink. With `only_changed`, a document the sink has already is not
+ * even analysed. Returns 0 when everything loaded, -1 when anything failed. */
+int es_ingest_paths(const es_pipeline *pipe, const es_sink *sink, const char *const *paths,
+                    size_t npaths, int only_changed, const es_ingest_events *ev,
+                    es_ingest_totals *totals);
+
+#endif

@@ -1,0 +1,33 @@
+/* The `edu` Lua module: C bindings over the store and the pipeline, extended
+ * by the Lua library in scripts/edu.lua. Knows nothing of readline. */
+#ifndef EDUSHELL_LUA_EDU_H
+#define EDUSHELL_LUA_EDU_H
+
+/* Lua's state, named without its header: only core/lua and core/cli use Lua. */
+typedef struct lua_State lua_State;
+
+#include "edushell/base/common.h"
+#include "edushell/load/pipeline.h"
+#include "edushell/store/store.h"
+
+/* What the module works on; owned by the caller, which must keep it alive
+ * as long as the Lua state. */
+typedef struct es_lua_env {
+    es_store *store;
+    const es_pipeline *pipeline;
+    const char *scripts_dir;
+} es_lua_env;
+
+/* Opens the standard libraries, registers `edu` (global and in
+ * package.loaded) and runs scripts/edu.lua. Returns 0, or -1 with the
+ * reason (a missing or broken library script) in err. */
+int es_lua_open_edu(lua_State *L, es_lua_env *env, es_err *err);
+
+/* Message handler for lua_pcall: appends a traceback to the error. */
+int es_lua_traceback(lua_State *L);
+
+/* Runs the function on top of the stack with `nargs` arguments below it,
+ * under es_lua_traceback; returns the lua_pcall status. */
+int es_lua_pcall(lua_State *L, int nargs, int nresults);
+
+#endif

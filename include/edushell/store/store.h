@@ -1,0 +1,95 @@
+/* The SQLite store: the schema (core/store/schema.sql), one transaction per
+ * document, the canonical metric table, report runs, and the rows export
+ * reads. The only stage that writes SQL; it knows nothing of Lua. */
+#ifndef EDUSHELL_STORE_STORE_H
+#define EDUSHELL_STORE_STORE_H
+
+#include <stdint.h>
+
+#include "edushell/base/common.h"
+#include "edushell/extract/metric_table.h"
+#include "edushell/load/ingest.h"
+#include "edushell/load/pipeline.h"
+
+/* SQLite's handle, named without its header: only the store and the Lua
+ * binding's SQL entry use SQLite itself. */
+struct sqlite3;
+
+typedef struct es_store es_store;
+
+/* Opens or creates the database: checks that an existing file is SQLite,
+ * applies the schema, turns on WAL, foreign keys and a busy timeout. */
+es_store *es_store_open(const char *path, es_err *err);
+void es_store_close(es_store *s);
+const char *es_store_path(const es_store *s);
+
+/* The connection, for the Lua binding's SQL entry (edu.sql). */
+struct sqlite3 *es_store_db(es_store *s);
+
+/* True when a document with this key and hash is stored already. */
+int es_store_has(es_store *s, const char *key, const char *sha256);
+
+/* Stores a built document in one transaction: all of it or nothing. */
+int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_err *err);
+
+/* The store as the sink of a load. */
+es_sink es_store_sink(es_store *s);
+
+/* --- safety ---------------------------------------------------------- */
+
+/* From now on SQL run on the connection by others (edu.sql) may read but
+ * not write: no INSERT, CREATE, ATTACH (and so no VACUUM INTO a file) and
+ * no setting of pragmas. The store's own writes (report runs) still pass. */
+int es_store_read_only(es_store *s, es_err *err);
+
+/* Stops the statement running on the connection (from a signal handler). */
+void es_store_interrupt(es_store *s);
+
+/* --- canonical metrics ---------------------------------------------- */
+
+/* Brings the database's metric table up to date with the file's (rows of
+ * origin 'file' are replaced; analysts' definitions stay), loads the whole
+ * table for matching, and relinks stored indicators when it changed. */
+int es_store_sync_metrics(es_store *s, const es_metric_table *from_file, es_err *err);
+
+/* Adds or replaces an analyst's definition and relinks stored indicators. */
+int es_store_define_metric(es_store *s, const char *id, const char *name, const char *const *aliases,
+                           size_t naliases, const char *category, const char *unit,
+                           const char *direction, es_err *err);
+
+/* The table in use for matching (file and analysts' definitions). */
+const es_metric_table *es_store_metrics(const es_store *s);
+
+/* Sets indicators.metric_id of every stored indicator from the table. */
+int es_store_relink_metrics(es_store *s, es_err *err);
+
+/* --- report runs ----------------------------------------------------- */
+
+/* Records the start of a run (status 'running'); its id goes to *id. */
+int es_store_run_start(es_store *s, const char *template_name, const char *args_json,
+                       const char *output, int64_t *id, es_err *err);
+/* Records its end: 'ok', or 'failed' with the error when error is not NULL. */
+int es_store_run_end(es_store *s, int64_t id, const char *error, es_err *err);
+
+/* --- reading rows ---------------------------------------------------- */
+
+typedef enum es_value_type { ES_VALUE_NULL, ES_VALUE_INT, ES_VALUE_REAL, ES_VALUE_TEXT } es_value_type;
+
+/* One column's value of a row; text is valid during the callback only. */
+typedef struct es_value {
+    es_value_type type;
+    int64_t i;
+    double r;
+    const char *text;
+    size_t len;
+} es_value;
+
+/* Called for each row; a non-zero return stops the query. */
+typedef int (*es_row_fn)(void *ctx, int ncol, const char *const *names, const es_value *values);
+
+/* Every indicator (the indicator_rows view) or document (document_rows),
+ * in document order: `what` is "indicators" or "documents". Returns 0, or
+ * -1 with the reason (an unknown `what` too). */
+int es_store_export(es_store *s, const char *what, es_row_fn row, void *ctx, es_err *err);
+
+#endif
