@@ -33,7 +33,7 @@ static size_t read_number(const char *s, size_t len, int max, int *value)
 {
     size_t used = 0, n = 0;
     int v = 0, d, count = 0;
-    while (count < max && (d = meta_digit_at(s + used, len - used, &n)) >= 0) {
+    while (count < max && (d = es_digit_value(s + used, len - used, &n)) >= 0) {
         v = v * 10 + d;
         used += n;
         count++;
@@ -45,9 +45,9 @@ static size_t read_number(const char *s, size_t len, int max, int *value)
 static int is_digit_before(const char *text, size_t at)
 {
     size_t n;
-    if (at >= 1 && meta_digit_at(text + at - 1, 1, &n) >= 0)
+    if (at >= 1 && es_digit_value(text + at - 1, 1, &n) >= 0)
         return 1;
-    return at >= 3 && meta_digit_at(text + at - 3, 3, &n) >= 0;
+    return at >= 3 && es_digit_value(text + at - 3, 3, &n) >= 0;
 }
 
 /* A four-digit year at s: returns its bytes, 0 when none. */
@@ -55,7 +55,7 @@ static size_t read_year(const char *s, size_t len, int *year)
 {
     size_t used = read_number(s, len, 4, year);
     size_t n;
-    if (used == 0 || *year < 1000 || meta_digit_at(s + used, len - used, &n) >= 0)
+    if (used == 0 || *year < 1000 || es_digit_value(s + used, len - used, &n) >= 0)
         return 0;
     return (*year >= YEAR_MIN && *year <= YEAR_MAX) ? used : 0;
 }
@@ -63,7 +63,7 @@ static size_t read_year(const char *s, size_t len, int *year)
 /* Bytes of 年 after a year, allowing one blank before it ("2021 年"). */
 static size_t year_mark_len(const char *s, size_t len)
 {
-    size_t blank = meta_blank_len(s, len);
+    size_t blank = es_blank_len(s, len);
     return meta_starts(s + blank, len - blank, "年") ? blank + strlen("年") : 0;
 }
 
@@ -161,7 +161,7 @@ static int ends_range(const char *text, size_t at)
 {
     size_t start = at;
     size_t n;
-    while (start > 0 && (n = meta_blank_len(text + start - 1, 1)) > 0)
+    while (start > 0 && (n = es_blank_len(text + start - 1, 1)) > 0)
         start--;
     for (size_t i = 0; i < COUNT(range_marks); i++) {
         size_t w = strlen(range_marks[i]);
@@ -226,7 +226,7 @@ static size_t skip_separators(const char *s, size_t len)
     size_t at = 0, n;
     int breaks = 0;
     for (;;) {
-        if ((n = meta_blank_len(s + at, len - at)) > 0)
+        if ((n = es_blank_len(s + at, len - at)) > 0)
             at += n;
         else if (at < len && s[at] == ':')
             at++;
@@ -267,7 +267,7 @@ static char *signature_date(const char *text, size_t len)
             continue;
         if (n == l.len || (starts_any(l.s + n, l.len - n, signature_tails, COUNT(signature_tails)) &&
                            ends_any(l.s + n, l.len - n, signature_tails, COUNT(signature_tails)) &&
-                           meta_utf8_count(l.s + n, l.len - n) <= 2))
+                           es_u8_count(l.s + n, l.len - n) <= 2))
             return es_meta_iso_date(y, m, d);
     }
     return NULL;

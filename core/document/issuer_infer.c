@@ -30,7 +30,7 @@ static const char *const issuer_breaks[] = {"，", "。", "：", ":", "、", "�
 
 static int is_issuer_line(const meta_line *l)
 {
-    if (l->len == 0 || meta_utf8_count(l->s, l->len) > ISSUER_MAX_CHARS)
+    if (l->len == 0 || es_u8_count(l->s, l->len) > ISSUER_MAX_CHARS)
         return 0;
     for (size_t i = 0; i < COUNT(not_issuer_starts); i++)
         if (meta_starts(l->s, l->len, not_issuer_starts[i]))
@@ -50,8 +50,8 @@ static char *collapse_blanks(const meta_line *l)
     es_buf out = {0};
     size_t at = 0, n;
     while (at < l->len) {
-        if ((n = meta_blank_len(l->s + at, l->len - at)) > 0) {
-            while ((n = meta_blank_len(l->s + at, l->len - at)) > 0)
+        if ((n = es_blank_len(l->s + at, l->len - at)) > 0) {
+            while ((n = es_blank_len(l->s + at, l->len - at)) > 0)
                 at += n;
             es_buf_putc(&out, ' ');
         } else {

@@ -117,7 +117,7 @@ static void score_span(const es_gazetteer *gz, const char *s, size_t len, const 
             .is_short = is_short,
             .org = starts_any(after, after_len, org_words, COUNT(org_words)),
             .institution = starts_any(after, after_len, institution_words, COUNT(institution_words)),
-            .chars = meta_utf8_count(s + at, name_len),
+            .chars = es_u8_count(s + at, name_len),
         };
         for (size_t i = 0; i < count && i < MATCH_MAX; i++)
             scores[hits[i]] += hit_weight(es_gazetteer_get(gz, hits[i]), w, &m);

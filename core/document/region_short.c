@@ -43,7 +43,7 @@ static size_t strip_one(const char *name, size_t len, const char *const *table, 
 {
     for (size_t i = 0; i < count; i++) {
         size_t n = strlen(table[i]);
-        if (ends_with(name, len, table[i]) && meta_utf8_count(name, len - n) >= 2)
+        if (ends_with(name, len, table[i]) && es_u8_count(name, len - n) >= 2)
             return len - n;
     }
     return len;

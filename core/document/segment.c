@@ -7,6 +7,7 @@
 #include "edushell/document/segment.h"
 
 #include "edushell/base/common.h"
+#include "edushell/base/uchar.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,22 +27,10 @@ static int starts_with(const char *s, size_t left, const char *lit)
     return left >= n && memcmp(s, lit, n) == 0;
 }
 
-/* Length of the blank (ASCII blank, ideographic or no-break space) at s. */
-static size_t blank_len(const char *s, size_t left)
-{
-    if (left >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\f' || s[0] == '\v'))
-        return 1;
-    if (starts_with(s, left, "\xE3\x80\x80"))   /* U+3000 */
-        return 3;
-    if (starts_with(s, left, "\xC2\xA0"))       /* U+00A0 */
-        return 2;
-    return 0;
-}
-
 static size_t skip_blanks(const char *s, size_t at, size_t end)
 {
     size_t n;
-    while (at < end && (n = blank_len(s + at, end - at)) > 0)
+    while (at < end && (n = es_blank_len(s + at, end - at)) > 0)
         at += n;
     return at;
 }
@@ -49,16 +38,9 @@ static size_t skip_blanks(const char *s, size_t at, size_t end)
 /* End of the text with trailing blanks removed. */
 static size_t trim_end(const char *s, size_t start, size_t end)
 {
-    while (end > start) {
-        if (s[end - 1] == ' ' || s[end - 1] == '\t' || s[end - 1] == '\r')
-            end--;
-        else if (end - start >= 3 && memcmp(s + end - 3, "\xE3\x80\x80", 3) == 0)
-            end -= 3;
-        else if (end - start >= 2 && memcmp(s + end - 2, "\xC2\xA0", 2) == 0)
-            end -= 2;
-        else
-            break;
-    }
+    size_t n;
+    while (end > start && (n = es_blank_before_len(s + start, end - start)) > 0)
+        end -= n;
     return end;
 }
 

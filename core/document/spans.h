@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "edushell/base/uchar.h"
+
 /* One line without its line break and without surrounding blanks (ASCII
  * spaces, tabs, the ideographic space, no-break spaces). */
 typedef struct meta_line {
@@ -20,14 +22,5 @@ int meta_starts(const char *s, size_t len, const char *prefix);
 int meta_ends(const char *s, size_t len, const char *suffix);
 /* First occurrence of needle in s[0..len), or NULL. */
 const char *meta_find(const char *s, size_t len, const char *needle);
-
-/* Bytes of the blank (see meta_line) at s, 0 when s does not start with one. */
-size_t meta_blank_len(const char *s, size_t len);
-
-/* Number of UTF-8 characters in s[0..len). */
-size_t meta_utf8_count(const char *s, size_t len);
-
-/* Value of an ASCII or full-width digit at s (its byte length in *n), or -1. */
-int meta_digit_at(const char *s, size_t len, size_t *n);
 
 #endif

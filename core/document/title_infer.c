@@ -76,7 +76,7 @@ static int is_enumerated(const char *s, size_t len)
     if (meta_starts(s, len, "（") || meta_starts(s, len, "("))
         return 1;
     size_t at = 0, n = 0;
-    while (meta_digit_at(s + at, len - at, &n) >= 0)
+    while (es_digit_value(s + at, len - at, &n) >= 0)
         at += n;
     if (at > 0 && starts_any(s + at, len - at, number_marks, COUNT(number_marks)))
         return 1;
@@ -90,7 +90,7 @@ static int is_enumerated(const char *s, size_t len)
 
 static int is_title_line(const meta_line *l)
 {
-    size_t chars = meta_utf8_count(l->s, l->len);
+    size_t chars = es_u8_count(l->s, l->len);
     if (chars < 4 || chars > TITLE_MAX_CHARS)
         return 0;
     if (meta_find(l->s, l->len, "关于印发") || meta_ends(l->s, l->len, "通知"))
@@ -158,7 +158,7 @@ const char *es_kind_of_headings(const char *text, size_t len)
     size_t pos = 0;
     meta_line l;
     while (meta_line_next(text, head, &pos, &l)) {
-        if (l.len == 0 || meta_utf8_count(l.s, l.len) > HEADING_MAX_CHARS || meta_ends(l.s, l.len, "。"))
+        if (l.len == 0 || es_u8_count(l.s, l.len) > HEADING_MAX_CHARS || meta_ends(l.s, l.len, "。"))
             continue;
         const char *kind = kind_in(l.s, l.len);
         if (kind)

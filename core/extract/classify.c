@@ -2,7 +2,7 @@
 #include "classify.h"
 
 #include "edushell/document/metadata.h"
-#include "u8.h"
+#include "edushell/base/uchar.h"
 #include "years.h"
 
 #include <stdio.h>
@@ -122,7 +122,7 @@ static const scope_char scope_chars[] = {
 static const char *scope_by_char(const char *text, size_t start, size_t at)
 {
     while (at > start) {
-        at = u8_prev(text, start, at);
+        at = es_u8_prev(text, start, at);
         for (size_t k = 0; k < sizeof scope_chars / sizeof *scope_chars; k++)
             if (memcmp(text + at, scope_chars[k].ch, 3) == 0)
                 return scope_chars[k].scope;
@@ -150,7 +150,7 @@ int classify_rank(const vocab *v, const sentence_ctx *s, size_t clause_start,
 {
     /* 第一批, 第一责任人, 前200强高校: an ordinal inside a name. */
     if ((!q->ranked_by_word || q->top) && q->span_end < s->end && ((unsigned char)s->text[q->span_end] & 0x80) &&
-        u8_is_han(u8_cp(s->text + q->span_end)))
+        es_is_han(es_u8_cp(s->text + q->span_end)))
         return 0;
     const vocab_word *w = last_scope(v, s->text, clause_start, q->span_start);
     const char *name = w ? w->arg : NULL;
@@ -218,7 +218,7 @@ static int cue_before(const vocab *v, vocab_role role, sentence_ctx *s, size_t *
 static int counts_an_object(const vocab *v, const sentence_ctx *s, const quantity *q)
 {
     size_t at = q->end;
-    if (at >= s->end || !((unsigned char)s->text[at] & 0x80) || !u8_is_han(u8_cp(s->text + at)))
+    if (at >= s->end || !((unsigned char)s->text[at] & 0x80) || !es_is_han(es_u8_cp(s->text + at)))
         return 0;
     return !vocab_match_at(v, ROLE_LINK, s->text, at, s->end) && !vocab_match_at(v, ROLE_STOP, s->text, at, s->end);
 }

@@ -5,7 +5,7 @@
 #include "classify.h"
 #include "metric_phrase.h"
 #include "quantity.h"
-#include "u8.h"
+#include "edushell/base/uchar.h"
 #include "vocab.h"
 #include "years.h"
 
@@ -55,8 +55,8 @@ static void mark_first_chars(unsigned char *bits, const vocab *v, vocab_role rol
 {
     const vocab_list *list = &v->roles[role];
     for (size_t k = 0; k < list->n; k++)
-        if (u8_len(list->words[k].text) == 3)
-            mark(bits, u8_cp(list->words[k].text));
+        if (es_u8_len(list->words[k].text) == 3)
+            mark(bits, es_u8_cp(list->words[k].text));
 }
 
 static void init_either(es_extractor *ex)
@@ -81,8 +81,8 @@ static void init_scanned(es_extractor *ex)
     for (unsigned left = SENTENCE_CUES; left; left &= left - 1) {
         const vocab_list *list = &ex->words.roles[__builtin_ctz(left)];
         for (size_t k = 0; k < list->n; k++)
-            if (u8_len(list->words[k].text) == 3)   /* every cue word is Chinese */
-                mark(ex->cue_start, u8_cp(list->words[k].text));
+            if (es_u8_len(list->words[k].text) == 3)   /* every cue word is Chinese */
+                mark(ex->cue_start, es_u8_cp(list->words[k].text));
     }
 }
 
@@ -211,8 +211,8 @@ static int list_comma(const sentence_scan *s, size_t at)
 {
     if (!s->previous)
         return 0;
-    for (size_t p = s->clause_floor; p < at; p += u8_len(s->ctx.text + p))
-        if (metric_delimiter_len(s->ctx.text, p, at) && !is_enumeration_comma(s->ctx.text, p))
+    for (size_t p = s->clause_floor; p < at; p += es_u8_len(s->ctx.text + p))
+        if (es_clause_mark_len(s->ctx.text, p, at) && !is_enumeration_comma(s->ctx.text, p))
             return 0;
     return 1;
 }
@@ -225,8 +225,8 @@ static size_t clause_start_before(const sentence_scan *s, size_t at)
     const char *t = s->ctx.text;
     size_t p = at;
     while (p > s->clause_floor) {
-        size_t c = u8_prev(t, s->clause_floor, p);
-        if (metric_delimiter_len(t, c, p) && (!is_enumeration_comma(t, c) || list_comma(s, c)))
+        size_t c = es_u8_prev(t, s->clause_floor, p);
+        if (es_clause_mark_len(t, c, p) && (!is_enumeration_comma(t, c) || list_comma(s, c)))
             return p;
         p = c;
     }
@@ -246,8 +246,8 @@ static int continues_list(const sentence_scan *s, size_t clause)
 
 static size_t clause_end_after(const sentence_scan *s, size_t at)
 {
-    while (at < s->ctx.end && !metric_delimiter_len(s->ctx.text, at, s->ctx.end))
-        at += u8_len(s->ctx.text + at);
+    while (at < s->ctx.end && !es_clause_mark_len(s->ctx.text, at, s->ctx.end))
+        at += es_u8_len(s->ctx.text + at);
     return at;
 }
 
@@ -318,8 +318,8 @@ static int placed_by_count(const sentence_scan *s, size_t clause, const quantity
         return 0;   /* 排名提升4位 moves by places */
     /* The word may stand before an earlier figure of the clause (由369位上升到235位). */
     size_t from = clause;
-    while (from > s->ctx.start && !metric_delimiter_len(t, u8_prev(t, s->ctx.start, from), from))
-        from = u8_prev(t, s->ctx.start, from);
+    while (from > s->ctx.start && !es_clause_mark_len(t, es_u8_prev(t, s->ctx.start, from), from))
+        from = es_u8_prev(t, s->ctx.start, from);
     return vocab_find(v, ROLE_RANK_NOUN, t, from, q->pre_start, NULL) != (size_t)-1;
 }
 
@@ -494,10 +494,10 @@ static size_t skip_plain_numerals(const sentence_scan *s, size_t at)
 {
     const char *t = s->ctx.text;
     size_t end = at;
-    while (end < s->ctx.end && ((unsigned char)t[end] & 0x80) && quantity_is_cn_numeral(u8_cp(t + end)))
-        end += u8_len(t + end);
+    while (end < s->ctx.end && ((unsigned char)t[end] & 0x80) && es_is_cn_numeral(es_u8_cp(t + end)))
+        end += es_u8_len(t + end);
     if (end < s->ctx.end && ((unsigned char)t[end] & 0x80)) {
-        unsigned cp = (unsigned)u8_cp(t + end);
+        unsigned cp = (unsigned)es_u8_cp(t + end);
         if (cp >= 0x10000 || marked(s->ex->after_numeral, cp))
             return at;
     }
@@ -527,27 +527,27 @@ static void scan_sentence(sentence_scan *s, es_indicator_list *out)
                 at += 3;
                 continue;
             }
-        } else if (c < 0x80 && !u8_is_ascii_digit((char)c)) {
+        } else if (c < 0x80 && !es_is_digit((char)c)) {
             at++;
             continue;
         }
         if (c >= 0x80) {
-            unsigned cp = (unsigned)u8_cp(t + at);
+            unsigned cp = (unsigned)es_u8_cp(t + at);
             if (cp < 0x10000 && !marked(s->ex->either, cp)) {
-                at += u8_len(t + at);
+                at += es_u8_len(t + at);
                 continue;
             }
             if (cp < 0x10000 && marked(s->ex->cue_start, cp))
                 note_cues(s, at);   /* 十四五 starts with a numeral too */
             if (cp < 0x10000 && !marked(s->ex->scanned, cp)) {
-                at += u8_len(t + at);
+                at += es_u8_len(t + at);
                 continue;
             }
             int d = quote_delta((int32_t)cp);
             if (d)
                 quoted = quoted + d < 0 ? 0 : quoted + d;
-            if (!quantity_is_cn_numeral((int32_t)cp)) {
-                at += u8_len(t + at);
+            if (!es_is_cn_numeral((int32_t)cp)) {
+                at += es_u8_len(t + at);
                 continue;
             }
             size_t run_end = skip_plain_numerals(s, at);

@@ -6,7 +6,7 @@
 #include "metric_phrase.h"
 
 #include "edushell/base/common.h"
-#include "u8.h"
+#include "edushell/base/uchar.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +36,7 @@ typedef struct range {
 static size_t year_len(const char *text, size_t at, size_t end)
 {
     size_t p = at, digits = 0;
-    while (p < end && u8_is_ascii_digit(text[p]))
+    while (p < end && es_is_digit(text[p]))
         p++, digits++;
     if (digits != 4 || end - p < 3 || memcmp(text + p, "年", 3) != 0)
         return 0;
@@ -58,10 +58,10 @@ static size_t run_of_years_len(const vocab *v, const char *text, range r)
     size_t at = r.end - unit->len;
     int digits = 0;
     while (at > r.start) {
-        size_t p = u8_prev(text, r.start, at);
-        if (u8_is_ascii_digit(text[p]))
+        size_t p = es_u8_prev(text, r.start, at);
+        if (es_is_digit(text[p]))
             digits++;
-        else if (!quantity_is_cn_numeral(u8_cp(text + p)) && memcmp(text + p, "多", 3) != 0)
+        else if (!es_is_cn_numeral(es_u8_cp(text + p)) && memcmp(text + p, "多", 3) != 0)
             break;
         at = p;
     }
@@ -83,7 +83,7 @@ static size_t trailing_year_len(const char *text, range r)
     if (end - r.start < 7 || memcmp(text + end - 3, "年", 3) != 0)
         return 0;
     size_t y = end - 7;
-    if (y > r.start && u8_is_ascii_digit(text[y - 1]))
+    if (y > r.start && es_is_digit(text[y - 1]))
         return 0;
     return year_len(text, y, end) == 7 ? r.end - y : 0;
 }
@@ -92,8 +92,8 @@ static size_t trailing_year_len(const char *text, range r)
 static size_t list_marker_len(const char *text, range r)
 {
     size_t at = r.start;
-    while (at < r.end && ((unsigned char)text[at] & 0x80) && quantity_is_cn_numeral(u8_cp(text + at)))
-        at += u8_len(text + at);
+    while (at < r.end && ((unsigned char)text[at] & 0x80) && es_is_cn_numeral(es_u8_cp(text + at)))
+        at += es_u8_len(text + at);
     if (at == r.start || r.end - at < 3 || memcmp(text + at, "是", 3) != 0)
         return 0;
     return at + 3 - r.start;
@@ -135,7 +135,7 @@ static int inside_quotes(const char *text, size_t start, size_t at)
 {
     static const char open[] = "“", close[] = "”";
     int depth = 0;
-    for (size_t p = start; p + 3 <= at; p += u8_len(text + p)) {
+    for (size_t p = start; p + 3 <= at; p += es_u8_len(text + p)) {
         if (memcmp(text + p, open, 3) == 0)
             depth++;
         else if (memcmp(text + p, close, 3) == 0 && depth > 0)
@@ -171,7 +171,7 @@ static const char *const conjunctions[] = { "和", "及", "与", "或", "、" };
  * quantity's object: 9个一等奖和|31个二等奖. */
 static size_t after_conjunction(const char *text, size_t start, size_t end)
 {
-    for (size_t at = start; at < end; at += u8_len(text + at))
+    for (size_t at = start; at < end; at += es_u8_len(text + at))
         for (size_t k = 0; k < sizeof conjunctions / sizeof *conjunctions; k++)
             if (end - at >= 3 && memcmp(text + at, conjunctions[k], 3) == 0)
                 return at + 3;
@@ -184,7 +184,7 @@ static range prefix_range(const vocab *v, const metric_ctx *m, const quantity *q
     size_t end = q->pre_start < q->span_start ? q->pre_start : q->span_start;
     size_t start = end;
     for (int chars = 0; start > m->clause_start && chars < MAX_PREFIX_CHARS; chars++)
-        start = u8_prev(m->text, m->clause_start, start);
+        start = es_u8_prev(m->text, m->clause_start, start);
     if (m->after_previous)
         start = after_conjunction(m->text, start, end);
     range r = trim(v, m->text, (range){ start, end });
@@ -229,7 +229,7 @@ static range object_range(const vocab *v, const metric_ctx *m, const quantity *q
         at += 3;
     range r = { at, at };
     for (int read = 0; r.end < end && read < MAX_OBJECT_READ; read++) {
-        if (metric_delimiter_len(t, r.end, end))
+        if (es_clause_mark_len(t, r.end, end))
             break;
         /* In 具备资格证的兼职心理教师 the head noun follows 的. */
         if (stop_at_verbs && r.end > r.start && end - r.end > 3 && memcmp(t + r.end, "的", 3) == 0) {
@@ -241,12 +241,12 @@ static range object_range(const vocab *v, const metric_ctx *m, const quantity *q
             r.end += y;
             continue;
         }
-        if (u8_is_ascii_digit(t[r.end])) {
+        if (es_is_digit(t[r.end])) {
             /* Another figure ends the object (14名同志和9个党组织); figures
              * opening it are a label (80后校级领导干部). */
             if (r.end > r.start)
                 break;
-            while (r.end < end && u8_is_ascii_digit(t[r.end]))
+            while (r.end < end && es_is_digit(t[r.end]))
                 r.end++;
             continue;
         }
@@ -257,12 +257,12 @@ static range object_range(const vocab *v, const metric_ctx *m, const quantity *q
                 break;
             stop_at_verbs = 0;
         }
-        r.end += u8_len(t + r.end);
+        r.end += es_u8_len(t + r.end);
     }
     /* Past its first characters an object is a clause of its own. */
     size_t cut = r.start;
     for (int chars = 0; cut < r.end && chars < MAX_OBJECT_CHARS; chars++)
-        cut += u8_len(t + cut);
+        cut += es_u8_len(t + cut);
     r.end = cut;
     /* A conjunction left dangling before the next figure is not metric. */
     for (size_t k = 0; k < sizeof conjunctions / sizeof *conjunctions; k++)
@@ -276,7 +276,7 @@ static void append_without_years(es_buf *out, const char *text, range r)
 {
     size_t at = r.start, run = r.start;
     while (at < r.end) {
-        size_t y = u8_is_ascii_digit(text[at]) && (at == r.start || !u8_is_ascii_digit(text[at - 1]))
+        size_t y = es_is_digit(text[at]) && (at == r.start || !es_is_digit(text[at - 1]))
                        ? year_len(text, at, r.end) : 0;
         if (!y) {
             at++;
@@ -350,7 +350,7 @@ static size_t lead_chain_end(const vocab *v, const char *text, size_t start, siz
     for (;;) {
         size_t found = (size_t)-1, limit = from + MAX_LEAD_OFFSET + 1 < end ? from + MAX_LEAD_OFFSET + 1 : end;
         const vocab_word *w = NULL;
-        for (size_t at = from; at < limit; at += u8_len(text + at))
+        for (size_t at = from; at < limit; at += es_u8_len(text + at))
             if ((w = vocab_match_at(v, ROLE_LEAD, text, at, end)) != NULL) {
                 found = at;
                 break;
@@ -376,7 +376,7 @@ char *metric_head(const vocab *v, const char *metric)
 static size_t count_chars(const char *s, size_t n)
 {
     size_t chars = 0;
-    for (size_t at = 0; at < n; at += u8_len(s + at))
+    for (size_t at = 0; at < n; at += es_u8_len(s + at))
         chars++;
     return chars;
 }
@@ -385,7 +385,7 @@ static size_t skip_chars(const char *s, size_t n, size_t chars)
 {
     size_t at = 0;
     while (at < n && chars-- > 0)
-        at += u8_len(s + at);
+        at += es_u8_len(s + at);
     return at;
 }
 
@@ -401,7 +401,7 @@ static int inside_word(const vocab *v, const char *text, range r, size_t at)
 static size_t split_items(const vocab *v, const char *text, range r, range *items, size_t max)
 {
     size_t n = 0, start = r.start;
-    for (size_t at = r.start; at < r.end && n + 1 < max; at += u8_len(text + at))
+    for (size_t at = r.start; at < r.end && n + 1 < max; at += es_u8_len(text + at))
         for (size_t k = 0; k < sizeof conjunctions / sizeof *conjunctions; k++)
             if (r.end - at >= 3 && memcmp(text + at, conjunctions[k], 3) == 0 && !inside_word(v, text, r, at)) {
                 items[n++] = (range){ start, at };
@@ -436,7 +436,7 @@ static size_t shared_head(const vocab *v, const char *text, const range *items, 
     range last = items[n - 1];
     if (last.end <= last.start)
         return last.end;
-    size_t tail = u8_prev(text, last.start, last.end);
+    size_t tail = es_u8_prev(text, last.start, last.end);
     int alike = 1;
     for (size_t k = 0; k + 1 < n && alike; k++)
         alike = items[k].end - items[k].start >= last.end - tail &&
@@ -450,7 +450,7 @@ static size_t shared_head(const vocab *v, const char *text, const range *items, 
     /* Items differ in length by a character or two: a head noun starting
      * just after the cut begins the head (高技术制造业、装备制造业|增加值占...比重). */
     size_t from = at;
-    for (int chars = 0; chars <= HEAD_SLACK_CHARS && from < last.end; chars++, from += u8_len(text + from))
+    for (int chars = 0; chars <= HEAD_SLACK_CHARS && from < last.end; chars++, from += es_u8_len(text + from))
         if (vocab_match_at(v, ROLE_HEAD, text, from, last.end))
             return from;
     return at;
@@ -468,8 +468,8 @@ static int whole_metrics(const vocab *v, const char *text, range item, size_t he
 static void append_head(es_buf *b, const char *text, range item, range head)
 {
     size_t overlap = 0;
-    for (size_t k = head.start; k < head.end; k += u8_len(text + k)) {
-        size_t len = k + u8_len(text + k) - head.start;
+    for (size_t k = head.start; k < head.end; k += es_u8_len(text + k)) {
+        size_t len = k + es_u8_len(text + k) - head.start;
         if (len <= item.end - item.start && memcmp(text + item.end - len, text + head.start, len) == 0)
             overlap = len;
     }
@@ -512,8 +512,8 @@ static range event_before(const vocab *v, const metric_ctx *m)
         return (range){ 0, 0 };
     size_t start = at;
     while (start > m->sentence_start) {
-        size_t p = u8_prev(m->text, m->sentence_start, start);
-        if (metric_delimiter_len(m->text, p, start))
+        size_t p = es_u8_prev(m->text, m->sentence_start, start);
+        if (es_clause_mark_len(m->text, p, start))
             break;
         start = p;
     }

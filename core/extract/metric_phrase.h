@@ -46,21 +46,4 @@ char *metric_head(const vocab *v, const char *metric);
  * Returns how many, 0 when the clause has no 分别 list before the quantity. */
 size_t metric_respective(const vocab *v, const metric_ctx *m, const quantity *q, char ***items);
 
-/* Length of a clause delimiter at text[at] in the view (where ，；：！？ have
- * become ASCII), or 0: , ; : ! ? and 、 。 … —. */
-static inline size_t metric_delimiter_len(const char *text, size_t at, size_t end)
-{
-    const unsigned char *u = (const unsigned char *)text + at;
-    switch (u[0]) {
-    case ',': case ';': case ':': case '!': case '?': case '\n':
-        return 1;
-    case 0xE3:   /* 、 。 */
-        return end - at >= 3 && u[1] == 0x80 && (u[2] == 0x81 || u[2] == 0x82) ? 3 : 0;
-    case 0xE2:   /* … — */
-        return end - at >= 3 && u[1] == 0x80 && (u[2] == 0xA6 || u[2] == 0x94) ? 3 : 0;
-    default:
-        return 0;
-    }
-}
-
 #endif

@@ -4,8 +4,7 @@
 #include "quantity.h"
 
 #include "edushell/extract/number.h"
-#include "metric_phrase.h"
-#include "u8.h"
+#include "edushell/base/uchar.h"
 
 #include <string.h>
 
@@ -22,26 +21,26 @@ static int bad_char_before(const char *text, size_t start, size_t at, int chines
     if (at <= start)
         return 0;
     char c = text[at - 1];
-    if (u8_is_ascii_alpha(c) || u8_is_ascii_digit(c) || c == '.' || c == '/' || c == '-' || c == '_' || c == '+')
+    if (es_is_alpha(c) || es_is_digit(c) || c == '.' || c == '/' || c == '-' || c == '_' || c == '+')
         return 1;
     if (!chinese)
         return 0;
-    size_t p = u8_prev(text, start, at);
-    int32_t cp = u8_cp(text + p);
+    size_t p = es_u8_prev(text, start, at);
+    int32_t cp = es_u8_cp(text + p);
     return cp == 0x9AD8 /* 高 */ || cp == 0x521D /* 初 */ || cp == 0x5468 /* 周 */ ||
-           cp == 0x671F /* 期 */ || cp == 0x661F /* 星 */ || quantity_is_cn_numeral(cp);
+           cp == 0x671F /* 期 */ || cp == 0x661F /* 星 */ || es_is_cn_numeral(cp);
 }
 
 /* Codes and plain figures that a number merges into: 014006470, 0510-..., 5G. */
 static int bad_shape(const char *text, size_t at, size_t num_end, size_t end)
 {
-    if (u8_is_ascii_digit(text[at]) && text[at] == '0' && at + 1 < num_end && u8_is_ascii_digit(text[at + 1]))
+    if (es_is_digit(text[at]) && text[at] == '0' && at + 1 < num_end && es_is_digit(text[at + 1]))
         return 1;
     if (num_end < end) {
         char c = text[num_end];
-        if (u8_is_ascii_alpha(c) || c == '_')
+        if (es_is_alpha(c) || c == '_')
             return 1;
-        if ((c == '/' || c == '-' || c == ':' || c == '.') && num_end + 1 < end && u8_is_ascii_digit(text[num_end + 1]))
+        if ((c == '/' || c == '-' || c == ':' || c == '.') && num_end + 1 < end && es_is_digit(text[num_end + 1]))
             return 1;
     }
     return 0;
@@ -60,12 +59,12 @@ static size_t skip_number_run(const char *text, size_t at, size_t end)
 {
     while (at < end) {
         char c = text[at];
-        if (u8_is_ascii_digit(c) || u8_is_ascii_alpha(c) || c == '.' || c == '/' || c == '-' || c == ':' || c == ',') {
+        if (es_is_digit(c) || es_is_alpha(c) || c == '.' || c == '/' || c == '-' || c == ':' || c == ',') {
             at++;
             continue;
         }
-        if (((unsigned char)c & 0x80) && quantity_is_cn_numeral(u8_cp(text + at))) {
-            at += u8_len(text + at);
+        if (((unsigned char)c & 0x80) && es_is_cn_numeral(es_u8_cp(text + at))) {
+            at += es_u8_len(text + at);
             continue;
         }
         break;
@@ -231,7 +230,7 @@ static size_t read_unit_range(const char *text, size_t end, size_t at, const voc
             continue;
         es_number hi;
         size_t from = at + sep;
-        if (!u8_is_ascii_digit(text[from]) || !es_number_parse(text + from, end - from, &hi) || hi.is_range)
+        if (!es_is_digit(text[from]) || !es_number_parse(text + from, end - from, &hi) || hi.is_range)
             return at;
         size_t hi_end = from + hi.len;
         if (end - hi_end < unit->len || memcmp(text + hi_end, unit->text, unit->len) != 0 || !(hi.value > q->value))
@@ -260,8 +259,8 @@ static int counted_by_verb(const vocab *v, const char *text, size_t start, size_
 {
     size_t from = at;
     while (from > start) {
-        size_t p = u8_prev(text, start, from);
-        if (metric_delimiter_len(text, p, from))
+        size_t p = es_u8_prev(text, start, from);
+        if (es_clause_mark_len(text, p, from))
             break;
         from = p;
     }
@@ -342,18 +341,18 @@ static int read_unit(const vocab *v, const char *text, size_t start, size_t end,
 static int sizes_a_project(const vocab *v, const char *text, size_t start, size_t end, const quantity *q)
 {
     if (q->pre_start <= start || q->end >= end || !((unsigned char)text[q->end] & 0x80) ||
-        !u8_is_han(u8_cp(text + q->end)))
+        !es_is_han(es_u8_cp(text + q->end)))
         return 0;
-    size_t p = u8_prev(text, start, q->pre_start);
-    if (!u8_is_han(u8_cp(text + p)) || memcmp(text + p, "等", 3) == 0)
+    size_t p = es_u8_prev(text, start, q->pre_start);
+    if (!es_is_han(es_u8_cp(text + p)) || memcmp(text + p, "等", 3) == 0)
         return 0;   /* 等402万千瓦机组 sums up the items before */
     static const vocab_role brings[] = { ROLE_LEAD, ROLE_STOP, ROLE_LINK, ROLE_CHANGE, ROLE_CMP_PRE, ROLE_CMP_SPAN };
     for (size_t k = 0; k < sizeof brings / sizeof *brings; k++)
         if (vocab_match_before(v, brings[k], text, start, q->pre_start))
             return 0;
     size_t stop = q->end;
-    while (stop < end && !metric_delimiter_len(text, stop, end))
-        stop += u8_len(text + stop);
+    while (stop < end && !es_clause_mark_len(text, stop, end))
+        stop += es_u8_len(text + stop);
     return vocab_find(v, ROLE_PROJECT, text, q->end, stop, NULL) != (size_t)-1;
 }
 
@@ -378,9 +377,9 @@ static int is_lone_yi(const char *text, size_t start, size_t at, size_t end)
         return 0;   /* 第一: a place */
     if (end - at < 6)
         return 1;
-    int32_t next = u8_cp(text + at + 3);
+    int32_t next = es_u8_cp(text + at + 3);
     /* 一百, 一万, 一至四 go on to a larger number. */
-    return !quantity_is_cn_numeral(next) && next != 0x81F3 /* 至 */;
+    return !es_is_cn_numeral(next) && next != 0x81F3 /* 至 */;
 }
 
 int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
@@ -396,12 +395,12 @@ int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
     memset(q, 0, sizeof *q);
     strcpy(q->cmp, "=");
     if (!es_number_parse(text + at, end - at, &num)) {
-        *next = at + u8_len(text + at);
+        *next = at + es_u8_len(text + at);
         return 0;
     }
     size_t num_end = at + num.len;
     *next = num_end;
-    q->chinese = !u8_is_ascii_digit(text[at]);
+    q->chinese = !es_is_digit(text[at]);
     q->value = num.value;
     q->value_hi = num.value_hi;
     q->has_hi = num.is_range;
@@ -418,7 +417,7 @@ int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
     if (q->chinese) {
         /* 十四五, 一二: numerals running on are a name, not an amount. */
         if (num_end < end && ((unsigned char)text[num_end] & 0x80) &&
-            quantity_is_cn_numeral(u8_cp(text + num_end))) {
+            es_is_cn_numeral(es_u8_cp(text + num_end))) {
             *next = skip_number_run(text, num_end, end);
             return 0;
         }

@@ -37,20 +37,4 @@ int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
 int quantity_place_marker(const vocab *v, const char *text, size_t start, size_t at,
                           size_t *len, const char **cmp);
 
-/* Whether the code point is a Chinese numeral (一 十 百 万 两 〇 ...). */
-static inline int quantity_is_cn_numeral(int32_t cp)
-{
-    switch (cp) {
-    case 0x96F6: /* 零 */ case 0x3007: /* 〇 */ case 0x4E00: /* 一 */
-    case 0x4E8C: /* 二 */ case 0x4E24: /* 两 */ case 0x4E09: /* 三 */
-    case 0x56DB: /* 四 */ case 0x4E94: /* 五 */ case 0x516D: /* 六 */
-    case 0x4E03: /* 七 */ case 0x516B: /* 八 */ case 0x4E5D: /* 九 */
-    case 0x5341: /* 十 */ case 0x767E: /* 百 */ case 0x5343: /* 千 */
-    case 0x4E07: /* 万 */ case 0x4EBF: /* 亿 */
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 #endif

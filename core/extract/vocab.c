@@ -4,7 +4,7 @@
 #define _GNU_SOURCE
 #include "vocab.h"
 
-#include "u8.h"
+#include "edushell/base/uchar.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,21 +138,21 @@ static unsigned bucket_of(int32_t cp)
 /* Code point of the character at s[0], 0 when it does not fit before end. */
 static inline int32_t char_at(const char *s, size_t left)
 {
-    size_t n = u8_len(s);
-    return n <= left ? u8_cp(s) : 0;
+    size_t n = es_u8_len(s);
+    return n <= left ? es_u8_cp(s) : 0;
 }
 
 /* Start of the last character of a word. */
 static size_t last_char_at(const vocab_word *w)
 {
-    return u8_prev(w->text, 0, w->len);
+    return es_u8_prev(w->text, 0, w->len);
 }
 
 /* Filter key of the character at s, which fits before the end of the
  * text (see VOCAB_HINTS). */
 static inline unsigned hint_key(const char *s)
 {
-    return ((uint32_t)u8_cp(s) * 2654435761u) >> (32 - VOCAB_HINT_BITS);
+    return ((uint32_t)es_u8_cp(s) * 2654435761u) >> (32 - VOCAB_HINT_BITS);
 }
 
 static inline int hint_set(const unsigned char *hints, unsigned key)
@@ -250,7 +250,7 @@ void vocab_free(vocab *v)
 
 unsigned vocab_key(const char *text, size_t at, size_t end)
 {
-    return at < end && u8_len(text + at) <= end - at ? hint_key(text + at) : VOCAB_NO_KEY;
+    return at < end && es_u8_len(text + at) <= end - at ? hint_key(text + at) : VOCAB_NO_KEY;
 }
 
 int vocab_may_start(const vocab *v, vocab_role role, unsigned key)
@@ -264,7 +264,7 @@ const vocab_word *vocab_match_at(const vocab *v, vocab_role role,
     if (at >= end)
         return NULL;
     const vocab_list *list = &v->roles[role];
-    if (u8_len(text + at) > end - at || !hint_set(list->first_hint, hint_key(text + at)))
+    if (es_u8_len(text + at) > end - at || !hint_set(list->first_hint, hint_key(text + at)))
         return NULL;
     unsigned b = bucket_of(char_at(text + at, end - at));
     for (size_t k = list->first_start[b]; k < list->first_start[b + 1]; k++) {
@@ -281,8 +281,8 @@ const vocab_word *vocab_match_before(const vocab *v, vocab_role role,
     if (at <= start)
         return NULL;
     const vocab_list *list = &v->roles[role];
-    size_t last = u8_prev(text, start, at);
-    if (u8_len(text + last) > at - last || !hint_set(list->last_hint, hint_key(text + last)))
+    size_t last = es_u8_prev(text, start, at);
+    if (es_u8_len(text + last) > at - last || !hint_set(list->last_hint, hint_key(text + last)))
         return NULL;
     unsigned b = bucket_of(char_at(text + last, at - last));
     for (size_t k = list->last_start[b]; k < list->last_start[b + 1]; k++) {
@@ -327,8 +327,8 @@ size_t vocab_find(const vocab *v, vocab_role role, const char *text,
         return (size_t)-1;
     if (list->n == 1 || (list->n <= FEW_WORDS && end - start >= LONG_TEXT))
         return find_few(list, text, start, end, found);
-    for (size_t at = start; at < end; at += u8_len(text + at)) {
-        if (u8_len(text + at) > end - at || !hint_set(list->first_hint, hint_key(text + at)))
+    for (size_t at = start; at < end; at += es_u8_len(text + at)) {
+        if (es_u8_len(text + at) > end - at || !hint_set(list->first_hint, hint_key(text + at)))
             continue;
         const vocab_word *w = vocab_match_at(v, role, text, at, end);
         if (w) {

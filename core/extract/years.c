@@ -1,7 +1,7 @@
 /* Years named in a text (see years.h). */
 #include "years.h"
 
-#include "u8.h"
+#include "edushell/base/uchar.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +12,10 @@ static int year_ending_at(const char *text, size_t start, size_t nian, size_t en
     if (nian < start + 4)
         return 0;
     const char *y = text + nian - 4;
-    if (!(y[0] == '1' || y[0] == '2') || !u8_is_ascii_digit(y[1]) || !u8_is_ascii_digit(y[2]) ||
-        !u8_is_ascii_digit(y[3]) || (nian - 4 > start && u8_is_ascii_digit(y[-1])))
+    if (!(y[0] == '1' || y[0] == '2') || !es_is_digit(y[1]) || !es_is_digit(y[2]) ||
+        !es_is_digit(y[3]) || (nian - 4 > start && es_is_digit(y[-1])))
         return 0;
-    if (nian + 3 < end && u8_is_ascii_digit(text[nian + 3]))
+    if (nian + 3 < end && es_is_digit(text[nian + 3]))
         return 0;   /* 2022年3月10日: a date */
     return (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
 }

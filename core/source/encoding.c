@@ -3,6 +3,7 @@
  * The decoded text becomes a document's raw text, which every offset in the
  * program points into, so nothing is normalized here: line endings and
  * spacing stay exactly as they were in the file. */
+#include "edushell/base/uchar.h"
 #include "edushell/source/source.h"
 
 #include <errno.h>
@@ -21,15 +22,10 @@ static int has_utf8_bom(const unsigned char *s, size_t len)
     return len >= UTF8_BOM_LEN && memcmp(s, utf8_bom, UTF8_BOM_LEN) == 0;
 }
 
-static int is_ascii_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 static int only_whitespace(const unsigned char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (!is_ascii_space(s[i]))
+        if (!es_is_space((char)s[i]))
             return 0;
     return 1;
 }

@@ -4,6 +4,7 @@
  * else, from the decoded content. All sources of a file are built in a list
  * of their own and moved to the caller's list only when the whole file has
  * been read, so a file loads whole or not at all. */
+#include "edushell/base/uchar.h"
 #include "edushell/source/source.h"
 
 #include <errno.h>
@@ -26,15 +27,10 @@ static int has_extension(const char *path, const char *ext)
     return n >= e && strcasecmp(path + n - e, ext) == 0;
 }
 
-static int is_ascii_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 static int is_blank_text(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (!is_ascii_space(s[i]))
+        if (!es_is_space(s[i]))
             return 0;
     return 1;
 }
@@ -73,11 +69,11 @@ typedef struct csv_load {
 
 static int same_column_name(const char *field, size_t len, const char *name)
 {
-    while (len > 0 && is_ascii_space(*field)) {
+    while (len > 0 && es_is_space(*field)) {
         field++;
         len--;
     }
-    while (len > 0 && is_ascii_space(field[len - 1]))
+    while (len > 0 && es_is_space(field[len - 1]))
         len--;
     return len == strlen(name) && strncasecmp(field, name, len) == 0;
 }
