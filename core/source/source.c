@@ -251,6 +251,8 @@ void es_source_free(es_source *src)
         free(src->meta[k].value);
     }
     free(src->meta);
+    es_table_list_free(&src->tables);
+    free(src->page_starts);
     memset(src, 0, sizeof *src);
 }
 

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include "edushell/base/common.h"
+#include "edushell/source/table.h"
 
 typedef enum es_format { ES_FORMAT_TEXT, ES_FORMAT_HTML, ES_FORMAT_CSV } es_format;
 typedef enum es_encoding { ES_ENC_UTF8, ES_ENC_GB18030 } es_encoding;
@@ -28,6 +29,9 @@ typedef struct es_source {
     es_encoding encoding; /* of the file's bytes, before decoding */
     es_kv *meta;      /* CSV columns other than full_text; NULL for other formats */
     size_t nmeta;
+    es_table_list tables; /* tables the reader found, their cells spans of text */
+    size_t *page_starts;  /* paged formats (PDF): raw offset where each page begins, owned */
+    size_t npages;        /* 0 when the format has no pages */
 } es_source;
 
 typedef struct es_source_list {
