@@ -1,23 +1,27 @@
 -- The edu library: what analysts call from the REPL and from scripts.
--- The C side passes in the module table, already holding the bindings
--- edu._sql, edu._load and edu.width, and the directory of this file.
-local edu, scripts_dir = ...
+-- Built on the C module edu.core (SQL, loading, metric definitions,
+-- display width), which is not part of the analysts' table.
+local core = require("edu.core")
 
-package.path = scripts_dir .. "/?.lua;" .. scripts_dir .. "/?/init.lua;" .. package.path
+local edu = {}
+edu.db_path = core.db_path
+edu.width = core.width
 
 local Rows = require("edu.rows")
 edu.Rows = Rows
-Rows.width = edu.width
+Rows.width = core.width
 
 --- edu.sql(query, ...) -> rows: one SQL statement, values bound as ?1, ?2 ...
 function edu.sql(query, ...)
-  local rows, columns = edu._sql(query, ...)
+  local ok, rows, columns = pcall(core.sql, query, ...)
+  if not ok then error(rows, 2) end
   return Rows.new(rows, columns)
 end
 
 --- edu.load(path, ...) -> documents loaded, errors (a list of "file: reason")
 function edu.load(...)
-  local docs, errors = edu._load(...)
+  if not core.load then error("edu.load: the database is open read-only", 2) end
+  local docs, errors = core.load(...)
   return Rows.new(docs, { "name", "region", "year", "kind", "indicators", "status" }), errors
 end
 
@@ -47,36 +51,34 @@ local function where(filters, spec, order)
 end
 
 local DOC_FILTERS = {
-  { key = "region", column = "d.region" }, { key = "year", column = "d.year" },
-  { key = "kind", column = "d.kind" }, { key = "province", column = "d.province" },
-  { key = "level", column = "d.region_level" }, { key = "name", column = "d.name", like = true },
-  { key = "title", column = "d.title", like = true },
+  { key = "region", column = "region" }, { key = "year", column = "year" },
+  { key = "kind", column = "kind" }, { key = "province", column = "province" },
+  { key = "level", column = "region_level" }, { key = "name", column = "name", like = true },
+  { key = "title", column = "title", like = true },
 }
 
 --- edu.docs{region=, year=, kind=, province=, level=, name=, title=} -> rows
 function edu.docs(filters)
-  local w, params = where(filters or {}, DOC_FILTERS, "d.name")
+  local w, params = where(filters or {}, DOC_FILTERS, "name")
   return edu.sql([[
-    SELECT d.id, d.name, d.region, d.region_level AS level, d.year, d.kind, d.title,
-           (SELECT count(*) FROM indicators i WHERE i.doc_id = d.id) AS indicators
-    FROM documents d]] .. w, table.unpack(params))
+    SELECT id, name, region, region_level AS level, year, kind, title, indicators
+    FROM document_rows]] .. w, table.unpack(params))
 end
 
 local IND_FILTERS = {
-  { key = "region", column = "d.region" }, { key = "year", column = "i.year" },
-  { key = "kind", column = "i.kind" }, { key = "metric", column = "i.metric", like = true },
-  { key = "unit", column = "i.unit" }, { key = "doc", column = "d.name", like = true },
-  { key = "doc_kind", column = "d.kind" }, { key = "province", column = "d.province" },
+  { key = "region", column = "region" }, { key = "year", column = "year" },
+  { key = "kind", column = "kind" }, { key = "metric", column = "metric", like = true },
+  { key = "unit", column = "unit" }, { key = "doc", column = "doc", like = true },
+  { key = "doc_kind", column = "doc_kind" }, { key = "province", column = "province" },
 }
 
 --- edu.indicators{region=, year=, kind=, metric=, unit=, doc=, limit=} -> rows
 -- metric matches a substring; year is the year the figure is about.
 function edu.indicators(filters)
-  local w, params = where(filters or {}, IND_FILTERS, "d.name, i.start")
+  local w, params = where(filters or {}, IND_FILTERS, "doc, start")
   return edu.sql([[
-    SELECT i.id, d.name AS doc, d.region, i.year, i.metric, i.value, i.value_hi, i.unit,
-           i.kind, i.cmp, i.scope, i.number
-    FROM indicators i JOIN documents d ON d.id = i.doc_id]] .. w, table.unpack(params))
+    SELECT id, doc, region, year, metric, value, value_hi, unit, kind, cmp, scope, number
+    FROM indicator_rows]] .. w, table.unpack(params))
 end
 
 --- edu.search(text) -> sentences containing text, with their document
@@ -116,7 +118,7 @@ function edu.show(...)
   end
 end
 
-require("edu.analysis")(edu)
+require("edu.analysis")(edu, core)
 require("edu.report")(edu)
 
 local HELP = require("edu.help")
@@ -138,37 +140,6 @@ function edu.help(name)
     try = try:match("^(.+)%.[^.]+$")
   end
   return "no help for " .. name
-end
-
--- What the REPL's dot-commands call, with the text after the command.
-local function words(text)
-  local out = {}
-  for w in (text or ""):gmatch("%S+") do out[#out + 1] = w end
-  return out
-end
-
-function edu.repl_load(text)
-  local paths = words(text)
-  if #paths == 0 then error("usage: .load PATH...", 0) end
-  local docs, errors = edu.load(table.unpack(paths))
-  for _, e in ipairs(errors) do io.stderr:write("edushell: ", e, "\n") end
-  return docs
-end
-
-function edu.repl_docs(region)
-  return edu.docs{ region = region }
-end
-
-function edu.repl_why(id)
-  return edu.explain(tonumber(id) or error("usage: .why INDICATOR_ID", 0))
-end
-
-function edu.repl_metrics(category)
-  return edu.metric.list(category)
-end
-
-function edu.repl_indicators(metric)
-  return edu.indicators{ metric = metric, limit = 200 }
 end
 
 return edu

@@ -27,22 +27,23 @@ static int open_lua(es_app *app)
         es_app_error("cannot create a Lua state");
         return -1;
     }
-    app->lua_env.store = app->store;
-    app->lua_env.pipeline = &app->pipeline;
-    app->lua_env.scripts_dir = app->paths.scripts;
     es_err err = {{0}};
+    /* Scripts from others read the database; only the store's own
+     * bookkeeping (report runs) writes. A read-only store gives a state
+     * without the writers (edu.load, edu.metric.define). */
+    if (app->sandbox && app->sandbox->restricted && es_store_read_only(app->store, &err) != 0) {
+        es_app_error("%s: %s", app->db_path, err.msg);
+        return -1;
+    }
+    app->lua_env.store = app->store;
+    app->lua_env.pipeline = app->has_pipeline ? &app->pipeline : NULL;
+    app->lua_env.scripts_dir = app->paths.scripts;
     if (es_lua_open_edu(app->L, &app->lua_env, &err) != 0) {
         es_app_error("%s", err.msg);
         return -1;
     }
     if (app->sandbox && es_sandbox_apply(app->sandbox, app->L, &err) != 0) {
         es_app_error("%s", err.msg);
-        return -1;
-    }
-    /* Scripts from others read the database; only the store's own
-     * bookkeeping (report runs) writes. */
-    if (app->sandbox && app->sandbox->restricted && es_store_read_only(app->store, &err) != 0) {
-        es_app_error("%s: %s", app->db_path, err.msg);
         return -1;
     }
     return 0;

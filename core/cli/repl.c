@@ -86,23 +86,36 @@ static void show_results(es_app *app, int base)
 
 typedef struct dot_command {
     const char *name, *args, *help;
-    const char *lua_function; /* edu.<function>(argument text), result shown */
+    const char *lua_function; /* edu.repl's function, called with the text after the name */
 } dot_command;
 
 static const dot_command DOT_COMMANDS[] = {
     {".help", "[NAME]", "list commands, or show the help of an edu function", "help"},
-    {".load", "PATH...", "load files or directories", "repl_load"},
-    {".docs", "[REGION]", "list loaded documents", "repl_docs"},
-    {".indicators", "[METRIC]", "list indicators, optionally those whose metric contains METRIC", "repl_indicators"},
+    {".load", "PATH...", "load files or directories", "load"},
+    {".docs", "[REGION]", "list loaded documents", "docs"},
+    {".indicators", "[METRIC]", "list indicators, optionally those whose metric contains METRIC", "indicators"},
     {".sql", "QUERY", "run one SQL statement and show its rows", "sql"},
     {".search", "TEXT", "sentences containing TEXT", "search"},
-    {".why", "ID", "the sentence and document an indicator comes from", "repl_why"},
-    {".metrics", "[CATEGORY]", "the canonical metric table", "repl_metrics"},
+    {".why", "ID", "the sentence and document an indicator comes from", "why"},
+    {".metrics", "[CATEGORY]", "the canonical metric table", "metrics"},
     {".runs", "", "recorded report runs", "runs"},
     {".overview", "", "documents, counts and a few indicators of each", "overview"},
     {".quit", "", "leave the shell (also .exit, Ctrl-D)", NULL},
     {".exit", "", NULL, NULL},
 };
+
+/* Where the REPL keeps the module edu.repl, required when it starts. */
+#define REPL_MODULE_KEY "edushell.repl"
+
+static int require_repl_module(es_app *app)
+{
+    lua_getglobal(app->L, "require");
+    lua_pushliteral(app->L, "edu.repl");
+    if (call_interruptible(app, 1, 1) != LUA_OK)
+        return -1;
+    lua_setfield(app->L, LUA_REGISTRYINDEX, REPL_MODULE_KEY);
+    return 0;
+}
 
 static void print_dot_help(void)
 {
@@ -132,7 +145,7 @@ static int run_dot_command(es_app *app, const char *line)
             return 0;
         }
         int base = lua_gettop(app->L);
-        lua_getglobal(app->L, "edu");
+        lua_getfield(app->L, LUA_REGISTRYINDEX, REPL_MODULE_KEY);
         lua_getfield(app->L, -1, c->lua_function);
         lua_remove(app->L, -2);
         int nargs = *args ? 1 : 0;
@@ -224,6 +237,8 @@ static char *history_path(void)
 
 int es_cmd_repl(es_app *app)
 {
+    if (require_repl_module(app) != 0)
+        return 1;
     printf("edushell %s (%s) - .help for help, .quit to leave\n", EDUSHELL_VERSION, LUA_RELEASE);
     char *history = history_path();
     if (history)

@@ -303,47 +303,34 @@ static void restrict_package(lua_State *L)
     lua_pop(L, 2);
 }
 
-/* Stands in for a binding the sandbox takes away. Upvalue 1: its name. */
-static int not_in_sandbox(lua_State *L)
+/* The restrictions, run as a protected call: each step allocates. */
+static int restrict_state(lua_State *L)
 {
-    return luaL_error(L, "sandbox: %s is not allowed (it changes the database)",
-                      lua_tostring(L, lua_upvalueindex(1)));
-}
-
-/* Loading documents and defining metrics write through statements the
- * store prepared before the authorizer was installed, so they are taken
- * away rather than left to it. */
-static void restrict_edu(lua_State *L)
-{
-    static const char *const writers[][2] = {{"_load", "edu.load"}, {"_define_metric", "edu.metric.define"}};
-    if (lua_getglobal(L, "edu") == LUA_TTABLE) {
-        for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++) {
-            lua_pushstring(L, writers[i][1]);
-            lua_pushcclosure(L, not_in_sandbox, 1);
-            lua_setfield(L, -2, writers[i][0]);
-        }
-    }
-    lua_pop(L, 1);
+    static const char *const os_removed[] = {"execute", "remove", "rename", "exit", "tmpname", "setlocale", NULL};
+    static const char *const io_removed[] = {"popen", "tmpfile", NULL};
+    remove_fields(L, "os", os_removed);
+    remove_fields(L, "io", io_removed);
+    wrap(L, "io", "open", sandboxed_open);
+    wrap(L, "io", "output", sandboxed_output);
+    wrap(L, NULL, "load", sandboxed_load);
+    wrap(L, NULL, "loadfile", sandboxed_loadfile);
+    lua_pushcfunction(L, sandboxed_dofile);
+    lua_setglobal(L, "dofile");
+    restrict_package(L);
+    trim_debug(L);
+    return 0;
 }
 
 int es_sandbox_apply(es_sandbox *sb, lua_State *L, es_err *err)
 {
     if (sb->restricted) {
-        static const char *const os_removed[] = {"execute", "remove", "rename", "exit", "tmpname", "setlocale", NULL};
-        static const char *const io_removed[] = {"popen", "tmpfile", NULL};
-        remove_fields(L, "os", os_removed);
-        remove_fields(L, "io", io_removed);
-        wrap(L, "io", "open", sandboxed_open);
-        wrap(L, "io", "output", sandboxed_output);
-        wrap(L, NULL, "load", sandboxed_load);
-        wrap(L, NULL, "loadfile", sandboxed_loadfile);
-        lua_pushcfunction(L, sandboxed_dofile);
-        lua_setglobal(L, "dofile");
-        restrict_package(L);
-        trim_debug(L);
-        restrict_edu(L);
+        lua_pushcfunction(L, restrict_state);
+        if (lua_pcall(L, 0, 0, 0) != LUA_OK) {
+            es_err_set(err, "cannot set up the sandbox: %s", lua_tostring(L, -1));
+            lua_pop(L, 1);
+            return -1;
+        }
     }
-    (void)err;
     es_sandbox_arm(sb, L);
     return 0;
 }

@@ -169,6 +169,8 @@ int es_store_read_only(es_store *s, es_err *err)
     return 0;
 }
 
+int es_store_is_read_only(const es_store *s) { return s->read_only; }
+
 void es_store_own_write(es_store *s, int on) { s->own_write = on; }
 
 void es_store_interrupt(es_store *s) { sqlite3_interrupt(s->db); }

@@ -1,7 +1,7 @@
 -- The analyst's library: canonical metrics, series, rankings, comparisons,
 -- plan versus actual, rank claims, provenance. Everything here is plain Lua
 -- over edu.sql, so analysts can read it and write their own in the same way.
-return function(edu)
+return function(edu, core)
   local Rows = edu.Rows
 
   ---------------------------------------------------------------------------
@@ -10,7 +10,8 @@ return function(edu)
 
   --- edu.metric.define{id=, name=, aliases={...}, category=, unit=, direction=}
   function edu.metric.define(def)
-    edu._define_metric(def)
+    if not core.define_metric then error("edu.metric.define: the database is open read-only", 2) end
+    core.define_metric(def)
     return edu.metric.get(def.id)
   end
 
@@ -31,7 +32,7 @@ return function(edu)
   function edu.metric.resolve(text)
     if text == nil then return nil end
     local row = edu.sql("SELECT id FROM metrics WHERE id = ?1 OR name = ?1", text)[1]
-    return row and row.id or edu._metric_id(text)
+    return row and row.id or core.metric_id(text)
   end
 
   local function require_metric(text, who)
@@ -42,7 +43,7 @@ return function(edu)
 
   -- One value per (region, year): the latest document about it wins, a
   -- year-end report over a midyear one, the first mention in a document.
-  local BEST_FIRST = [[d.year DESC, (d.kind = 'midyear'), i.start]]
+  local BEST_FIRST = [[doc_year DESC, (doc_kind = 'midyear'), start]]
 
   local function first_per(rows, key)
     local seen, out = {}, {}
@@ -58,10 +59,9 @@ return function(edu)
   function edu.series(opts)
     local id = require_metric(opts.metric, "edu.series")
     local rows = edu.sql([[
-      SELECT i.year, i.value, i.unit, i.cmp, i.id AS indicator, d.name AS doc, d.kind AS doc_kind
-      FROM indicators i JOIN documents d ON d.id = i.doc_id
-      WHERE d.region = ?1 AND i.metric_id = ?2 AND i.kind = ?3 AND i.year IS NOT NULL
-      ORDER BY i.year, ]] .. BEST_FIRST, opts.region, id, opts.kind or "actual")
+      SELECT year, value, unit, cmp, id AS indicator, doc, doc_kind FROM indicator_rows
+      WHERE region = ?1 AND metric_id = ?2 AND kind = ?3 AND year IS NOT NULL
+      ORDER BY year, ]] .. BEST_FIRST, opts.region, id, opts.kind or "actual")
     local points = first_per(rows, function(r) return r.year end)
     local out = Rows.new(points, { "year", "value", "unit", "doc", "indicator" })
     out.metric, out.region = id, opts.region
@@ -97,11 +97,10 @@ return function(edu)
     local def = edu.metric.get(id)
     local kind = opts.kind or "actual"
     local values = edu.sql([[
-      SELECT d.region, i.value, i.value_hi, i.unit, i.cmp, i.year, d.name AS doc, i.id AS indicator
-      FROM indicators i JOIN documents d ON d.id = i.doc_id
-      WHERE i.metric_id = ?1 AND i.kind = ?2 AND (?3 IS NULL OR i.year = ?3)
-        AND (?4 IS NULL OR d.region_level = ?4) AND d.region IS NOT NULL
-      ORDER BY d.region, ]] .. BEST_FIRST, id, kind, opts.year, opts.level)
+      SELECT region, value, value_hi, unit, cmp, year, doc, id AS indicator FROM indicator_rows
+      WHERE metric_id = ?1 AND kind = ?2 AND (?3 IS NULL OR year = ?3)
+        AND (?4 IS NULL OR level = ?4) AND region IS NOT NULL
+      ORDER BY region, ]] .. BEST_FIRST, id, kind, opts.year, opts.level)
     local rows = first_per(values, function(r) return r.region end)
     local have = {}
     for _, r in ipairs(rows) do have[r.region] = true end
@@ -126,10 +125,10 @@ return function(edu)
     if opts.metrics then
       for _, m in ipairs(opts.metrics) do ids[#ids + 1] = require_metric(m, "edu.compare") end
     else
-      for _, r in ipairs(edu.sql([[SELECT DISTINCT i.metric_id AS id FROM indicators i
-          JOIN metrics m ON m.id = i.metric_id JOIN documents d ON d.id = i.doc_id
-          WHERE (?1 IS NULL OR m.category = ?1) AND (?2 IS NULL OR i.year = ?2)
-          ORDER BY m.category, i.metric_id]], opts.category, opts.year)) do
+      for _, r in ipairs(edu.sql([[SELECT DISTINCT r.metric_id AS id FROM indicator_rows r
+          JOIN metrics m ON m.id = r.metric_id
+          WHERE (?1 IS NULL OR m.category = ?1) AND (?2 IS NULL OR r.year = ?2)
+          ORDER BY m.category, r.metric_id]], opts.category, opts.year)) do
         ids[#ids + 1] = r.id
       end
     end
@@ -140,10 +139,10 @@ return function(edu)
       local row = { metric = def.name, unit = def.unit, id = id }
       for _, region in ipairs(opts.regions) do
         local v = edu.sql([[
-          SELECT i.value, i.kind FROM indicators i JOIN documents d ON d.id = i.doc_id
-          WHERE d.region = ?1 AND i.metric_id = ?2 AND (?3 IS NULL OR i.year = ?3)
-            AND i.kind IN ('actual', 'target')
-          ORDER BY (i.kind = 'target'), i.year DESC, ]] .. BEST_FIRST .. " LIMIT 1",
+          SELECT value, kind FROM indicator_rows
+          WHERE region = ?1 AND metric_id = ?2 AND (?3 IS NULL OR year = ?3)
+            AND kind IN ('actual', 'target')
+          ORDER BY (kind = 'target'), year DESC, ]] .. BEST_FIRST .. " LIMIT 1",
           region, id, opts.year)[1]
         if v then row[region] = v.kind == "target" and (Rows.cell(v.value) .. "*") or v.value end
       end
@@ -161,16 +160,16 @@ return function(edu)
   --- edu.plan_vs_actual{region=, year=} -> each target with its actual, status and gap
   function edu.plan_vs_actual(opts)
     local targets = edu.sql([[
-      SELECT i.id, i.metric, i.metric_id, i.value AS target, i.unit, i.cmp, i.year,
-             d.name AS plan_doc, coalesce(m.direction, 'higher') AS direction
-      FROM indicators i JOIN documents d ON d.id = i.doc_id LEFT JOIN metrics m ON m.id = i.metric_id
-      WHERE d.region = ?1 AND i.kind = 'target' AND (?2 IS NULL OR i.year = ?2)
-      ORDER BY i.year, d.name, i.start]], opts.region, opts.year)
+      SELECT r.id, r.metric, r.metric_id, r.value AS target, r.unit, r.cmp, r.year,
+             r.doc AS plan_doc, coalesce(m.direction, 'higher') AS direction
+      FROM indicator_rows r LEFT JOIN metrics m ON m.id = r.metric_id
+      WHERE r.region = ?1 AND r.kind = 'target' AND (?2 IS NULL OR r.year = ?2)
+      ORDER BY r.year, r.doc, r.start]], opts.region, opts.year)
     for _, t in ipairs(targets) do
       local actual = edu.sql([[
-        SELECT i.value, d.name AS doc FROM indicators i JOIN documents d ON d.id = i.doc_id
-        WHERE d.region = ?1 AND i.kind = 'actual' AND i.year = ?2 AND i.unit = ?3
-          AND ((?4 IS NOT NULL AND i.metric_id = ?4) OR (?4 IS NULL AND i.metric = ?5))
+        SELECT value, doc FROM indicator_rows
+        WHERE region = ?1 AND kind = 'actual' AND year = ?2 AND unit = ?3
+          AND ((?4 IS NOT NULL AND metric_id = ?4) OR (?4 IS NULL AND metric = ?5))
         ORDER BY ]] .. BEST_FIRST .. " LIMIT 1", opts.region, t.year, t.unit, t.metric_id, t.metric)[1]
       if actual then
         t.actual, t.actual_doc = actual.value, actual.doc
@@ -188,11 +187,11 @@ return function(edu)
   function edu.claims(opts)
     opts = opts or {}
     return edu.sql([[
-      SELECT d.region, i.year, i.metric, i.value AS rank, i.scope, i.number, d.name AS doc, i.id AS indicator
-      FROM indicators i JOIN documents d ON d.id = i.doc_id
-      WHERE i.kind = 'rank' AND (?1 IS NULL OR i.scope = ?1) AND (?2 IS NULL OR d.region = ?2)
-        AND (?3 IS NULL OR i.year = ?3)
-      ORDER BY d.region, i.year, i.value, d.name, i.start]], opts.scope, opts.region, opts.year)
+      SELECT region, year, metric, value AS rank, scope, number, doc, id AS indicator
+      FROM indicator_rows
+      WHERE kind = 'rank' AND (?1 IS NULL OR scope = ?1) AND (?2 IS NULL OR region = ?2)
+        AND (?3 IS NULL OR year = ?3)
+      ORDER BY region, year, value, doc, start]], opts.scope, opts.region, opts.year)
   end
 
   ---------------------------------------------------------------------------
@@ -200,12 +199,14 @@ return function(edu)
   function edu.explain(ind)
     local id = type(ind) == "table" and (ind.indicator or ind.id) or ind
     local r = edu.sql([[
-      SELECT i.id, i.start, i.end, i.number, i.metric, i.metric_id, i.value, i.unit, i.kind, i.cmp,
-             i.scope, i.year, s.start AS s_start, s.text AS sentence, d.name AS doc, d.region,
-             d.year AS doc_year, d.kind AS doc_kind, d.title, d.path
-      FROM indicators i JOIN documents d ON d.id = i.doc_id LEFT JOIN sentences s ON s.id = i.sentence_id
-      WHERE i.id = ?1]], math.tointeger(id) or id)[1]
+      SELECT r.id, r.doc_id, r.start, r.end, r.number, r.metric, r.metric_id, r.value, r.value_hi,
+             r.unit, r.kind, r.cmp, r.scope, r.year, s.start AS s_start, r.sentence, r.doc, r.region,
+             r.doc_year, r.doc_kind, r.doc_title AS title
+      FROM indicator_rows r LEFT JOIN sentences s ON s.id = r.sentence_id
+      WHERE r.id = ?1]], math.tointeger(id) or id)[1]
     if not r then error("edu.explain: no indicator " .. tostring(id), 2) end
+    local d = edu.sql("SELECT path, issued, issuer FROM document_rows WHERE id = ?1", r.doc_id)[1]
+    r.path, r.issued, r.issuer = d.path, d.issued, d.issuer
     local marked = r.number
     if r.sentence then
       local a, b = r.start - r.s_start, r["end"] - r.s_start

@@ -55,8 +55,8 @@ return function(edu)
   -- Data helpers: what the bundled templates need beyond the edu functions.
 
   local function latest_year(region)
-    local r = edu.sql([[SELECT max(i.year) AS y FROM indicators i JOIN documents d ON d.id = i.doc_id
-      WHERE d.region = ?1 AND i.kind = 'actual' AND i.metric_id IS NOT NULL]], region)[1]
+    local r = edu.sql([[SELECT max(year) AS y FROM indicator_rows
+      WHERE region = ?1 AND kind = 'actual' AND metric_id IS NOT NULL]], region)[1]
     return r and r.y
   end
 
@@ -64,11 +64,11 @@ return function(edu)
   -- latest document wins), grouped by the metric's category.
   local function key_indicators(region, year, kind)
     local rows = edu.sql([[
-      SELECT m.category, m.name AS metric, i.value, i.value_hi, i.unit, i.cmp, i.year, i.number,
-             d.name AS doc, i.id AS indicator, i.metric_id
-      FROM indicators i JOIN documents d ON d.id = i.doc_id JOIN metrics m ON m.id = i.metric_id
-      WHERE d.region = ?1 AND i.year = ?2 AND i.kind = ?3
-      ORDER BY m.category, i.metric_id, d.year DESC, (d.kind = 'midyear'), i.start]], region, year, kind or "actual")
+      SELECT m.category, m.name AS metric, r.value, r.value_hi, r.unit, r.cmp, r.year, r.number,
+             r.doc, r.id AS indicator, r.metric_id
+      FROM indicator_rows r JOIN metrics m ON m.id = r.metric_id
+      WHERE r.region = ?1 AND r.year = ?2 AND r.kind = ?3
+      ORDER BY m.category, r.metric_id, r.doc_year DESC, (r.doc_kind = 'midyear'), r.start]], region, year, kind or "actual")
     local groups, seen = {}, {}
     for _, r in ipairs(rows) do
       if not seen[r.metric_id] then
@@ -90,10 +90,9 @@ return function(edu)
   local function series_list(region, min_points)
     local out = {}
     for _, m in ipairs(edu.sql([[
-        SELECT i.metric_id AS id, m.name FROM indicators i JOIN documents d ON d.id = i.doc_id
-        JOIN metrics m ON m.id = i.metric_id
-        WHERE d.region = ?1 AND i.kind = 'actual' AND i.year IS NOT NULL
-        GROUP BY i.metric_id HAVING count(DISTINCT i.year) >= ?2 ORDER BY m.category, i.metric_id]],
+        SELECT r.metric_id AS id, m.name FROM indicator_rows r JOIN metrics m ON m.id = r.metric_id
+        WHERE r.region = ?1 AND r.kind = 'actual' AND r.year IS NOT NULL
+        GROUP BY r.metric_id HAVING count(DISTINCT r.year) >= ?2 ORDER BY m.category, r.metric_id]],
         region, min_points or 2)) do
       local s = edu.series{ region = region, metric = m.id }
       s.name = m.name
@@ -111,11 +110,10 @@ return function(edu)
       local row, any = { metric = m.name, unit = m.unit, category = m.category, id = m.id, cells = {} }, false
       for _, region in ipairs(regions) do
         local v = edu.sql([[
-          SELECT i.value, i.value_hi, i.kind, i.year, i.id AS indicator, i.unit FROM indicators i
-          JOIN documents d ON d.id = i.doc_id
-          WHERE d.region = ?1 AND i.metric_id = ?2 AND (?3 IS NULL OR i.year = ?3)
-            AND i.kind IN ('actual', 'target')
-          ORDER BY (i.kind = 'target'), i.year DESC, d.year DESC, (d.kind = 'midyear'), i.start LIMIT 1]],
+          SELECT value, value_hi, kind, year, id AS indicator, unit FROM indicator_rows
+          WHERE region = ?1 AND metric_id = ?2 AND (?3 IS NULL OR year = ?3)
+            AND kind IN ('actual', 'target')
+          ORDER BY (kind = 'target'), year DESC, doc_year DESC, (doc_kind = 'midyear'), start LIMIT 1]],
           region, m.id, year)[1]
         row.cells[region] = v
         any = any or v ~= nil
@@ -151,8 +149,8 @@ return function(edu)
     for _, region in ipairs(regions) do
       local row = { region = region, documents = #edu.docs{ region = region },
                     actual = 0, target = 0, change = 0, rank = 0 }
-      for _, c in ipairs(edu.sql([[SELECT i.kind, count(*) AS n FROM indicators i JOIN documents d ON d.id = i.doc_id
-          WHERE d.region = ?1 AND (?2 IS NULL OR i.year = ?2) GROUP BY i.kind]], region, year)) do
+      for _, c in ipairs(edu.sql([[SELECT kind, count(*) AS n FROM indicator_rows
+          WHERE region = ?1 AND (?2 IS NULL OR year = ?2) GROUP BY kind]], region, year)) do
         row[c.kind] = c.n
       end
       out[#out + 1] = row
@@ -161,8 +159,8 @@ return function(edu)
   end
 
   local function counts_by_kind(region, year)
-    return edu.sql([[SELECT i.kind, count(*) AS n FROM indicators i JOIN documents d ON d.id = i.doc_id
-      WHERE d.region = ?1 AND (?2 IS NULL OR i.year = ?2) GROUP BY i.kind ORDER BY i.kind]], region, year)
+    return edu.sql([[SELECT kind, count(*) AS n FROM indicator_rows
+      WHERE region = ?1 AND (?2 IS NULL OR year = ?2) GROUP BY kind ORDER BY kind]], region, year)
   end
 
   ---------------------------------------------------------------------------

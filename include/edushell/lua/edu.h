@@ -1,5 +1,6 @@
-/* The `edu` Lua module: C bindings over the store and the pipeline, extended
- * by the Lua library in scripts/edu.lua. Knows nothing of readline. */
+/* The `edu` Lua module: the C module `edu.core` over the store and the
+ * pipeline, and the Lua library in scripts/edu.lua that builds the
+ * analysts' `edu` table on it. Knows nothing of readline. */
 #ifndef EDUSHELL_LUA_EDU_H
 #define EDUSHELL_LUA_EDU_H
 
@@ -14,13 +15,17 @@ typedef struct lua_State lua_State;
  * as long as the Lua state. */
 typedef struct es_lua_env {
     es_store *store;
-    const es_pipeline *pipeline;
-    const char *scripts_dir;
+    const es_pipeline *pipeline; /* for edu.load; NULL: no loading */
+    const char *scripts_dir;     /* edu.lua, edu/, templates/ */
 } es_lua_env;
 
-/* Opens the standard libraries, registers `edu` (global and in
- * package.loaded) and runs scripts/edu.lua. Returns 0, or -1 with the
- * reason (a missing or broken library script) in err. */
+/* Sets up a fresh state inside one protected call (as lua.c's pmain): the
+ * standard libraries, scripts_dir on package.path, `edu.core` in
+ * package.preload, then require("edu") as the global `edu`. The writers
+ * (loading, defining metrics) are registered only when the store is
+ * writable: make it read-only (es_store_read_only) before calling this to
+ * get a state that never has them. Returns 0, or -1 with the reason (a
+ * missing or broken library script, memory) in err. */
 int es_lua_open_edu(lua_State *L, es_lua_env *env, es_err *err);
 
 /* Message handler for lua_pcall: appends a traceback to the error. */

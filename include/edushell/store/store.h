@@ -41,6 +41,8 @@ es_sink es_store_sink(es_store *s);
  * not write: no INSERT, CREATE, ATTACH (and so no VACUUM INTO a file) and
  * no setting of pragmas. The store's own writes (report runs) still pass. */
 int es_store_read_only(es_store *s, es_err *err);
+/* Whether es_store_read_only was called. */
+int es_store_is_read_only(const es_store *s);
 
 /* Stops the statement running on the connection (from a signal handler). */
 void es_store_interrupt(es_store *s);

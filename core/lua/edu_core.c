@@ -1,23 +1,38 @@
-/* Registration of the `edu` module and the C functions it is built on. */
-#include "edushell/lua/edu.h"
+/* The C module `edu.core`: SQL over the store, loading through the
+ * pipeline, canonical metric definitions and display width. The Lua
+ * library wraps these into the analysts' `edu` table; nothing here is
+ * meant to be called by analysts directly. */
+#include "edu_core.h"
 
 #include <lauxlib.h>
-#include <lualib.h>
 #include <sqlite3.h>
-#include <stdio.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "edushell/load/ingest.h"
 #include "edushell/text/normalize.h"
 
-static const char ENV_KEY[] = "edushell.env";
-
 static es_lua_env *get_env(lua_State *L)
 {
-    lua_getfield(L, LUA_REGISTRYINDEX, ENV_KEY);
+    lua_getfield(L, LUA_REGISTRYINDEX, ES_LUA_ENV_KEY);
     es_lua_env *env = lua_touserdata(L, -1);
     lua_pop(L, 1);
+    if (!env)
+        luaL_error(L, "edu.core: no database (the state was not opened by es_lua_open_edu)");
     return env;
+}
+
+/* --- sql ------------------------------------------------------------- */
+
+/* Raises an error without a position: the Lua library adds the caller's
+ * (edu.sql is called from analysts' code; the REPL's .sql has none). */
+static int sql_error(lua_State *L, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    lua_pushvfstring(L, fmt, ap);
+    va_end(ap);
+    return lua_error(L);
 }
 
 static void bind_params(lua_State *L, sqlite3_stmt *stmt, int first_arg, int last_arg)
@@ -40,7 +55,7 @@ static void bind_params(lua_State *L, sqlite3_stmt *stmt, int first_arg, int las
             break;
         }
         default:
-            luaL_error(L, "sql parameter %d: cannot bind a %s", p, luaL_typename(L, i));
+            sql_error(L, "sql parameter %d: cannot bind a %s", p, luaL_typename(L, i));
         }
     }
 }
@@ -99,6 +114,18 @@ static sqlite3_stmt **push_stmt_guard(lua_State *L)
     return slot;
 }
 
+/* The first `max` bytes of s, cut at a character boundary, with "…"
+ * when cut; the string stays on the stack. */
+static const char *clip(lua_State *L, const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max)
+        return lua_pushstring(L, s);
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return lua_pushfstring(L, "%s…", lua_pushlstring(L, s, max));
+}
+
 static void push_column_names(lua_State *L, sqlite3_stmt *stmt)
 {
     int ncol = sqlite3_column_count(stmt);
@@ -109,8 +136,9 @@ static void push_column_names(lua_State *L, sqlite3_stmt *stmt)
     }
 }
 
-/* edu._sql(query, ...) -> rows, columns. One statement; values bound as
- * parameters ?1, ?2 ... in order. */
+/* core.sql(query, ...) -> rows, columns. One statement; values bound as
+ * parameters ?1, ?2 ... in order. Errors are one line, as sqlite3 prints
+ * them, raised at the caller's level. */
 static int l_sql(lua_State *L)
 {
     const char *query = luaL_checkstring(L, 1);
@@ -119,22 +147,24 @@ static int l_sql(lua_State *L)
     sqlite3_stmt **slot = push_stmt_guard(L);
     const char *tail = NULL;
     if (sqlite3_prepare_v2(db, query, -1, slot, &tail) != SQLITE_OK)
-        return luaL_error(L, "sql: %s", sqlite3_errmsg(db));
+        return sql_error(L, "sql: %s", sqlite3_errmsg(db));
     if (!*slot)
-        return luaL_error(L, "sql: empty statement");
+        return sql_error(L, "sql: empty statement");
     tail += strspn(tail, " \t\r\n;");
     if (*tail)
-        return luaL_error(L, "sql: one statement at a time (extra text: %.20s)", tail);
+        return sql_error(L, "sql: one statement at a time (extra text: %s)", clip(L, tail, 40));
     bind_params(L, *slot, 2, nargs);
     lua_newtable(L);
     int rc = collect_rows(L, *slot);
     if (rc != SQLITE_DONE)
-        return luaL_error(L, "sql: %s", sqlite3_errmsg(db)); /* the guard finalizes */
+        return sql_error(L, "sql: %s", sqlite3_errmsg(db)); /* the guard finalizes */
     push_column_names(L, *slot);
     sqlite3_finalize(*slot);
     *slot = NULL;
     return 2;
 }
+
+/* --- load (writable stores only) ------------------------------------- */
 
 typedef struct load_report {
     lua_State *L;
@@ -167,7 +197,7 @@ static void on_error(void *ctx, const char *path, const char *reason)
     lua_rawseti(rep->L, rep->errors_index, (lua_Integer)lua_rawlen(rep->L, rep->errors_index) + 1);
 }
 
-/* edu._load(path, ...) -> documents, errors */
+/* core.load(path, ...) -> documents, errors */
 static int l_load(lua_State *L)
 {
     int n = lua_gettop(L);
@@ -185,14 +215,7 @@ static int l_load(lua_State *L)
     return 2;
 }
 
-/* edu.width(s) -> columns the string takes in a terminal */
-static int l_width(lua_State *L)
-{
-    size_t len;
-    const char *s = luaL_checklstring(L, 1, &len);
-    lua_pushinteger(L, (lua_Integer)es_display_width(s, len));
-    return 1;
-}
+/* --- canonical metrics ----------------------------------------------- */
 
 static const char *opt_field(lua_State *L, int t, const char *key)
 {
@@ -206,7 +229,8 @@ static const char *opt_field(lua_State *L, int t, const char *key)
     return v;
 }
 
-/* edu._define_metric{id=, name=, aliases={...}, category=, unit=, direction=} */
+/* core.define_metric{id=, name=, aliases={...}, category=, unit=, direction=}
+ * (writable stores only) */
 static int l_define_metric(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -230,7 +254,7 @@ static int l_define_metric(lua_State *L)
     return 0;
 }
 
-/* edu._metric_id(phrase [, unit]) -> the canonical id or nil */
+/* core.metric_id(phrase [, unit]) -> the canonical id or nil */
 static int l_metric_id(lua_State *L)
 {
     const char *id = es_metrics_match(es_store_metrics(get_env(L)->store), luaL_checkstring(L, 1),
@@ -239,65 +263,45 @@ static int l_metric_id(lua_State *L)
     return 1;
 }
 
-static const luaL_Reg edu_functions[] = {
-    {"_define_metric", l_define_metric},
-    {"_metric_id", l_metric_id},
-    {"_sql", l_sql},
-    {"_load", l_load},
+/* core.width(s) -> columns the string takes in a terminal */
+static int l_width(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    lua_pushinteger(L, (lua_Integer)es_display_width(s, len));
+    return 1;
+}
+
+/* --- the module ------------------------------------------------------ */
+
+static const luaL_Reg READERS[] = {
+    {"sql", l_sql},
+    {"metric_id", l_metric_id},
     {"width", l_width},
     {NULL, NULL},
 };
 
-int es_lua_traceback(lua_State *L)
+static const luaL_Reg WRITERS[] = {
+    {"define_metric", l_define_metric},
+    {NULL, NULL},
+};
+
+int es_lua_open_core(lua_State *L)
 {
-    const char *msg = lua_tostring(L, 1);
-    if (!msg) {
-        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
-            return 1;
-        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    es_lua_env *env = get_env(L);
+    int writable = !es_store_is_read_only(env->store);
+    lua_newtable(L);
+    luaL_setfuncs(L, READERS, 0);
+    if (writable) {
+        luaL_setfuncs(L, WRITERS, 0);
+        if (env->pipeline) {
+            lua_pushcfunction(L, l_load);
+            lua_setfield(L, -2, "load");
+        }
     }
-    luaL_traceback(L, L, msg, 1);
-    return 1;
-}
-
-int es_lua_pcall(lua_State *L, int nargs, int nresults)
-{
-    int base = lua_gettop(L) - nargs;
-    lua_pushcfunction(L, es_lua_traceback);
-    lua_insert(L, base);
-    int status = lua_pcall(L, nargs, nresults, base);
-    lua_remove(L, base);
-    return status;
-}
-
-int es_lua_open_edu(lua_State *L, es_lua_env *env, es_err *err)
-{
-    luaL_openlibs(L);
-    lua_pushlightuserdata(L, env);
-    lua_setfield(L, LUA_REGISTRYINDEX, ENV_KEY);
-
-    luaL_newlib(L, edu_functions);
+    lua_pushboolean(L, writable);
+    lua_setfield(L, -2, "writable");
     lua_pushstring(L, es_store_path(env->store));
     lua_setfield(L, -2, "db_path");
-
-    char path[4096];
-    snprintf(path, sizeof path, "%s/edu.lua", env->scripts_dir);
-    if (luaL_loadfile(L, path) != LUA_OK) {
-        es_err_set(err, "%s", lua_tostring(L, -1));
-        lua_pop(L, 2);
-        return -1;
-    }
-    lua_pushvalue(L, -2);
-    lua_pushstring(L, env->scripts_dir);
-    if (es_lua_pcall(L, 2, 0) != LUA_OK) {
-        es_err_set(err, "%s", lua_tostring(L, -1));
-        lua_pop(L, 2);
-        return -1;
-    }
-    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
-    lua_pushvalue(L, -2);
-    lua_setfield(L, -2, "edu");
-    lua_pop(L, 1);
-    lua_setglobal(L, "edu");
-    return 0;
+    return 1;
 }

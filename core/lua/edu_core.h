@@ -1,0 +1,19 @@
+/* The C module `edu.core`, private to the binding: what the Lua library
+ * (scripts/edu.lua) builds the `edu` table on. */
+#ifndef EDUSHELL_LUA_EDU_CORE_H
+#define EDUSHELL_LUA_EDU_CORE_H
+
+#include <lua.h>
+
+#include "edushell/lua/edu.h"
+
+/* The registry field holding the es_lua_env (a light userdata). */
+#define ES_LUA_ENV_KEY "edushell.env"
+
+/* lua_CFunction for package.preload["edu.core"]: returns the module table.
+ * Readers (sql, metric_id, width) are always there; writers (load,
+ * define_metric) only when the store is writable and, for load, a
+ * pipeline was given. */
+int es_lua_open_core(lua_State *L);
+
+#endif
