@@ -130,7 +130,7 @@ int es_app_finish(es_app *app, int status)
     if (limit && app->sandbox->hit == ES_LIMIT_MEMORY)
         es_app_error("%s", limit);
     if (limit)
-        status = 1;
+        status = ES_EXIT_FAILURE;
     es_app_close(app);
     return status;
 }

@@ -11,6 +11,15 @@
 #include "edushell/store/store.h"
 #include "sandbox.h"
 
+/* Exit statuses, named in one place (as jq does) so scripts and cron can
+ * tell them apart. */
+typedef enum es_exit {
+    ES_EXIT_OK = 0,
+    ES_EXIT_FAILURE = 1, /* a script's error, a file that did not load, a failed report */
+    ES_EXIT_USAGE = 2,   /* a bad command line: unknown option, command or argument */
+    ES_EXIT_LOCKED = 75, /* EX_TEMPFAIL: another report run holds the lock; try later */
+} es_exit;
+
 typedef struct es_app {
     const char *db_path;
     es_paths paths;           /* data tables and Lua library */
@@ -31,12 +40,16 @@ int es_app_open(es_app *app, const char *db_path, int needs);
 int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
                           const es_sandbox_options *sandbox);
 void es_app_close(es_app *app);
-/* Closes the app and returns the exit status: `status`, or 1 after
+/* Closes the app and returns the exit status: `status`, or ES_EXIT_FAILURE after
  * reporting it when a sandbox limit ended the script. */
 int es_app_finish(es_app *app, int status);
 
 /* "edushell: " + message on stderr. */
 void es_app_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* "edushell: COMMAND: message (usage: edushell COMMAND ...)" on stderr,
+ * the usage from the command table; returns ES_EXIT_USAGE. */
+int es_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Commands; each returns the process exit status. */
 int es_cmd_load(es_app *app, int argc, char **argv);

@@ -109,9 +109,7 @@ int es_cmd_export(es_app *app, int argc, char **argv)
 {
     const char *what = argc > 0 ? argv[0] : "";
     if (strcmp(what, "indicators") != 0 && strcmp(what, "documents") != 0) {
-        es_app_error("export: what to export? indicators or documents "
-                     "(usage: edushell export indicators|documents [--format jsonl|csv] [--out FILE])");
-        return 2;
+        return es_usage_error("export", "what to export? indicators or documents");
     }
     export_format fmt = FORMAT_JSONL;
     const char *out_path = NULL;
@@ -123,25 +121,23 @@ int es_cmd_export(es_app *app, int argc, char **argv)
             else if (strcmp(f, "csv") == 0)
                 fmt = FORMAT_CSV;
             else {
-                es_app_error("export: unknown format '%s' (jsonl or csv)", f);
-                return 2;
+                return es_usage_error("export", "unknown format '%s' (jsonl or csv)", f);
             }
         } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
             out_path = argv[++i];
         } else {
-            es_app_error("export: unknown argument '%s'", argv[i]);
-            return 2;
+            return es_usage_error("export", "unknown argument '%s'", argv[i]);
         }
     }
     FILE *out = out_path ? fopen(out_path, "wb") : stdout;
     if (!out) {
         es_app_error("%s: cannot write: %s", out_path, strerror(errno));
-        return 1;
+        return ES_EXIT_FAILURE;
     }
     int rc = write_rows(app, what, fmt, out);
     if (out_path && fclose(out) != 0) {
         es_app_error("%s: write failed", out_path);
         rc = -1;
     }
-    return rc == 0 ? 0 : 1;
+    return rc == 0 ? ES_EXIT_OK : ES_EXIT_FAILURE;
 }

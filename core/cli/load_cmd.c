@@ -65,8 +65,7 @@ int es_cmd_load(es_app *app, int argc, char **argv)
         first++;
     }
     if (first == argc) {
-        es_app_error("load: no path given (usage: edushell load [--changed] PATH...)");
-        return 2;
+        return es_usage_error("load", "no path given");
     }
     load_view view = {.progress = isatty(STDERR_FILENO)};
     es_ingest_events ev = {&view, print_document, print_error, draw_progress};
@@ -77,5 +76,5 @@ int es_cmd_load(es_app *app, int argc, char **argv)
     clear_bar(&view);
     fprintf(stderr, "loaded %zu new, %zu replaced, %zu unchanged, %zu errors; %zu indicators\n",
             t.added, t.replaced, t.unchanged, t.errors, t.indicators);
-    return rc == 0 ? 0 : 1;
+    return rc == 0 ? ES_EXIT_OK : ES_EXIT_FAILURE;
 }

@@ -1,9 +1,12 @@
 /* edushell: command-line entry point.
  *
- *   edushell [--db FILE] [--sandbox] [COMMAND [ARGS...]]
+ *   edushell [OPTIONS] [COMMAND [ARGS...]]
  *
- * With no command: the REPL on a terminal, else Lua read from stdin. */
+ * With no command: the REPL on a terminal, else Lua read from stdin. The
+ * tables below hold every command and option with its usage and help;
+ * `--help` and `edushell COMMAND --help` are printed from them. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,57 +15,140 @@
 #include "app.h"
 #include "edushell/base/config.h"
 
-static const char USAGE[] =
-    "usage: edushell [--db FILE] [--sandbox] [COMMAND [ARGS...]]\n"
-    "\n"
-    "Analysis shell for Chinese education work documents: loads documents into\n"
-    "SQLite, extracts their quantitative indicators, and runs Lua over them.\n"
-    "\n"
-    "commands:\n"
-    "  load [--changed] PATH...     load files and directories (text, GB18030, HTML, CSV)\n"
-    "  export indicators|documents [--format jsonl|csv] [--out FILE]\n"
-    "  run SCRIPT.lua [ARGS...]     run a Lua script (arg as in lua)\n"
-    "  report TEMPLATE [--region R]... [--year Y] [--format md|html] [--set KEY=VALUE]...\n"
-    "         [--wait SECONDS] --out FILE\n"
-    "                               render a report template to FILE (atomically), recorded in runs\n"
-    "  -e CHUNK                     run a Lua chunk\n"
-    "  (none)                       REPL on a terminal; Lua from stdin otherwise\n"
-    "\n"
-    "options:\n"
-    "  --db FILE      database (default: $EDUSHELL_DB, else ./edushell.db)\n"
-    "  --sandbox      for scripts and templates from others: no processes, C modules,\n"
-    "                 binary chunks or file writes (but report --out); read-only SQL\n"
-    "  --max-instructions N   end a script after N Lua instructions (sandbox: 200000000)\n"
-    "  --max-memory MB        end a script that holds more than MB of memory (sandbox: 512)\n"
-    "  -h, --help     this help\n"
-    "  --version      version\n";
-
 typedef struct command {
     const char *name;
+    const char *usage;   /* what follows "edushell NAME" */
+    const char *summary; /* one line, for edushell --help */
+    const char *help;    /* the rest of edushell NAME --help */
     int needs;
     int (*run)(es_app *app, int argc, char **argv);
+    int own_args;        /* arguments after the first belong to a script: no --help among them */
 } command;
 
 static const command COMMANDS[] = {
-    {"load", ES_APP_STORE | ES_APP_PIPELINE, es_cmd_load},
-    {"export", ES_APP_STORE, es_cmd_export},
-    {"run", ES_APP_LUA, es_cmd_run},
-    {"report", ES_APP_LUA, es_cmd_report},
+    {"load", "[--changed] PATH...", "load files and directories (text, GB18030, HTML, CSV)",
+     "Loads files and directories (recursively) into the database, one transaction per\n"
+     "document, and prints one line per document: name, region, year, kind and the\n"
+     "number of indicators. A file that cannot be read gets one error line; the others\n"
+     "still load and the exit status is 1.\n"
+     "\n"
+     "  --changed    skip documents whose bytes are stored already, without decoding them\n",
+     ES_APP_STORE | ES_APP_PIPELINE, es_cmd_load, 0},
+    {"export", "indicators|documents [--format jsonl|csv] [--out FILE]",
+     "write every indicator or document as JSON lines or CSV",
+     "Writes every indicator (doc, start, end, number, metric, value, value_hi, unit,\n"
+     "kind, cmp, scope, year, sentence, metric_id) or document (path, name, title,\n"
+     "region, region_level, province, year, kind, issuer, issued, sha256, indicators).\n"
+     "\n"
+     "  --format F   jsonl (the default) or csv\n"
+     "  --out FILE   write to FILE instead of standard output\n",
+     ES_APP_STORE, es_cmd_export, 0},
+    {"run", "SCRIPT.lua [ARGS...]", "run a Lua script (arg and ... as in lua)",
+     "Runs a Lua script with the edu module. arg[0] is the script, arg[1]... and ...\n"
+     "its arguments. An error prints file:line: message and a traceback; exit status 1.\n",
+     ES_APP_LUA, es_cmd_run, 1},
+    {"report",
+     "TEMPLATE [--region R]... [--year Y] [--format md|html] [--set KEY=VALUE]... [--wait SECONDS] --out FILE",
+     "render a report template to FILE (atomically), recorded in runs",
+     "Renders scripts/templates/TEMPLATE.FORMAT.tpl (or a template file given by its\n"
+     "path) and writes FILE through a temporary file renamed over it, so a failed run\n"
+     "leaves the previous report. One run at a time per database: a second run exits\n"
+     "with status 75 unless --wait gives it time. Every run is a row of the runs table.\n"
+     "\n"
+     "  --region R       a region (repeat for several)\n"
+     "  --year Y         the year of the figures\n"
+     "  --format F       md (the default) or html\n"
+     "  --set KEY=VALUE  any other argument of the template (args.KEY)\n"
+     "  --wait SECONDS   wait that long for another run's lock\n"
+     "  --out FILE       the report to write\n",
+     ES_APP_LUA, es_cmd_report, 0},
 };
+
+typedef struct option_help {
+    const char *names, *help;
+} option_help;
+
+static const option_help OPTIONS[] = {
+    {"--db FILE", "database (default: $EDUSHELL_DB, else ./edushell.db)"},
+    {"-e CHUNK", "run a Lua chunk"},
+    {"--sandbox", "for scripts and templates from others: no processes, C modules,\n"
+                  "binary chunks or file writes (but report --out); read-only SQL"},
+    {"--max-instructions N", "end a script after N Lua instructions (sandbox: 200000000)"},
+    {"--max-memory MB", "end a script that holds more than MB of memory (sandbox: 512)"},
+    {"-h, --help", "this help; COMMAND --help for a command's"},
+    {"--version", "version"},
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Prints `text` with every line after the first indented to `column`. */
+static void print_indented(FILE *out, const char *text, int column)
+{
+    for (const char *nl; (nl = strchr(text, '\n')) != NULL; text = nl + 1)
+        fprintf(out, "%.*s\n%*s", (int)(nl - text), text, column, "");
+    fprintf(out, "%s\n", text);
+}
+
+static void print_help(FILE *out)
+{
+    enum { COLUMN = 24 };
+    fputs("usage: edushell [OPTIONS] [COMMAND [ARGS...]]\n"
+          "\n"
+          "Analysis shell for Chinese education work documents: loads documents into\n"
+          "SQLite, extracts their quantitative indicators, and runs Lua over them.\n"
+          "With no command: the REPL on a terminal, Lua from standard input otherwise.\n"
+          "\ncommands:\n", out);
+    for (size_t i = 0; i < COUNT(COMMANDS); i++)
+        fprintf(out, "  %-*s%s\n", COLUMN - 2, COMMANDS[i].name, COMMANDS[i].summary);
+    fputs("\noptions:\n", out);
+    for (size_t i = 0; i < COUNT(OPTIONS); i++) {
+        fprintf(out, "  %-*s", COLUMN - 2, OPTIONS[i].names);
+        print_indented(out, OPTIONS[i].help, COLUMN);
+    }
+    fputs("\nedushell COMMAND --help shows a command's options.\n", out);
+}
+
+static void print_command_help(const command *c)
+{
+    printf("usage: edushell [OPTIONS] %s %s\n\n%s", c->name, c->usage, c->help);
+}
+
+static const command *find_command(const char *name)
+{
+    for (size_t i = 0; i < COUNT(COMMANDS); i++)
+        if (strcmp(COMMANDS[i].name, name) == 0)
+            return &COMMANDS[i];
+    return NULL;
+}
+
+int es_usage_error(const char *command_name, const char *fmt, ...)
+{
+    const command *c = find_command(command_name);
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "edushell: %s: ", command_name);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (c)
+        fprintf(stderr, " (usage: edushell %s %s)", c->name, c->usage);
+    fputc('\n', stderr);
+    return ES_EXIT_USAGE;
+}
+
+/* Whether the command's arguments ask for its help. */
+static int wants_help(const command *c, int argc, char **argv)
+{
+    for (int i = 0; i < argc && (i == 0 || !c->own_args); i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    return 0;
+}
 
 /* Global options: the database and the sandbox. */
 typedef struct options {
     const char *db;
     es_sandbox_options sandbox;
 } options;
-
-static const command *find_command(const char *name)
-{
-    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
-        if (strcmp(COMMANDS[i].name, name) == 0)
-            return &COMMANDS[i];
-    return NULL;
-}
 
 static const char *default_db(void)
 {
@@ -73,7 +159,7 @@ static const char *default_db(void)
 static int run_lua_entry(const options *o, const char *chunk)
 {
     es_app app;
-    int status = 1;
+    int status = ES_EXIT_FAILURE;
     if (es_app_open_sandboxed(&app, o->db, ES_APP_LUA, &o->sandbox) == 0) {
         if (chunk)
             status = es_cmd_eval(&app, chunk);
@@ -99,6 +185,19 @@ static unsigned long long parse_count(const char *opt, const char *text)
     return n;
 }
 
+static int run_command(const options *o, const command *cmd, int argc, char **argv)
+{
+    if (wants_help(cmd, argc, argv)) {
+        print_command_help(cmd);
+        return ES_EXIT_OK;
+    }
+    es_app app;
+    int status = ES_EXIT_FAILURE;
+    if (es_app_open_sandboxed(&app, o->db, cmd->needs, &o->sandbox) == 0)
+        status = cmd->run(&app, argc, argv);
+    return es_app_finish(&app, status);
+}
+
 int main(int argc, char **argv)
 {
     options o = {.db = default_db()};
@@ -106,11 +205,11 @@ int main(int argc, char **argv)
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *opt = argv[i];
         if (strcmp(opt, "-h") == 0 || strcmp(opt, "--help") == 0) {
-            fputs(USAGE, stdout);
-            return 0;
+            print_help(stdout);
+            return ES_EXIT_OK;
         } else if (strcmp(opt, "--version") == 0 || strcmp(opt, "-v") == 0) {
             printf("edushell %s\n", EDUSHELL_VERSION);
-            return 0;
+            return ES_EXIT_OK;
         } else if (strcmp(opt, "--db") == 0 && i + 1 < argc) {
             o.db = argv[++i];
         } else if (strncmp(opt, "--db=", 5) == 0) {
@@ -119,17 +218,17 @@ int main(int argc, char **argv)
             o.sandbox.enabled = 1;
         } else if (strcmp(opt, "--max-instructions") == 0 && i + 1 < argc) {
             if (!(o.sandbox.max_instructions = parse_count(opt, argv[++i])))
-                return 2;
+                return ES_EXIT_USAGE;
         } else if (strcmp(opt, "--max-memory") == 0 && i + 1 < argc) {
             if (!(o.sandbox.max_memory_mb = parse_count(opt, argv[++i])))
-                return 2;
+                return ES_EXIT_USAGE;
         } else if (strcmp(opt, "-e") == 0 && i + 1 < argc) {
             return run_lua_entry(&o, argv[i + 1]);
         } else if (strcmp(opt, "-") == 0) {
             break;
         } else {
             es_app_error("unknown option '%s' (try --help)", opt);
-            return 2;
+            return ES_EXIT_USAGE;
         }
     }
     if (i == argc || strcmp(argv[i], "-") == 0)
@@ -138,11 +237,7 @@ int main(int argc, char **argv)
     const command *cmd = find_command(argv[i]);
     if (!cmd) {
         es_app_error("unknown command '%s' (try --help)", argv[i]);
-        return 2;
+        return ES_EXIT_USAGE;
     }
-    es_app app;
-    int status = 1;
-    if (es_app_open_sandboxed(&app, o.db, cmd->needs, &o.sandbox) == 0)
-        status = cmd->run(&app, argc - i - 1, argv + i + 1);
-    return es_app_finish(&app, status);
+    return run_command(&o, cmd, argc - i - 1, argv + i + 1);
 }

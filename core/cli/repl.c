@@ -238,7 +238,7 @@ static char *history_path(void)
 int es_cmd_repl(es_app *app)
 {
     if (require_repl_module(app) != 0)
-        return 1;
+        return ES_EXIT_FAILURE;
     printf("edushell %s (%s) - .help for help, .quit to leave\n", EDUSHELL_VERSION, LUA_RELEASE);
     char *history = history_path();
     if (history)
@@ -270,5 +270,5 @@ int es_cmd_repl(es_app *app)
         history_truncate_file(history, 2000);
         free(history);
     }
-    return 0;
+    return ES_EXIT_OK;
 }

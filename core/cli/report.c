@@ -29,14 +29,10 @@ typedef struct report_args {
     double wait;
 } report_args;
 
-static const char USAGE[] =
-    "usage: edushell report TEMPLATE [--region R]... [--year Y] [--format md|html] "
-    "[--set KEY=VALUE]... [--wait SECONDS] --out FILE";
-
 static int add_value(const char **list, int *n, const char *value, const char *opt)
 {
     if (*n == MAX_VALUES) {
-        es_app_error("report: at most %d %s options", MAX_VALUES, opt);
+        es_usage_error("report", "at most %d %s options", MAX_VALUES, opt);
         return -1;
     }
     list[(*n)++] = value;
@@ -51,7 +47,7 @@ static int parse_args(report_args *a, int argc, char **argv)
         const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
         int takes_value = opt[0] == '-' && opt[1] == '-';
         if (takes_value && !val) {
-            es_app_error("report: %s needs a value (%s)", opt, USAGE);
+            es_usage_error("report", "%s needs a value", opt);
             return -1;
         }
         if (strcmp(opt, "--region") == 0) {
@@ -59,7 +55,7 @@ static int parse_args(report_args *a, int argc, char **argv)
                 return -1;
         } else if (strcmp(opt, "--set") == 0) {
             if (!strchr(val, '=') || val[0] == '=') {
-                es_app_error("report: --set needs KEY=VALUE, not '%s'", val);
+                es_usage_error("report", "--set needs KEY=VALUE, not '%s'", val);
                 return -1;
             }
             if (add_value(a->sets, &a->nsets, val, opt) != 0)
@@ -74,11 +70,11 @@ static int parse_args(report_args *a, int argc, char **argv)
             char *end;
             a->wait = strtod(val, &end);
             if (*end || a->wait < 0) {
-                es_app_error("report: --wait needs a number of seconds, not '%s'", val);
+                es_usage_error("report", "--wait needs a number of seconds, not '%s'", val);
                 return -1;
             }
         } else if (takes_value || a->template_name) {
-            es_app_error("report: unexpected '%s' (%s)", opt, USAGE);
+            es_usage_error("report", "unexpected '%s'", opt);
             return -1;
         } else {
             a->template_name = opt;
@@ -87,11 +83,11 @@ static int parse_args(report_args *a, int argc, char **argv)
         i++;
     }
     if (!a->template_name || !a->out) {
-        es_app_error("report: %s (%s)", a->template_name ? "--out FILE is required" : "no template given", USAGE);
+        es_usage_error("report", "%s", a->template_name ? "--out FILE is required" : "no template given");
         return -1;
     }
     if (strcmp(a->format, "md") != 0 && strcmp(a->format, "html") != 0) {
-        es_app_error("report: --format must be md or html, not '%s'", a->format);
+        es_usage_error("report", "--format must be md or html, not '%s'", a->format);
         return -1;
     }
     return 0;
@@ -303,17 +299,17 @@ int es_cmd_report(es_app *app, int argc, char **argv)
 {
     report_args a;
     if (parse_args(&a, argc, argv) != 0)
-        return 2;
+        return ES_EXIT_USAGE;
     if (app->sandbox) {
         es_err err = {{0}};
         if (es_sandbox_allow_write(app->sandbox, a.out, &err) != 0) {
             es_app_error("report: %s", err.msg);
-            return 1;
+            return ES_EXIT_FAILURE;
         }
     }
     int lock = take_lock(app->db_path, a.wait);
     if (lock < 0)
-        return 75; /* EX_TEMPFAIL: cron may try again */
+        return ES_EXIT_LOCKED;
     char out_path[8192], cwd[4096];
     if (a.out[0] != '/' && getcwd(cwd, sizeof cwd))
         snprintf(out_path, sizeof out_path, "%s/%s", cwd, a.out);
@@ -336,5 +332,5 @@ int es_cmd_report(es_app *app, int argc, char **argv)
         free(error);
     }
     close(lock);
-    return run < 0 || error ? 1 : 0;
+    return run < 0 || error ? ES_EXIT_FAILURE : ES_EXIT_OK;
 }

@@ -24,9 +24,9 @@ int es_run_chunk(es_app *app, const char *code, size_t len, const char *chunknam
     if (status != LUA_OK) {
         fprintf(stderr, "edushell: %s\n", lua_tostring(L, -1));
         lua_pop(L, 1);
-        return 1;
+        return ES_EXIT_FAILURE;
     }
-    return 0;
+    return ES_EXIT_OK;
 }
 
 /* The global `arg` as lua sets it: arg[0] the script, arg[1..] its arguments. */
@@ -43,22 +43,21 @@ static void set_arg_table(lua_State *L, int argc, char **argv)
 int es_cmd_run(es_app *app, int argc, char **argv)
 {
     if (argc < 1) {
-        es_app_error("run: no script given (usage: edushell run SCRIPT.lua [ARGS...])");
-        return 2;
+        return es_usage_error("run", "no script given");
     }
     lua_State *L = app->L;
     set_arg_table(L, argc, argv);
     if (luaL_loadfilex(L, argv[0], chunk_mode(app)) != LUA_OK) {
         fprintf(stderr, "edushell: %s\n", lua_tostring(L, -1));
-        return 1;
+        return ES_EXIT_FAILURE;
     }
     for (int i = 1; i < argc; i++)
         lua_pushstring(L, argv[i]);
     if (es_lua_pcall(L, argc - 1, 0) != LUA_OK) {
         fprintf(stderr, "edushell: %s\n", lua_tostring(L, -1));
-        return 1;
+        return ES_EXIT_FAILURE;
     }
-    return 0;
+    return ES_EXIT_OK;
 }
 
 int es_cmd_eval(es_app *app, const char *chunk)
