@@ -70,11 +70,6 @@ static int sync_metrics(es_app *app)
     return rc;
 }
 
-int es_app_open(es_app *app, const char *db_path, int needs)
-{
-    return es_app_open_sandboxed(app, db_path, needs, NULL);
-}
-
 int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
                           const es_sandbox_options *sandbox)
 {
@@ -110,7 +105,7 @@ int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
     return 0;
 }
 
-void es_app_close(es_app *app)
+static void close_app(es_app *app)
 {
     if (app->L)
         lua_close(app->L);
@@ -131,6 +126,6 @@ int es_app_finish(es_app *app, int status)
         es_app_error("%s", limit);
     if (limit)
         status = ES_EXIT_FAILURE;
-    es_app_close(app);
+    close_app(app);
     return status;
 }

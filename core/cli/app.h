@@ -33,13 +33,11 @@ typedef struct es_app {
 
 enum { ES_APP_STORE = 1, ES_APP_PIPELINE = 2, ES_APP_LUA = 4 | 2 | 1 };
 
-/* Opens what `needs` asks for; prints a one-line error and returns -1 on failure. */
-int es_app_open(es_app *app, const char *db_path, int needs);
-/* The same, with the Lua state sandboxed or limited as `sandbox` asks
- * (NULL: neither). */
+/* Opens what `needs` asks for, with the Lua state sandboxed or limited as
+ * `sandbox` asks (NULL: neither); prints a one-line error and returns -1
+ * on failure. */
 int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
                           const es_sandbox_options *sandbox);
-void es_app_close(es_app *app);
 /* Closes the app and returns the exit status: `status`, or ES_EXIT_FAILURE after
  * reporting it when a sandbox limit ended the script. */
 int es_app_finish(es_app *app, int status);
@@ -59,9 +57,5 @@ int es_cmd_report(es_app *app, int argc, char **argv);
 int es_cmd_eval(es_app *app, const char *chunk);
 int es_cmd_stdin(es_app *app);
 int es_cmd_repl(es_app *app);
-
-/* Runs Lua code from a buffer, printing errors as file:line: message and a
- * traceback; returns 0 on success. */
-int es_run_chunk(es_app *app, const char *code, size_t len, const char *chunkname);
 
 #endif

@@ -15,7 +15,9 @@ static const char *chunk_mode(const es_app *app)
     return app->sandbox && app->sandbox->restricted ? "t" : "bt";
 }
 
-int es_run_chunk(es_app *app, const char *code, size_t len, const char *chunkname)
+/* Runs Lua code from a buffer, printing errors as file:line: message and a
+ * traceback; returns the exit status. */
+static int run_chunk(es_app *app, const char *code, size_t len, const char *chunkname)
 {
     lua_State *L = app->L;
     int status = luaL_loadbufferx(L, code, len, chunkname, chunk_mode(app));
@@ -62,7 +64,7 @@ int es_cmd_run(es_app *app, int argc, char **argv)
 
 int es_cmd_eval(es_app *app, const char *chunk)
 {
-    return es_run_chunk(app, chunk, strlen(chunk), "=(command line)");
+    return run_chunk(app, chunk, strlen(chunk), "=(command line)");
 }
 
 int es_cmd_stdin(es_app *app)
@@ -72,7 +74,7 @@ int es_cmd_stdin(es_app *app)
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
         es_buf_append(&code, chunk, n);
-    int status = es_run_chunk(app, code.data ? code.data : "", code.len, "=stdin");
+    int status = run_chunk(app, code.data ? code.data : "", code.len, "=stdin");
     es_buf_free(&code);
     return status;
 }
