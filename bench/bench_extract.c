@@ -67,7 +67,8 @@ static void extract_text(const es_extractor *ex, const options *o, const char *t
 {
     es_view view;
     es_structure st;
-    es_extract_text(ex, text, len, o->kind, o->year, &view, &st, out);
+    es_text_in in = { .text = text, .len = len, .doc_kind = o->kind, .doc_year = o->year };
+    es_extract_text(ex, &in, &view, &st, NULL, out);
     es_structure_free(&st);
     es_view_free(&view);
 }

@@ -20,7 +20,7 @@
 #define YEAR_SCAN_MIN_BYTES 8000
 
 /* Marks that open the end of a range: 2020-2022年, 2021至2025年. */
-static const char *const range_marks[] = {"-", "－", "—", "–", "~", "～", "至", "到"};
+static const char *const range_marks[] = {"-", "—", "~", "至", "到"};
 /* Words after a date that make a line a signature line. */
 static const char *const signature_tails[] = {"印发", "发布", "签发", "印"};
 /* Labels of the issue-date field on government web pages. */
@@ -232,8 +232,6 @@ static size_t skip_separators(const char *s, size_t len)
             at++;
         else if (at < len && s[at] == '\n' && breaks++ == 0)
             at++;
-        else if (meta_starts(s + at, len - at, "："))
-            at += strlen("：");
         else
             return at;
     }

@@ -20,7 +20,7 @@ static const char *const issuer_endings[] = {
 static const char *const not_issuer_starts[] = {"抄", "主送", "各", "附件", "来源", "发布机构"};
 
 /* Punctuation that makes a line a sentence or a list of addressees. */
-static const char *const issuer_breaks[] = {"，", "。", "：", ":", "、", "；", "《"};
+static const char *const issuer_breaks[] = {",", "。", ":", "、", ";", "《"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -44,24 +44,23 @@ static int is_issuer_line(const meta_line *l)
     return 0;
 }
 
-/* The line with each run of blanks made one space. */
-static char *collapse_blanks(const meta_line *l)
+char *es_collapse_blanks(const char *text, size_t len)
 {
     es_buf out = {0};
     size_t at = 0, n;
-    while (at < l->len) {
-        if ((n = es_blank_len(l->s + at, l->len - at)) > 0) {
-            while ((n = es_blank_len(l->s + at, l->len - at)) > 0)
+    while (at < len) {
+        if ((n = es_blank_len(text + at, len - at)) > 0) {
+            while ((n = es_blank_len(text + at, len - at)) > 0)
                 at += n;
             es_buf_putc(&out, ' ');
         } else {
-            es_buf_putc(&out, l->s[at++]);
+            es_buf_putc(&out, text[at++]);
         }
     }
     return es_buf_take(&out, NULL);
 }
 
-char *es_infer_issuer(const char *text, size_t len)
+int es_infer_issuer(const char *text, size_t len, meta_span *issuer)
 {
     size_t head = len < ES_META_HEAD_BYTES ? len : ES_META_HEAD_BYTES;
     size_t tail = len > SIGNATURE_TAIL_BYTES ? len - SIGNATURE_TAIL_BYTES : 0;
@@ -69,12 +68,16 @@ char *es_infer_issuer(const char *text, size_t len)
     meta_line l, last = {0};
     int found_last = 0;
     while (meta_line_next(text, len, &pos, &l)) {
-        if (l.offset < head && is_issuer_line(&l))
-            return collapse_blanks(&l);
+        if (l.offset < head && is_issuer_line(&l)) {
+            *issuer = (meta_span){l.offset, l.offset + l.len};
+            return 1;
+        }
         if (l.offset >= tail && is_issuer_line(&l)) {
             last = l;
             found_last = 1;
         }
     }
-    return found_last ? collapse_blanks(&last) : NULL;
+    if (found_last)
+        *issuer = (meta_span){last.offset, last.offset + last.len};
+    return found_last;
 }

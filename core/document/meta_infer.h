@@ -1,5 +1,7 @@
 /* The pieces of metadata inference (see edushell/metadata.h), each from
- * the raw text alone; metadata.c combines them with the source's hints. */
+ * the normalized view of the text alone, where ，：；（） have become
+ * ASCII; metadata.c combines them with the source's hints and copies the
+ * strings it keeps (title, issuer) from the raw text. */
 #ifndef EDUSHELL_META_INFER_H
 #define EDUSHELL_META_INFER_H
 
@@ -11,9 +13,15 @@
  * can occupy. */
 #define ES_META_HEAD_BYTES 4000
 
-/* The document's own title line, or NULL. For a cover letter that issues
- * another document (关于印发《…》的通知) the issued document's title. */
-char *es_infer_title(const char *text, size_t len);
+/* A span of the view: [start, end). */
+typedef struct meta_span {
+    size_t start, end;
+} meta_span;
+
+/* The document's own title line; 0 when there is none. For a cover letter
+ * that issues another document (关于印发《…》的通知) the issued document's
+ * title. */
+int es_infer_title(const char *text, size_t len, meta_span *title);
 
 /* ES_KIND_* named by a title, or NULL. */
 const char *es_kind_of_title(const char *title);
@@ -42,8 +50,11 @@ char *es_meta_iso_date(int year, int month, int day);
 char *es_infer_issued(const char *text, size_t len);
 
 /* The issuing body from the head or the signature: a short line of
- * organisation names ending in 教育局, 教育厅, 人民政府, ...; NULL when none. */
-char *es_infer_issuer(const char *text, size_t len);
+ * organisation names ending in 教育局, 教育厅, 人民政府, ...; 0 when none. */
+int es_infer_issuer(const char *text, size_t len, meta_span *issuer);
+
+/* text[0..len) with each run of blanks made one space, malloc'd. */
+char *es_collapse_blanks(const char *text, size_t len);
 
 /* Index of the region the document is about, -1 when it names none. The
  * title and issuer (either may be NULL) weigh more than the body. */

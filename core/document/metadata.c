@@ -9,6 +9,15 @@
 #include "edushell/base/common.h"
 #include "meta_infer.h"
 
+/* Metadata is read on the view; the strings kept (title, issuer) are the
+ * raw text's characters of the span found. */
+static char *raw_copy(const es_source *src, const es_view *view, meta_span span)
+{
+    size_t rs, re;
+    es_view_to_raw(view, span.start, span.end, &rs, &re);
+    return es_xstrndup(src->text + rs, re - rs);
+}
+
 /* Value of a metadata column, or NULL when absent or empty. The lookup is
  * done here rather than through es_source_meta so that metadata depends
  * only on the es_source layout. */
@@ -49,26 +58,26 @@ static void set_region(const es_gazetteer *gz, long index, es_meta *out)
     out->province = es_xstrdup(es_gazetteer_get(gz, r->province)->name);
 }
 
-static void infer_region(const es_gazetteer *gz, const es_source *src, es_meta *out)
+static void infer_region(const es_gazetteer *gz, const es_source *src, const es_view *view, es_meta *out)
 {
     const char *province = hint(src, "province");
     long index = province ? es_gazetteer_find(gz, province) : -1;
     if (index < 0)
-        index = es_infer_region(gz, src->text, src->len, out->title, out->issuer);
+        index = es_infer_region(gz, view->text, view->len, out->title, out->issuer);
     set_region(gz, index, out);
 }
 
-static void infer_kind(const es_source *src, es_meta *out)
+static void infer_kind(const es_source *src, const es_view *view, es_meta *out)
 {
     const char *kind = es_kind_of_title(hint(src, "title"));
     if (!kind)
         kind = es_kind_of_title(out->title);
     if (!kind)
-        kind = es_kind_of_headings(src->text, src->len);
+        kind = es_kind_of_headings(view->text, view->len);
     out->kind = kind ? es_xstrdup(kind) : NULL;
 }
 
-static int infer_year(const es_source *src, const es_meta *out)
+static int infer_year(const es_source *src, const es_view *view, const es_meta *out)
 {
     int year = year_hint(src);
     if (year == 0)
@@ -76,27 +85,42 @@ static int infer_year(const es_source *src, const es_meta *out)
     /* A work report looks back on last year more often than it names the
      * year it plans for: the session's date says which year that is. */
     if (year == 0 && out->kind && strcmp(out->kind, ES_KIND_GOVREPORT) == 0)
-        year = es_year_of_session(src->text, src->len);
+        year = es_year_of_session(view->text, view->len);
     if (year == 0)
-        year = es_year_of_text(src->text, src->len);
+        year = es_year_of_text(view->text, view->len);
     return year;
 }
 
-void es_meta_infer(const es_gazetteer *gz, const es_source *src, es_meta *out)
+static char *infer_issuer(const es_source *src, const es_view *view)
+{
+    meta_span span;
+    if (!es_infer_issuer(view->text, view->len, &span))
+        return NULL;
+    char *raw = raw_copy(src, view, span);
+    char *issuer = es_collapse_blanks(raw, strlen(raw));
+    free(raw);
+    return issuer;
+}
+
+void es_meta_infer(const es_gazetteer *gz, const es_source *src, const es_view *view, es_meta *out)
 {
     memset(out, 0, sizeof *out);
-    if (!src || !src->text)
+    if (!src || !src->text || !view || !view->text)
         return;
     const char *title = hint(src, "title");
-    out->title = title ? es_xstrdup(title) : es_infer_title(src->text, src->len);
-    out->issuer = es_infer_issuer(src->text, src->len);
+    meta_span span;
+    if (title)
+        out->title = es_xstrdup(title);
+    else if (es_infer_title(view->text, view->len, &span))
+        out->title = raw_copy(src, view, span);
+    out->issuer = infer_issuer(src, view);
     out->issued = date_hint(src);
     if (!out->issued)
-        out->issued = es_infer_issued(src->text, src->len);
-    infer_kind(src, out);
-    out->year = infer_year(src, out);
+        out->issued = es_infer_issued(view->text, view->len);
+    infer_kind(src, view, out);
+    out->year = infer_year(src, view, out);
     if (gz)
-        infer_region(gz, src, out);
+        infer_region(gz, src, view, out);
 }
 
 void es_meta_free(es_meta *m)

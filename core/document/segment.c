@@ -1,13 +1,15 @@
-/* Headings, paragraphs and sentences of a raw text (see segment.h).
+/* Headings, paragraphs and sentences of a text's normalized view (see
+ * segment.h), where full-width punctuation and digits have become ASCII.
  *
  * A paragraph is a non-blank line. A heading is a paragraph that starts with
  * a numbering marker; its section lasts until the next heading of the same
- * or a higher level. Sentences end at 。！？； (and their ASCII forms) or at
- * the end of the line, and keep closing quotes that follow the stop. */
+ * or a higher level. Sentences end at 。!?; or at the end of the line, and
+ * keep closing quotes that follow the stop. */
 #include "edushell/document/segment.h"
 
 #include "edushell/base/common.h"
 #include "edushell/base/uchar.h"
+#include "edushell/text/normalize.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -66,19 +68,12 @@ static size_t chinese_numeral_run(const char *s, size_t left)
     return at;
 }
 
-/* Length of a run of ASCII or full-width digits at s. */
+/* Length of a run of digits at s. */
 static size_t digit_run(const char *s, size_t left)
 {
     size_t at = 0;
-    while (at < left) {
-        if (s[at] >= '0' && s[at] <= '9')
-            at++;
-        else if (left - at >= 3 && (unsigned char)s[at] == 0xEF && (unsigned char)s[at + 1] == 0xBC &&
-                 (unsigned char)s[at + 2] >= 0x90 && (unsigned char)s[at + 2] <= 0x99)
-            at += 3;
-        else
-            break;
-    }
+    while (at < left && es_is_digit(s[at]))
+        at++;
     return at;
 }
 
@@ -86,17 +81,12 @@ static size_t digit_run(const char *s, size_t left)
  * sets *marker_len. */
 static int heading_marker(const char *s, size_t left, size_t *marker_len)
 {
-    const char *open_paren[] = { "（", "(" }, *close_paren[] = { "）", ")" };
-    for (int p = 0; p < 2; p++) {
-        size_t o = strlen(open_paren[p]);
-        if (!starts_with(s, left, open_paren[p]))
-            continue;
-        size_t run = chinese_numeral_run(s + o, left - o);
-        for (int q = 0; run && q < 2; q++)
-            if (starts_with(s + o + run, left - o - run, close_paren[q])) {
-                *marker_len = o + run + strlen(close_paren[q]);
-                return 2;
-            }
+    if (starts_with(s, left, "(")) {
+        size_t run = chinese_numeral_run(s + 1, left - 1);
+        if (run && starts_with(s + 1 + run, left - 1 - run, ")")) {
+            *marker_len = run + 2;
+            return 2;
+        }
     }
     size_t run = chinese_numeral_run(s, left);
     if (run) {
@@ -113,7 +103,7 @@ static int heading_marker(const char *s, size_t left, size_t *marker_len)
     run = digit_run(s, left);
     if (!run)
         return 0;
-    if (starts_with(s + run, left - run, "．") || starts_with(s + run, left - run, "、")) {
+    if (starts_with(s + run, left - run, "、")) {
         *marker_len = run + 3;
         return 3;
     }
@@ -173,27 +163,21 @@ static void add_sentence(seg_builder *b, const char *text, size_t start, size_t 
     };
 }
 
-/* Length of a sentence stop at s, 0 when there is none: ASCII ! ? ; or
- * 。(E3 80 82) ！(EF BC 81) ？(EF BC 9F) ；(EF BC 9B). */
+/* Length of a sentence stop at s, 0 when there is none: ! ? ; or
+ * 。(E3 80 82). */
 static size_t stop_len(const char *s, size_t left)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (u[0] == '!' || u[0] == '?' || u[0] == ';')
         return 1;
-    if (left < 3)
-        return 0;
-    if (u[0] == 0xE3)
-        return u[1] == 0x80 && u[2] == 0x82 ? 3 : 0;
-    if (u[0] == 0xEF && u[1] == 0xBC)
-        return u[2] == 0x81 || u[2] == 0x9F || u[2] == 0x9B ? 3 : 0;
-    return 0;
+    return left >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82 ? 3 : 0;
 }
 
 /* Length of a closing quote or bracket at s that belongs to the sentence
  * before it. */
 static size_t closer_len(const char *s, size_t left)
 {
-    static const char *const closers[] = { "”", "’", "」", "』", "）", "》" };
+    static const char *const closers[] = { "”", "’", "」", "』", "》" };
     for (size_t k = 0; k < sizeof closers / sizeof *closers; k++)
         if (starts_with(s, left, closers[k]))
             return 3;
@@ -202,10 +186,9 @@ static size_t closer_len(const char *s, size_t left)
     return 0;
 }
 
-/* Bytes that can begin a sentence stop: every stop is ASCII or starts
- * with one of two lead bytes. */
+/* Bytes that can begin a sentence stop: every stop is ASCII or 。. */
 static const unsigned char may_stop[256] = {
-    ['!'] = 1, ['?'] = 1, [';'] = 1, [0xE3] = 1, [0xEF] = 1,
+    ['!'] = 1, ['?'] = 1, [';'] = 1, [0xE3] = 1,
 };
 
 static void split_sentences(seg_builder *b, const char *text, size_t start, size_t end)
@@ -270,6 +253,30 @@ void es_segment(const char *text, size_t len, es_structure *out)
             add_paragraph(&b, text, start, end);
         line = line_end + 1;
     }
+}
+
+/* The raw span of view span [*start, *end). */
+static void span_to_raw(const es_view *view, size_t *start, size_t *end)
+{
+    size_t rs, re;
+    es_view_to_raw(view, *start, *end, &rs, &re);
+    *start = rs;
+    *end = re;
+}
+
+void es_structure_to_raw(es_structure *st, const es_view *view)
+{
+    for (size_t k = 0; k < st->nsections; k++) {
+        es_section *sec = &st->sections[k];
+        size_t marker_end = sec->marker_end, end = sec->end;
+        span_to_raw(view, &marker_end, &end);
+        span_to_raw(view, &sec->start, &sec->end);
+        sec->marker_end = marker_end;
+    }
+    for (size_t k = 0; k < st->nparagraphs; k++)
+        span_to_raw(view, &st->paragraphs[k].start, &st->paragraphs[k].end);
+    for (size_t k = 0; k < st->nsentences; k++)
+        span_to_raw(view, &st->sentences[k].start, &st->sentences[k].end);
 }
 
 void es_structure_free(es_structure *st)

@@ -39,7 +39,7 @@ static const char *const not_title_starts[] = {
 
 /* Sentence punctuation: a line holding it is text, not a title. */
 static const char *const sentence_marks[] = {
-    "。", "，", "；", "：", ":", "！", "？",
+    "。", ",", ";", ":", "!", "?",
 };
 
 /* Numerals that open an enumerated heading: 一、 （一） 1． 1. */
@@ -47,8 +47,8 @@ static const char *const chinese_numerals[] = {
     "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
 };
 
-/* Marks after the number of a numbered heading: 1． 1. 1、 1） */
-static const char *const number_marks[] = {"．", ".", "、", "）", ")"};
+/* Marks after the number of a numbered heading: 1. 1、 1) */
+static const char *const number_marks[] = {".", "、", ")"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -73,7 +73,7 @@ static int starts_any(const char *s, size_t len, const char *const *words, size_
 
 static int is_enumerated(const char *s, size_t len)
 {
-    if (meta_starts(s, len, "（") || meta_starts(s, len, "("))
+    if (meta_starts(s, len, "("))
         return 1;
     size_t at = 0, n = 0;
     while (es_digit_value(s + at, len - at, &n) >= 0)
@@ -103,38 +103,39 @@ static int is_title_line(const meta_line *l)
 }
 
 /* The 《…》 title in a line that issues or forwards a document. */
-static char *quoted_title(const meta_line *l)
+static int quoted_title(const char *text, const meta_line *l, meta_span *title)
 {
     if (!meta_find(l->s, l->len, "印发") && !meta_starts(l->s, l->len, "现将"))
-        return NULL;
+        return 0;
     const char *open = meta_find(l->s, l->len, "《");
     if (!open)
-        return NULL;
+        return 0;
     const char *body = open + strlen("《");
     const char *close = meta_find(body, (size_t)(l->s + l->len - body), "》");
     if (!close)
-        return NULL;
+        return 0;
     size_t n = (size_t)(close - body);
     if (!has_any(body, n, title_cues, COUNT(title_cues)))
-        return NULL;
-    return es_xstrndup(body, n);
+        return 0;
+    *title = (meta_span){(size_t)(body - text), (size_t)(close - text)};
+    return 1;
 }
 
-char *es_infer_title(const char *text, size_t len)
+int es_infer_title(const char *text, size_t len, meta_span *title)
 {
     size_t head = len < ES_META_HEAD_BYTES ? len : ES_META_HEAD_BYTES;
     size_t pos = 0;
     meta_line l;
-    while (meta_line_next(text, head, &pos, &l)) {
-        char *quoted = quoted_title(&l);
-        if (quoted)
-            return quoted;
-    }
+    while (meta_line_next(text, head, &pos, &l))
+        if (quoted_title(text, &l, title))
+            return 1;
     pos = 0;
     while (meta_line_next(text, head, &pos, &l))
-        if (is_title_line(&l))
-            return es_xstrndup(l.s, l.len);
-    return NULL;
+        if (is_title_line(&l)) {
+            *title = (meta_span){l.offset, l.offset + l.len};
+            return 1;
+        }
+    return 0;
 }
 
 static const char *kind_in(const char *s, size_t len)

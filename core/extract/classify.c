@@ -23,11 +23,10 @@ static zone heading_zone(const vocab *v, const char *text, size_t start, size_t 
 
 static int ends_like_sentence(const char *text, size_t end)
 {
-    static const char *const stops[] = { "。", "；", "：", "！", "？" };
-    for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
-        if (end >= 3 && memcmp(text + end - 3, stops[k], 3) == 0)
-            return 1;
-    return end >= 1 && (text[end - 1] == ':' || text[end - 1] == ';');
+    if (end >= 3 && memcmp(text + end - 3, "。", 3) == 0)
+        return 1;
+    return end >= 1 && (text[end - 1] == ':' || text[end - 1] == ';' || text[end - 1] == '!' ||
+                        text[end - 1] == '?');
 }
 
 /* The text of paragraph k that may name a zone, or 0 when it is no heading. */
@@ -49,7 +48,7 @@ static int heading_text(const es_extract_input *in, size_t k, size_t *section, s
         return 1;
     }
     *end = para->end;
-    return para->end - para->start <= MAX_BARE_HEADING && !ends_like_sentence(in->text, para->end);
+    return para->end - para->start <= MAX_BARE_HEADING && !ends_like_sentence(in->view->text, para->end);
 }
 
 /* Whether a line names a kind of document (政府工作报告): it is a title. */
@@ -63,7 +62,7 @@ static int names_document(const vocab *v, const char *text, size_t start, size_t
  * “十五五”开好局) opens the goals of the year ahead. */
 static int names_year_ahead(const vocab *v, const es_extract_input *in, size_t start, size_t end)
 {
-    int year = years_named_last(v, in->text, start, end);
+    int year = years_named_last(v, in->view->text, start, end);
     return year == YEAR_OF_DOCUMENT || (year > 0 && in->doc_year > 0 && year >= in->doc_year);
 }
 
@@ -78,7 +77,7 @@ part *classify_parts(const vocab *v, const es_extract_input *in)
     size_t section = 0, start, end;
     for (size_t k = 0; k < st->nparagraphs; k++) {
         if (heading_text(in, k, &section, &start, &end)) {
-            zone z = heading_zone(v, in->text, start, end);
+            zone z = heading_zone(v, in->view->text, start, end);
             int numbered = section < st->nsections && st->sections[section].start == st->paragraphs[k].start;
             if (gov_report && numbered && z == ZONE_NONE && names_year_ahead(v, in, start, end)) {
                 current = (part){ ZONE_TARGET, in->doc_year };
@@ -92,8 +91,8 @@ part *classify_parts(const vocab *v, const es_extract_input *in)
             /* Its year too, unless a numbered heading names one in passing
              * (全力推动“十五五”开好局 heads this year's work) or a bare line
              * is the document's title (2026年福建省政府工作报告). */
-            int year = z != ZONE_NONE || (!numbered && !names_document(v, in->text, start, end))
-                           ? years_named_last(v, in->text, start, end) : 0;
+            int year = z != ZONE_NONE || (!numbered && !names_document(v, in->view->text, start, end))
+                           ? years_named_last(v, in->view->text, start, end) : 0;
             /* Goals named without a year (今年主要预期目标, or 主要预期目标
              * broken off its sentence by a line break) are the document's
              * own year's at the earliest. A numbered heading about a plan

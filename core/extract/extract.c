@@ -141,29 +141,6 @@ static es_indicator *list_push(es_indicator_list *list)
     return ind;
 }
 
-/* First view offset at or after `from` whose raw offset is at least `raw`.
- * Sentences come in text order, so the search starts from the last answer
- * and ends at an upper bound guessed from the shift between the two texts. */
-static size_t view_offset(const es_view *view, size_t from, size_t raw)
-{
-    size_t lo = from, hi = view->len;
-    /* Most text maps one to one and full-width forms only shrink the view,
-     * so the answer is at most the offset that keeps the last shift. */
-    if (from < view->len && view->map[from] <= raw) {
-        size_t guess = from + (raw - view->map[from]);
-        if (guess < view->len && view->map[guess] >= raw)
-            hi = guess;
-    }
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (view->map[mid] < raw)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Quotation marks and title brackets: a number inside them is a name.
  * Returns +1 for an opening mark, -1 for a closing one, 0 otherwise. */
 static int quote_delta(int32_t cp)
@@ -251,14 +228,14 @@ static size_t clause_end_after(const sentence_scan *s, size_t at)
     return at;
 }
 
-/* A number of the heading marker (一、 8． （二）) is not a quantity. */
-static int in_heading_marker(const es_extract_input *in, size_t sentence, size_t raw_at)
+/* A number of the heading marker (一、 8. (二)) is not a quantity. */
+static int in_heading_marker(const es_extract_input *in, size_t sentence, size_t at)
 {
     long sec = in->st->sentences[sentence].section;
     if (sec < 0)
         return 0;
     const es_section *h = &in->st->sections[sec];
-    return raw_at >= h->start && raw_at < h->marker_end;
+    return at >= h->start && at < h->marker_end;
 }
 
 static void drop_respective(sentence_scan *s)
@@ -462,10 +439,10 @@ static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
     int rank;
     if (!classify(s, clause, q, &kind, scope, sizeof scope, &rank))
         return;
+    if (in_heading_marker(s->in, s->index, q->span_start))
+        return;
     size_t rs, re;
     es_view_to_raw(s->in->view, q->span_start, q->span_end, &rs, &re);
-    if (in_heading_marker(s->in, s->index, rs))
-        return;
     int in_list = continues_list(s, clause);
     if (!in_list)
         start_breakdown(s, clause, q->pre_start);
@@ -568,18 +545,15 @@ static void scan_sentence(sentence_scan *s, es_indicator_list *out)
 void es_extract(const es_extractor *ex, const es_extract_input *in, es_indicator_list *out)
 {
     part *parts = classify_parts(&ex->words, in);
-    size_t cursor = 0;
     for (size_t k = 0; k < in->st->nsentences; k++) {
         const es_sentence *sent = &in->st->sentences[k];
-        size_t start = cursor = view_offset(in->view, cursor, sent->start);
-        size_t end = cursor = view_offset(in->view, cursor, sent->end);
         sentence_scan s = {
             .ex = ex, .in = in, .index = k,
             .part_year = parts[sent->paragraph].year > 0 ? parts[sent->paragraph].year : 0,
             .ctx = {
                 .text = in->view->text,
-                .start = start,
-                .end = end,
+                .start = sent->start,
+                .end = sent->end,
                 .doc_kind = in->doc_kind,
                 .doc_year = in->doc_year,
                 .zone = parts[sent->paragraph].zone,
@@ -591,7 +565,7 @@ void es_extract(const es_extractor *ex, const es_extract_input *in, es_indicator
         s.years.no_periods = 1;
         /* A heading's numbering marker (8．) is not part of its first clause. */
         if (sent->section >= 0 && in->st->sections[sent->section].start == sent->start)
-            s.clause_floor = view_offset(in->view, start, in->st->sections[sent->section].marker_end);
+            s.clause_floor = in->st->sections[sent->section].marker_end;
         scan_sentence(&s, out);
         free(s.lead);
         free(s.list_prefix);
@@ -601,13 +575,26 @@ void es_extract(const es_extractor *ex, const es_extract_input *in, es_indicator
     free(parts);
 }
 
-void es_extract_text(const es_extractor *ex, const char *text, size_t len, const char *doc_kind,
-                     int doc_year, es_view *view, es_structure *st, es_indicator_list *out)
+void es_extract_text(const es_extractor *ex, const es_text_in *in, es_view *view, es_structure *st,
+                     es_meta *meta, es_indicator_list *out)
 {
-    es_view_build(text, len, view);
-    es_segment(text, len, st);
-    es_extract_input in = {
-        .text = text, .len = len, .view = view, .st = st, .doc_kind = doc_kind, .doc_year = doc_year,
-    };
-    es_extract(ex, &in, out);
+    es_view_build(in->text, in->len, view);
+    es_segment(view->text, view->len, st);
+    const char *kind = in->doc_kind;
+    int year = in->doc_year;
+    if (meta) {
+        es_source bare = { .text = (char *)in->text, .len = in->len };
+        es_meta_infer(in->gazetteer, in->src ? in->src : &bare, view, meta);
+        if (kind) {
+            free(meta->kind);
+            meta->kind = es_xstrdup(kind);
+        }
+        if (year)
+            meta->year = year;
+        kind = meta->kind;
+        year = meta->year;
+    }
+    es_extract_input x = { .view = view, .st = st, .doc_kind = kind, .doc_year = year };
+    es_extract(ex, &x, out);
+    es_structure_to_raw(st, view);
 }

@@ -79,9 +79,8 @@ static void link_metrics(const es_metric_table *table, es_indicator_list *list)
 void es_document_analyse(const es_pipeline *p, es_document *doc)
 {
     const es_source *src = doc->src;
-    es_meta_infer(p->gazetteer, src, &doc->meta);
-    es_extract_text(p->extractor, src->text, src->len, doc->meta.kind, doc->meta.year,
-                    &doc->view, &doc->structure, &doc->indicators);
+    es_text_in in = { .text = src->text, .len = src->len, .src = src, .gazetteer = p->gazetteer };
+    es_extract_text(p->extractor, &in, &doc->view, &doc->structure, &doc->meta, &doc->indicators);
     link_metrics(p->metrics, &doc->indicators);
 }
 

@@ -16,6 +16,7 @@
 #include "edushell/document/gazetteer.h"
 #include "edushell/document/metadata.h"
 #include "edushell/source/source.h"
+#include "edushell/text/normalize.h"
 
 #define REGIONS_TSV EDUSHELL_SOURCE_DATA "/regions.tsv"
 #define SAMPLE_DIR EDUSHELL_SOURCE_DATA "/sample/"
@@ -92,6 +93,15 @@ static es_source text_source(const char *text)
     return make_source("synthetic.txt", es_xstrdup(text), strlen(text));
 }
 
+/* Metadata as the pipeline infers it: on the text's normalized view. */
+static void infer(const es_gazetteer *gz, const es_source *src, es_meta *m)
+{
+    es_view view;
+    es_view_build(src->text, src->len, &view);
+    es_meta_infer(gz, src, &view, m);
+    es_view_free(&view);
+}
+
 static void check_string(const char *what, const char *doc, const char *want, const char *got)
 {
     if (!want && !got)
@@ -124,7 +134,7 @@ static void check_sample(const es_gazetteer *gz, const expected *e)
     snprintf(path, sizeof path, "%s%s", SAMPLE_DIR, e->file);
     es_source src = read_source(path);
     es_meta m;
-    es_meta_infer(gz, &src, &m);
+    infer(gz, &src, &m);
     check_meta(&m, e);
     es_meta_free(&m);
     drop_source(&src);
@@ -256,7 +266,7 @@ static void check_report_with_hints(const es_gazetteer *gz, const char *path, co
     add_meta(&src, "year", "2026");
     add_meta(&src, "title", title);
     es_meta m;
-    es_meta_infer(gz, &src, &m);
+    infer(gz, &src, &m);
     check_report_level(gz, &m, path, province);
     check_string("title", path, title, m.title);
     if (m.year != 2026)
@@ -273,7 +283,7 @@ static void check_report_from_text(const es_gazetteer *gz, const char *path, con
     char *text = full_text_of(raw.text, raw.len, &len);
     es_source src = make_source(path, text, len);
     es_meta m;
-    es_meta_infer(gz, &src, &m);
+    infer(gz, &src, &m);
     check_report_level(gz, &m, path, province);
     if (m.year != 2026)
         fail_msg("%s: year %d", path, m.year);
@@ -284,7 +294,7 @@ static void check_report_from_text(const es_gazetteer *gz, const char *path, con
     while (cut < len && ((unsigned char)text[cut] & 0xC0) == 0x80)
         cut++;
     es_source body = make_source(path, es_xstrndup(text + cut, len - cut), len - cut);
-    es_meta_infer(gz, &body, &m);
+    infer(gz, &body, &m);
     check_string("region of the body", path, province, m.region);
     es_meta_free(&m);
     drop_source(&body);
@@ -308,7 +318,7 @@ static es_meta infer_text(const es_gazetteer *gz, const char *text)
 {
     es_source src = text_source(text);
     es_meta m;
-    es_meta_infer(gz, &src, &m);
+    infer(gz, &src, &m);
     drop_source(&src);
     return m;
 }
@@ -426,7 +436,7 @@ static void test_hints_win(void **state)
     add_meta(&src, "title", "2019年浙江省教育工作要点");
     add_meta(&src, "publish_date", "2019-02-03");
     es_meta m;
-    es_meta_infer(*state, &src, &m);
+    infer(*state, &src, &m);
     assert_string_equal(m.region, "浙江省");
     assert_string_equal(m.region_level, "province");
     assert_int_equal(m.year, 2019);

@@ -1,5 +1,6 @@
 /* Tests for segmentation: headings with levels and parents, paragraphs,
- * sentences and their spans. */
+ * sentences and their spans, found on the normalized view and mapped to
+ * the raw text as the pipeline does. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,6 +13,7 @@
 
 #include "edushell/base/common.h"
 #include "edushell/document/segment.h"
+#include "edushell/text/normalize.h"
 
 #define SAMPLE_TXT EDUSHELL_SOURCE_DATA "/sample/000_b6db7edfdf7e32f2.txt"
 
@@ -26,6 +28,16 @@ static const char doc[] =
     "二、注重育人\n"
     "3. 推进改革\n";
 
+/* The structure of a raw text, in raw offsets. */
+static void segment(const char *text, size_t len, es_structure *st)
+{
+    es_view view;
+    es_view_build(text, len, &view);
+    es_segment(view.text, view.len, st);
+    es_structure_to_raw(st, &view);
+    es_view_free(&view);
+}
+
 static void span_is(const char *text, size_t start, size_t end, const char *expect)
 {
     assert_int_equal(end - start, strlen(expect));
@@ -36,7 +48,7 @@ static void test_headings(void **state)
 {
     (void)state;
     es_structure st;
-    es_segment(doc, strlen(doc), &st);
+    segment(doc, strlen(doc), &st);
     assert_int_equal(st.nsections, 6);
     const int levels[] = { 1, 2, 3, 4, 1, 3 };
     const long parents[] = { -1, 0, 1, 2, -1, 4 };
@@ -54,7 +66,7 @@ static void test_paragraphs_and_sentences(void **state)
 {
     (void)state;
     es_structure st;
-    es_segment(doc, strlen(doc), &st);
+    segment(doc, strlen(doc), &st);
     assert_int_equal(st.nparagraphs, 8);
     const char *sentences[] = {
         "2021年工作总结", "一、强化政治引领", "（一）思想建设",
@@ -76,7 +88,7 @@ static void test_sentence_at(void **state)
 {
     (void)state;
     es_structure st;
-    es_segment(doc, strlen(doc), &st);
+    segment(doc, strlen(doc), &st);
     const char *at = strstr(doc, "讲政治");
     assert_int_equal(es_structure_sentence_at(&st, (size_t)(at - doc)), 4);
     assert_int_equal(es_structure_sentence_at(&st, 0), 0);
@@ -90,12 +102,12 @@ static void test_empty_and_blank(void **state)
 {
     (void)state;
     es_structure st;
-    es_segment("", 0, &st);
+    segment("", 0, &st);
     assert_int_equal(st.nsentences, 0);
     assert_int_equal(st.nparagraphs, 0);
     es_structure_free(&st);
     const char *blank = " \n\xE3\x80\x80\r\n\t\n";
-    es_segment(blank, strlen(blank), &st);
+    segment(blank, strlen(blank), &st);
     assert_int_equal(st.nparagraphs, 0);
     assert_int_equal(st.nsentences, 0);
     es_structure_free(&st);
@@ -109,7 +121,7 @@ static void test_sample_spans_are_sane(void **state)
     es_err err;
     assert_int_equal(es_read_file(SAMPLE_TXT, &text, &len, &err), 0);
     es_structure st;
-    es_segment(text, len, &st);
+    segment(text, len, &st);
     assert_true(st.nsentences > 100);
     assert_true(st.nsections >= 3);
     for (size_t k = 0; k < st.nsentences; k++) {

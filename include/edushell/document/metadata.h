@@ -5,6 +5,7 @@
 
 #include "edushell/document/gazetteer.h"
 #include "edushell/source/source.h"
+#include "edushell/text/normalize.h"
 
 /* Kinds as stored. */
 #define ES_KIND_SUMMARY   "summary"    /* 工作总结 */
@@ -24,10 +25,11 @@ typedef struct es_meta {
     int year;           /* the year the document is about; 0 when unknown */
 } es_meta;
 
-/* Infers metadata from the source's text, using CSV columns (province,
- * year, title, publish_date) as hints where present. Never fails: what
- * cannot be found stays NULL/0. */
-void es_meta_infer(const es_gazetteer *gz, const es_source *src, es_meta *out);
+/* Infers metadata from the normalized view of the source's text, using CSV
+ * columns (province, year, title, publish_date) as hints where present.
+ * Title and issuer are copied as the raw text writes them. Never fails:
+ * what cannot be found stays NULL/0. */
+void es_meta_infer(const es_gazetteer *gz, const es_source *src, const es_view *view, es_meta *out);
 void es_meta_free(es_meta *m);
 
 #endif

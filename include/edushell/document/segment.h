@@ -1,9 +1,13 @@
-/* Structure of a document: headings, paragraphs and sentences, as byte spans
- * of the raw text. */
+/* Structure of a document: headings, paragraphs and sentences. They are
+ * found on the text's normalized view, as spans of the view; once the
+ * figures are read, es_structure_to_raw turns them into byte spans of the
+ * raw text, which is what is stored. */
 #ifndef EDUSHELL_DOCUMENT_SEGMENT_H
 #define EDUSHELL_DOCUMENT_SEGMENT_H
 
 #include <stddef.h>
+
+#include "edushell/text/normalize.h"
 
 typedef struct es_span {
     size_t start, end;
@@ -29,10 +33,14 @@ typedef struct es_structure {
     es_sentence *sentences; size_t nsentences;
 } es_structure;
 
+/* Segments a normalized view's text (ASCII punctuation and digits). */
 void es_segment(const char *text, size_t len, es_structure *out);
 void es_structure_free(es_structure *st);
 
-/* Index of the sentence containing raw offset `at`, or -1. */
+/* Turns every span from view offsets into raw ones, once. */
+void es_structure_to_raw(es_structure *st, const es_view *view);
+
+/* Index of the sentence containing offset `at`, or -1. */
 long es_structure_sentence_at(const es_structure *st, size_t at);
 
 #endif

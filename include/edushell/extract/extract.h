@@ -6,7 +6,10 @@
 #include <stddef.h>
 #include "edushell/base/common.h"
 #include "edushell/text/normalize.h"
+#include "edushell/document/gazetteer.h"
+#include "edushell/document/metadata.h"
 #include "edushell/document/segment.h"
+#include "edushell/source/source.h"
 
 typedef enum es_ind_kind {
     ES_IND_ACTUAL, ES_IND_TARGET, ES_IND_CHANGE, ES_IND_RANK
@@ -42,22 +45,31 @@ void es_extractor_free(es_extractor *ex);
 /* Everything the extractor reads of a document. `doc_kind` is one of the
  * ES_KIND_* strings of metadata.h or NULL. */
 typedef struct es_extract_input {
-    const char *text; size_t len;   /* raw text */
-    const es_view *view;            /* its normalized view */
-    const es_structure *st;         /* its structure */
+    const es_view *view;            /* the normalized view of the text */
+    const es_structure *st;         /* its structure, in view offsets */
     const char *doc_kind;
     int doc_year;
 } es_extract_input;
 
-/* Appends the indicators found, in text order. */
+/* Appends the indicators found, in text order, with raw spans. */
 void es_extract(const es_extractor *ex, const es_extract_input *in, es_indicator_list *out);
 
-/* The whole path for one text, in order: its normalized view, its
- * structure, then its indicators (appended to out). The document's kind
- * and year, when known, decide the kind and year of figures that do not
- * say. The caller frees view, st and out. */
-void es_extract_text(const es_extractor *ex, const char *text, size_t len, const char *doc_kind,
-                     int doc_year, es_view *view, es_structure *st, es_indicator_list *out);
+/* A text and what is known of it before it is read. */
+typedef struct es_text_in {
+    const char *text; size_t len;   /* raw UTF-8 */
+    const es_source *src;           /* the source it is (metadata hints); NULL for a bare text */
+    const es_gazetteer *gazetteer;  /* finds the region; NULL: no region */
+    const char *doc_kind;           /* ES_KIND_*: when set, the kind whatever the text says */
+    int doc_year;                   /* when not 0, the year whatever the text says */
+} es_text_in;
+
+/* The whole path for one text, in one direction: its normalized view; the
+ * structure and, when `meta` is not NULL, the metadata found on the view;
+ * the indicators (appended to out), whose kind and year fall back on the
+ * document's; and last the structure's spans mapped to raw offsets. Title
+ * and issuer are the raw text's. The caller frees view, st, meta and out. */
+void es_extract_text(const es_extractor *ex, const es_text_in *in, es_view *view, es_structure *st,
+                     es_meta *meta, es_indicator_list *out);
 
 const char *es_ind_kind_name(es_ind_kind k);  /* "actual", "target", "change", "rank" */
 void es_indicator_list_free(es_indicator_list *list);
