@@ -1,13 +1,15 @@
 # Checks that every include follows the pipeline:
-#   base → source → text → document → extract → load → store → lua → cli
+#   base → source → text → document → extract → load → store → present → lua → cli
 # A file of core/L or include/edushell/L may include headers of L and of the
 # stages before it, never of a later one; Lua's headers appear only in lua
-# and cli, SQLite's only in store and lua, readline's only in cli.
+# and cli, SQLite's only in store and lua, readline's only in cli, libxlsxwriter's
+# only in present.
 #   cmake -DTOP=<source dir> -DLAYERS=base,source,... -DSTAMP=<file> -P layers.cmake
 string(REPLACE "," ";" LAYERS "${LAYERS}")
 set(ALLOWED_lua_h lua cli)
 set(ALLOWED_sqlite_h store lua)
 set(ALLOWED_readline_h cli)
+set(ALLOWED_xlsx_h present)
 
 file(GLOB_RECURSE files RELATIVE ${TOP}
   ${TOP}/core/*.c ${TOP}/core/*.h ${TOP}/include/edushell/*.h)
@@ -43,6 +45,8 @@ foreach(file ${files})
       set(kind sqlite_h)
     elseif(header MATCHES "^readline/")
       set(kind readline_h)
+    elseif(header MATCHES "^xlsxwriter")
+      set(kind xlsx_h)
     endif()
     if(kind)
       list(FIND ALLOWED_${kind} ${layer} ok)

@@ -7,7 +7,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 db=${1:-$top/edushell-sample.db}
 
 packages=(build-essential cmake pkg-config liblua5.4-dev libsqlite3-dev libreadline-dev
-          libcmocka-dev libutf8proc-dev python3 valgrind
+          libcmocka-dev libutf8proc-dev libxlsxwriter-dev python3 valgrind
           chromium fonts-wqy-microhei)   # the HTML report test renders pages; CJK glyphs
 missing=()
 for p in "${packages[@]}"; do
