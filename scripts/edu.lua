@@ -9,13 +9,26 @@ edu.width = core.width
 
 local Rows = require("edu.rows")
 edu.Rows = Rows
-Rows.width = core.width
+edu.format = require("edu.format")
+edu.display = require("edu.display")
 
 --- edu.sql(query, ...) -> rows: one SQL statement, values bound as ?1, ?2 ...
 function edu.sql(query, ...)
   local ok, rows, columns = pcall(core.sql, query, ...)
   if not ok then error(rows, 2) end
   return Rows.new(rows, columns)
+end
+
+-- The source sentences of indicators, by id (for spreadsheets).
+function Rows.sentences(ids)
+  local out = {}
+  local list = {}
+  for i, id in ipairs(ids) do list[i] = math.tointeger(id) and tostring(id) or "null" end
+  for _, r in ipairs(edu.sql([[SELECT r.id, r.sentence FROM indicator_rows r
+      WHERE r.id IN (SELECT value FROM json_each(?1))]], "[" .. table.concat(list, ",") .. "]")) do
+    out[r.id] = r.sentence
+  end
+  return out
 end
 
 --- edu.load(path, ...) -> documents loaded, errors (a list of "file: reason")
@@ -25,75 +38,114 @@ function edu.load(...)
   return Rows.new(docs, { "name", "region", "year", "kind", "indicators", "status" }), errors
 end
 
--- Builds " WHERE a = ?1 AND b LIKE ?2 ... ORDER BY ... LIMIT ?n" from a
--- filter table and the spec of accepted keys. Values are always bound.
-local function where(filters, spec, order)
+require("edu.regions")(edu)
+
+-- Filter values as people write them: regions (无锡 → 无锡市) and levels
+-- (省 → province). Errors point at the caller of the edu function.
+local RESOLVE = {
+  region = function(v) return edu.region(v, 4) end,
+  level = function(v) return edu.level(v, 4) end,
+}
+
+-- " WHERE a = ?1 AND b LIKE ?2 ..." and its parameters, from a filter
+-- table and the spec of accepted keys. Values are always bound.
+local function where(filters, spec)
   local clauses, params = {}, {}
   for key in pairs(filters) do
     local known = key == "limit"
     for _, s in ipairs(spec) do known = known or s.key == key end
-    if not known then error("unknown filter '" .. tostring(key) .. "'", 3) end
+    if not known then error("unknown filter '" .. tostring(key) .. "'", 4) end
   end
   for _, s in ipairs(spec) do
     local v = filters[s.key]
     if v ~= nil then
+      if s.resolve then v = RESOLVE[s.resolve](v) end
       params[#params + 1] = s.like and ("%" .. tostring(v) .. "%") or v
       clauses[#clauses + 1] = s.column .. (s.like and " LIKE ?" or " = ?") .. #params
     end
   end
-  local sql = #clauses > 0 and (" WHERE " .. table.concat(clauses, " AND ")) or ""
-  sql = sql .. " ORDER BY " .. order
-  if filters.limit then
-    params[#params + 1] = math.tointeger(filters.limit) or error("limit must be an integer", 3)
-    sql = sql .. " LIMIT ?" .. #params
+  return #clauses > 0 and (" WHERE " .. table.concat(clauses, " AND ")) or "", params
+end
+
+-- How a call is written, for the note on a capped result.
+local function call_text(name, filters, limit)
+  local keys, parts = {}, {}
+  for k in pairs(filters) do if k ~= "limit" then keys[#keys + 1] = k end end
+  table.sort(keys)
+  for _, k in ipairs(keys) do parts[#parts + 1] = string.format("%s = %q", k, filters[k]) end
+  parts[#parts + 1] = "limit = " .. limit
+  return name .. "{" .. table.concat(parts, ", ") .. "}"
+end
+
+-- SELECT columns FROM view WHERE ... ORDER BY ... [LIMIT n]; a result cut
+-- by the limit knows its total (rows.total) and how to ask for all
+-- (rows.more).
+local function select_filtered(name, view, columns, filters, spec, order)
+  filters = filters or {}
+  local w, params = where(filters, spec)
+  local limit = filters.limit
+  local sql = "SELECT " .. columns .. " FROM " .. view .. w .. " ORDER BY " .. order
+  local n = #params
+  if limit ~= nil then
+    params[n + 1] = math.tointeger(limit) or error("limit must be an integer", 3)
+    sql = sql .. " LIMIT ?" .. (n + 1)
   end
-  return sql, params
+  local rows = edu.sql(sql, table.unpack(params, 1, limit ~= nil and n + 1 or n))
+  if limit ~= nil and #rows >= params[n + 1] then
+    rows.total = edu.sql("SELECT count(*) AS n FROM " .. view .. w, table.unpack(params, 1, n))[1].n
+    if rows.total > #rows then rows.more = call_text(name, filters, rows.total) end
+  end
+  return rows
 end
 
 local DOC_FILTERS = {
-  { key = "region", column = "region" }, { key = "year", column = "year" },
-  { key = "kind", column = "kind" }, { key = "province", column = "province" },
-  { key = "level", column = "region_level" }, { key = "name", column = "name", like = true },
-  { key = "title", column = "title", like = true },
+  { key = "region", column = "region", resolve = "region" }, { key = "year", column = "year" },
+  { key = "kind", column = "kind" }, { key = "province", column = "province", resolve = "region" },
+  { key = "level", column = "region_level", resolve = "level" },
+  { key = "name", column = "name", like = true }, { key = "title", column = "title", like = true },
 }
 
---- edu.docs{region=, year=, kind=, province=, level=, name=, title=} -> rows
+--- edu.docs{region=, year=, kind=, province=, level=, name=, title=, limit=} -> rows
 function edu.docs(filters)
-  local w, params = where(filters or {}, DOC_FILTERS, "name")
-  return edu.sql([[
-    SELECT id, name, region, region_level AS level, year, kind, title, indicators
-    FROM document_rows]] .. w, table.unpack(params))
+  return select_filtered("edu.docs", "document_rows",
+    "id, name, region, region_level AS level, year, kind, title, indicators", filters, DOC_FILTERS, "name")
 end
 
 local IND_FILTERS = {
-  { key = "region", column = "region" }, { key = "year", column = "year" },
+  { key = "region", column = "region", resolve = "region" }, { key = "year", column = "year" },
   { key = "kind", column = "kind" }, { key = "metric", column = "metric", like = true },
   { key = "unit", column = "unit" }, { key = "doc", column = "doc", like = true },
-  { key = "doc_kind", column = "doc_kind" }, { key = "province", column = "province" },
+  { key = "doc_kind", column = "doc_kind" }, { key = "province", column = "province", resolve = "region" },
+  { key = "level", column = "level", resolve = "level" },
 }
+edu.FILTERS = { docs = DOC_FILTERS, indicators = IND_FILTERS }
 
 --- edu.indicators{region=, year=, kind=, metric=, unit=, doc=, limit=} -> rows
 -- metric matches a substring; year is the year the figure is about.
 function edu.indicators(filters)
-  local w, params = where(filters or {}, IND_FILTERS, "doc, start")
-  return edu.sql([[
-    SELECT id, doc, region, year, metric, value, value_hi, unit, kind, cmp, scope, number
-    FROM indicator_rows]] .. w, table.unpack(params))
+  return select_filtered("edu.indicators", "indicator_rows",
+    "id, doc, region, year, metric, value, value_hi, unit, kind, cmp, scope, number",
+    filters, IND_FILTERS, "doc, start")
 end
 
 --- edu.search(text) -> sentences containing text, with their document
 function edu.search(text, limit)
-  assert(type(text) == "string" and text ~= "", "edu.search: text expected")
-  limit = limit or 100
-  local cols = [[SELECT d.name AS doc, d.region, d.year, s.text AS sentence
-    FROM sentences s JOIN documents d ON d.id = s.doc_id]]
+  if type(text) ~= "string" or text == "" then error("edu.search: text expected", 2) end
+  limit = math.tointeger(limit or 100) or error("edu.search: limit must be an integer", 2)
+  local from = " FROM sentences s JOIN documents d ON d.id = s.doc_id"
   -- The trigram index needs three characters; shorter text is scanned.
+  local cond, arg = " WHERE instr(s.text, ?1) > 0", text
   if utf8.len(text) and utf8.len(text) >= 3 then
-    local quoted = '"' .. text:gsub('"', '""') .. '"'
-    return edu.sql(cols .. [[ WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1)
-      ORDER BY d.name, s.seq LIMIT ?2]], quoted, limit)
+    cond = " WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1)"
+    arg = '"' .. text:gsub('"', '""') .. '"'
   end
-  return edu.sql(cols .. [[ WHERE instr(s.text, ?1) > 0 ORDER BY d.name, s.seq LIMIT ?2]], text, limit)
+  local rows = edu.sql("SELECT d.name AS doc, d.region, d.year, s.text AS sentence" .. from .. cond
+    .. " ORDER BY d.name, s.seq LIMIT ?2", arg, limit)
+  if #rows >= limit then
+    rows.total = edu.sql("SELECT count(*) AS n" .. from .. cond, arg)[1].n
+    if rows.total > #rows then rows.more = string.format("edu.search(%q, %d)", text, rows.total) end
+  end
+  return rows
 end
 
 --- edu.overview() -> prints documents, counts and a few indicators of each

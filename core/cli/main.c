@@ -34,13 +34,18 @@ static const command COMMANDS[] = {
      "\n"
      "  --changed    skip documents whose bytes are stored already, without decoding them\n",
      ES_APP_STORE | ES_APP_PIPELINE, es_cmd_load, 0},
-    {"export", "indicators|documents [--format jsonl|csv] [--out FILE]",
-     "write every indicator or document as JSON lines or CSV",
-     "Writes every indicator (doc, start, end, number, metric, value, value_hi, unit,\n"
-     "kind, cmp, scope, year, sentence, metric_id) or document (path, name, title,\n"
-     "region, region_level, province, year, kind, issuer, issued, sha256, indicators).\n"
+    {"export", "indicators|documents [--format jsonl|csv|xlsx] [--bom] [--out FILE]",
+     "write every indicator or document as JSON lines, CSV or an Excel workbook",
+     "Writes every indicator (id, doc, region, start, end, number, metric, value,\n"
+     "value_hi, unit, display, kind, cmp, scope, year, sentence, metric_id) or document\n"
+     "(path, name, title, region, region_level, province, year, kind, issuer, issued,\n"
+     "sha256, indicators). Values are as stored; display is the figure as a reader\n"
+     "writes it (3723.35亿元, 1–2所, 30所以上). In CSV, text starting with = + - @\n"
+     "gets a leading apostrophe so a spreadsheet keeps it as text.\n"
      "\n"
-     "  --format F   jsonl (the default) or csv\n"
+     "  --format F   jsonl (the default), csv, or xlsx (a header row kept in view,\n"
+     "               numbers as numbers; needs --out)\n"
+     "  --bom        start a CSV with a byte order mark, for Excel\n"
      "  --out FILE   write to FILE instead of standard output\n",
      ES_APP_STORE, es_cmd_export, 0},
     {"run", "SCRIPT.lua [ARGS...]", "run a Lua script (arg and ... as in lua)",

@@ -272,12 +272,76 @@ static int l_width(lua_State *L)
     return 1;
 }
 
+/* --- regions (the gazetteer) ----------------------------------------- */
+
+static const es_gazetteer *gazetteer(lua_State *L)
+{
+    const es_lua_env *env = get_env(L);
+    return env->pipeline ? env->pipeline->gazetteer : NULL;
+}
+
+static void push_region(lua_State *L, const es_gazetteer *gz, long index)
+{
+    const es_region *r = es_gazetteer_get(gz, index);
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, r->name);
+    lua_setfield(L, -2, "name");
+    lua_pushstring(L, r->short_name);
+    lua_setfield(L, -2, "short");
+    lua_pushstring(L, es_level_name(r->level));
+    lua_setfield(L, -2, "level");
+    lua_pushstring(L, es_gazetteer_get(gz, r->province)->name);
+    lua_setfield(L, -2, "province");
+}
+
+/* core.region_find(name) -> the regions whose full or short name is
+ * exactly `name` (highest level first), or nil without a gazetteer */
+static int l_region_find(lua_State *L)
+{
+    size_t len;
+    const char *name = luaL_checklstring(L, 1, &len);
+    const es_gazetteer *gz = gazetteer(L);
+    if (!gz)
+        return 0;
+    enum { MAX_MATCHES = 16 };
+    long found[MAX_MATCHES];
+    size_t name_len = 0;
+    int is_short = 0;
+    size_t n = es_gazetteer_match(gz, name, len, 1, found, MAX_MATCHES, &name_len, &is_short);
+    lua_newtable(L);
+    if (name_len != len)
+        return 1;
+    for (size_t i = 0; i < n && i < MAX_MATCHES; i++) {
+        push_region(L, gz, found[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+/* core.region_list() -> every region of the gazetteer (name, short,
+ * level, province), or nil without one */
+static int l_region_list(lua_State *L)
+{
+    const es_gazetteer *gz = gazetteer(L);
+    if (!gz)
+        return 0;
+    size_t n = es_gazetteer_count(gz);
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        push_region(L, gz, (long)i);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
 /* --- the module ------------------------------------------------------ */
 
 static const luaL_Reg READERS[] = {
     {"sql", l_sql},
     {"metric_id", l_metric_id},
     {"width", l_width},
+    {"region_find", l_region_find},
+    {"region_list", l_region_list},
     {NULL, NULL},
 };
 
@@ -292,6 +356,7 @@ int es_lua_open_core(lua_State *L)
     int writable = !es_store_is_read_only(env->store);
     lua_newtable(L);
     luaL_setfuncs(L, READERS, 0);
+    luaL_setfuncs(L, es_lua_present_functions, 0);
     if (writable) {
         luaL_setfuncs(L, WRITERS, 0);
         if (env->pipeline) {

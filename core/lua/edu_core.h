@@ -3,6 +3,7 @@
 #ifndef EDUSHELL_LUA_EDU_CORE_H
 #define EDUSHELL_LUA_EDU_CORE_H
 
+#include <lauxlib.h>
 #include <lua.h>
 
 #include "edushell/lua/edu.h"
@@ -15,5 +16,10 @@
  * define_metric) only when the store is writable and, for load, a
  * pipeline was given. */
 int es_lua_open_core(lua_State *L);
+
+/* The functions of edu.core that present figures and write spreadsheets
+ * (edu_present.c); always registered: an XLSX is returned as bytes for
+ * Lua to write, so a sandbox's rule on files holds. */
+extern const luaL_Reg es_lua_present_functions[];
 
 #endif

@@ -10,8 +10,8 @@ typedef struct export_query {
 
 static const export_query QUERIES[] = {
     {"indicators",
-     "SELECT doc, start, end, number, metric, value, value_hi, unit, kind, cmp, scope, year,"
-     " sentence, metric_id FROM indicator_rows ORDER BY doc, start"},
+     "SELECT id, doc, region, start, end, number, metric, value, value_hi, unit, kind, cmp, scope,"
+     " year, sentence, metric_id FROM indicator_rows ORDER BY doc, start"},
     {"documents",
      "SELECT path, name, title, region, region_level, province, year, kind, issuer, issued,"
      " sha256, indicators FROM document_rows ORDER BY name"},

@@ -57,14 +57,16 @@ return function(edu, core)
   ---------------------------------------------------------------------------
   --- edu.series{region=, metric=, kind="actual"} -> one point per year
   function edu.series(opts)
+    opts = opts or {}
+    local region = edu.region(opts.region, 2)
     local id = require_metric(opts.metric, "edu.series")
     local rows = edu.sql([[
       SELECT year, value, unit, cmp, id AS indicator, doc, doc_kind FROM indicator_rows
       WHERE region = ?1 AND metric_id = ?2 AND kind = ?3 AND year IS NOT NULL
-      ORDER BY year, ]] .. BEST_FIRST, opts.region, id, opts.kind or "actual")
+      ORDER BY year, ]] .. BEST_FIRST, region, id, opts.kind or "actual")
     local points = first_per(rows, function(r) return r.year end)
     local out = Rows.new(points, { "year", "value", "unit", "doc", "indicator" })
-    out.metric, out.region = id, opts.region
+    out.metric, out.region = id, region
     return out
   end
 
@@ -93,6 +95,8 @@ return function(edu, core)
 
   --- edu.rank{metric=, year=, level=, kind="actual", desc=} -> one row per region
   function edu.rank(opts)
+    opts = opts or {}
+    local level = edu.level(opts.level, 2)
     local id = require_metric(opts.metric, "edu.rank")
     local def = edu.metric.get(id)
     local kind = opts.kind or "actual"
@@ -100,12 +104,12 @@ return function(edu, core)
       SELECT region, value, value_hi, unit, cmp, year, doc, id AS indicator FROM indicator_rows
       WHERE metric_id = ?1 AND kind = ?2 AND (?3 IS NULL OR year = ?3)
         AND (?4 IS NULL OR level = ?4) AND region IS NOT NULL
-      ORDER BY region, ]] .. BEST_FIRST, id, kind, opts.year, opts.level)
+      ORDER BY region, ]] .. BEST_FIRST, id, kind, opts.year, level)
     local rows = first_per(values, function(r) return r.region end)
     local have = {}
     for _, r in ipairs(rows) do have[r.region] = true end
     for _, r in ipairs(edu.sql([[SELECT DISTINCT region FROM documents
-        WHERE region IS NOT NULL AND (?1 IS NULL OR region_level = ?1) ORDER BY region]], opts.level)) do
+        WHERE region IS NOT NULL AND (?1 IS NULL OR region_level = ?1) ORDER BY region]], level)) do
       if not have[r.region] then rows[#rows + 1] = { region = r.region } end
     end
     local higher_first = def.direction ~= "lower"
@@ -120,7 +124,11 @@ return function(edu, core)
   --- edu.compare{regions={...}, metrics={...} | category=, year=} -> region x metric
   -- Cells hold the value; a target is marked with "*" (the cell is a string then).
   function edu.compare(opts)
-    assert(type(opts.regions) == "table" and #opts.regions > 0, "edu.compare: regions={...} required")
+    if type(opts) ~= "table" or type(opts.regions) ~= "table" or #opts.regions == 0 then
+      error("edu.compare: regions={...} required", 2)
+    end
+    local regions = {}
+    for i, r in ipairs(opts.regions) do regions[i] = edu.region(r, 2) end
     local ids = {}
     if opts.metrics then
       for _, m in ipairs(opts.metrics) do ids[#ids + 1] = require_metric(m, "edu.compare") end
@@ -133,22 +141,25 @@ return function(edu, core)
       end
     end
     local out, columns = {}, { "metric", "unit" }
-    for _, region in ipairs(opts.regions) do columns[#columns + 1] = region end
+    for _, region in ipairs(regions) do columns[#columns + 1] = region end
     for _, id in ipairs(ids) do
       local def = edu.metric.get(id)
       local row = { metric = def.name, unit = def.unit, id = id }
-      for _, region in ipairs(opts.regions) do
+      for _, region in ipairs(regions) do
         local v = edu.sql([[
           SELECT value, kind FROM indicator_rows
           WHERE region = ?1 AND metric_id = ?2 AND (?3 IS NULL OR year = ?3)
             AND kind IN ('actual', 'target')
           ORDER BY (kind = 'target'), year DESC, ]] .. BEST_FIRST .. " LIMIT 1",
           region, id, opts.year)[1]
-        if v then row[region] = v.kind == "target" and (Rows.cell(v.value) .. "*") or v.value end
+        if v then row[region] = v.kind == "target" and (edu.format.figure(v.value, def.unit, { bare = true }) .. "*") or v.value end
       end
       out[#out + 1] = row
     end
-    return Rows.new(out, columns)
+    out = Rows.new(out, columns)
+    out.figures = {}
+    for _, region in ipairs(regions) do out.figures[region] = { unit = "unit" } end
+    return out
   end
 
   ---------------------------------------------------------------------------
@@ -159,18 +170,20 @@ return function(edu, core)
 
   --- edu.plan_vs_actual{region=, year=} -> each target with its actual, status and gap
   function edu.plan_vs_actual(opts)
+    opts = opts or {}
+    local region = edu.region(opts.region, 2)
     local targets = edu.sql([[
       SELECT r.id, r.metric, r.metric_id, r.value AS target, r.unit, r.cmp, r.year,
              r.doc AS plan_doc, coalesce(m.direction, 'higher') AS direction
       FROM indicator_rows r LEFT JOIN metrics m ON m.id = r.metric_id
       WHERE r.region = ?1 AND r.kind = 'target' AND (?2 IS NULL OR r.year = ?2)
-      ORDER BY r.year, r.doc, r.start]], opts.region, opts.year)
+      ORDER BY r.year, r.doc, r.start]], region, opts.year)
     for _, t in ipairs(targets) do
       local actual = edu.sql([[
         SELECT value, doc FROM indicator_rows
         WHERE region = ?1 AND kind = 'actual' AND year = ?2 AND unit = ?3
           AND ((?4 IS NOT NULL AND metric_id = ?4) OR (?4 IS NULL AND metric = ?5))
-        ORDER BY ]] .. BEST_FIRST .. " LIMIT 1", opts.region, t.year, t.unit, t.metric_id, t.metric)[1]
+        ORDER BY ]] .. BEST_FIRST .. " LIMIT 1", region, t.year, t.unit, t.metric_id, t.metric)[1]
       if actual then
         t.actual, t.actual_doc = actual.value, actual.doc
         t.gap = actual.value - t.target
@@ -179,7 +192,9 @@ return function(edu, core)
         t.status = "no data"
       end
     end
-    return Rows.new(targets, { "year", "metric", "target", "actual", "unit", "status", "gap", "plan_doc", "actual_doc" })
+    local out = Rows.new(targets, { "year", "metric", "target", "actual", "unit", "status", "gap", "plan_doc", "actual_doc" })
+    out.figures = { target = { unit = "unit", cmp = "cmp" }, actual = { unit = "unit" }, gap = { unit = "unit" } }
+    return out
   end
 
   ---------------------------------------------------------------------------
@@ -191,7 +206,7 @@ return function(edu, core)
       FROM indicator_rows
       WHERE kind = 'rank' AND (?1 IS NULL OR scope = ?1) AND (?2 IS NULL OR region = ?2)
         AND (?3 IS NULL OR year = ?3)
-      ORDER BY region, year, value, doc, start]], opts.scope, opts.region, opts.year)
+      ORDER BY region, year, value, doc, start]], opts.scope, edu.region(opts.region, 2), opts.year)
   end
 
   ---------------------------------------------------------------------------

@@ -32,7 +32,7 @@ local csv = edu.docs():to_csv()
 print("csv", csv:sub(1, 12))
 print("json", edu.docs{limit = 1}:to_json():sub(1, 2))
 print("md", edu.docs{limit = 1}:to_markdown():match("^| id |") ~= nil)
-print(tostring(edu.docs{limit = 2}):match("%(2 rows%)") ~= nil)
+print(tostring(edu.docs{limit = 2}):match("%(2 of 5 rows; add limit= for more: edu.docs{limit = 5}%)") ~= nil)
 local ok, err = pcall(edu.docs, {color = "red"})
 print("filter", ok, err)
 LUA
@@ -48,5 +48,5 @@ expect_contains "$out" $'md\ttrue'
 expect_contains "$out" "unknown filter 'color'"
 expect_contains "$(printf '%s\n' "$out" | tail -n 2 | head -n 1)" "true"
 # SQL injection through parameters stays data.
-expect_eq "$(edu "$DB" "print(#edu.docs{region = \"x' OR '1'='1\"})")" 0 "bound parameters"
+expect_eq "$(edu "$DB" "print(#edu.docs{title = \"x' OR '1'='1\"})")" 0 "bound parameters"
 echo ok
