@@ -10,6 +10,7 @@
 
 #include "edushell/base/config.h"
 #include "edushell/load/ingest.h"
+#include "edushell/store/store.h"
 
 typedef struct tally {
     size_t bytes, docs;
@@ -54,8 +55,13 @@ static double load_once(const es_pipeline *pipe, const char *const *paths, size_
     es_ingest_events ev = {.ctx = t, .on_document = count_document};
     es_sink sink = es_store_sink(store);
     double start = now_seconds();
-    es_ingest_paths(pipe, &sink, paths, n, 0, &ev, NULL);
+    es_ingest_totals tot;
+    es_ingest_run(pipe, &sink, paths, n, NULL, &ev, &tot);
     double took = now_seconds() - start;
+    static const char *const names[ES_NSTAGES] = {"read", "hash", "analyse", "link", "store", "commit"};
+    for (int i = 0; i < ES_NSTAGES; i++)
+        printf("  %-9s %8.2f s\n", names[i], tot.seconds[i]);
+    printf("  %-9s %8.2f s\n", "waiting", tot.waiting);
     es_store_close(store);
     char wal[80], shm[80];
     snprintf(wal, sizeof wal, "%s-wal", db);

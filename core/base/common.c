@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int es_err_set(es_err *err, const char *fmt, ...)
 {
@@ -114,4 +115,11 @@ int es_read_file(const char *path, char **data, size_t *len, es_err *err)
     }
     *data = es_buf_take(&b, len);
     return 0;
+}
+
+double es_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

@@ -1,6 +1,8 @@
-/* `edushell load [--changed] PATH...`: one line per document on stdout,
- * errors on stderr, a progress bar on stderr when it is a terminal. */
+/* `edushell load [--changed] [--jobs N] [--batch SIZE] PATH...`: one line
+ * per document on stdout, errors on stderr, a progress bar on stderr when
+ * it is a terminal. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -56,23 +58,66 @@ static void draw_progress(void *ctx, size_t done, size_t total)
         clear_bar(v);
 }
 
+/* "16M", "200k", "4096": bytes, 0 when it is not a size. */
+static size_t parse_size(const char *s)
+{
+    char *end;
+    double v = strtod(s, &end);
+    double unit = *end == 'k' || *end == 'K' ? 1024.0 : *end == 'm' || *end == 'M' ? 1048576.0 : 1.0;
+    if (unit > 1.0)
+        end++;
+    if (end == s || *end || v < 1 || v * unit > 1e12)
+        return 0;
+    return (size_t)(v * unit);
+}
+
+/* Reads the options before the paths: returns the index of the first
+ * path, or -1 after a usage error, whose exit status goes to *status. */
+static int load_options(int argc, char **argv, es_ingest_options *o, int *status)
+{
+    int i = 0;
+    for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+        if (strcmp(argv[i], "--changed") == 0) {
+            o->only_changed = 1;
+        } else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end || n < 1 || n > 256) {
+                *status = es_usage_error("load", "--jobs takes a number from 1 to 256, not '%s'", argv[i]);
+                return -1;
+            }
+            o->jobs = (int)n;
+        } else if (strcmp(argv[i], "--batch") == 0 && i + 1 < argc) {
+            if ((o->batch_bytes = parse_size(argv[++i])) == 0) {
+                *status = es_usage_error("load", "--batch takes a size (bytes, or with k or M), not '%s'",
+                                         argv[i]);
+                return -1;
+            }
+        } else {
+            *status = es_usage_error("load", "unknown option '%s'", argv[i]);
+            return -1;
+        }
+    }
+    if (i == argc) {
+        *status = es_usage_error("load", "no path given");
+        return -1;
+    }
+    return i;
+}
+
 int es_cmd_load(es_app *app, int argc, char **argv)
 {
-    int only_changed = 0;
-    int first = 0;
-    if (first < argc && strcmp(argv[first], "--changed") == 0) {
-        only_changed = 1;
-        first++;
-    }
-    if (first == argc) {
-        return es_usage_error("load", "no path given");
-    }
+    es_ingest_options opt = {0};
+    int status = ES_EXIT_OK;
+    int first = load_options(argc, argv, &opt, &status);
+    if (first < 0)
+        return status;
     load_view view = {.progress = isatty(STDERR_FILENO)};
     es_ingest_events ev = {&view, print_document, print_error, draw_progress};
     es_ingest_totals t;
     es_sink sink = es_store_sink(app->store);
-    int rc = es_ingest_paths(&app->pipeline, &sink, (const char *const *)argv + first,
-                             (size_t)(argc - first), only_changed, &ev, &t);
+    int rc = es_ingest_run(&app->pipeline, &sink, (const char *const *)argv + first,
+                           (size_t)(argc - first), &opt, &ev, &t);
     clear_bar(&view);
     fprintf(stderr, "loaded %zu new, %zu replaced, %zu unchanged, %zu errors; %zu indicators\n",
             t.added, t.replaced, t.unchanged, t.errors, t.indicators);

@@ -26,13 +26,17 @@ typedef struct command {
 } command;
 
 static const command COMMANDS[] = {
-    {"load", "[--changed] PATH...", "load files and directories (text, GB18030, HTML, CSV)",
-     "Loads files and directories (recursively) into the database, one transaction per\n"
-     "document, and prints one line per document: name, region, year, kind and the\n"
-     "number of indicators. A file that cannot be read gets one error line; the others\n"
-     "still load and the exit status is 1.\n"
+    {"load", "[--changed] [--jobs N] [--batch SIZE] PATH...",
+     "load files and directories (text, GB18030, HTML, CSV)",
+     "Loads files and directories (recursively) into the database and prints one line\n"
+     "per document: name, region, year, kind and the number of indicators. Worker\n"
+     "threads build documents; they are stored in batches, one transaction each, with\n"
+     "each document whole or not at all. A file that cannot be read gets one error\n"
+     "line; the others still load and the exit status is 1.\n"
      "\n"
-     "  --changed    skip documents whose bytes are stored already, without decoding them\n",
+     "  --changed    skip documents whose bytes are stored already, without decoding them\n"
+     "  --jobs N     threads that build documents (default: one per core beyond one)\n"
+     "  --batch SIZE text stored per transaction, in bytes or with k or M (default 16M)\n",
      ES_APP_STORE | ES_APP_PIPELINE, es_cmd_load, 0},
     {"export", "indicators|documents [--format jsonl|csv|xlsx] [--bom] [--out FILE]",
      "write every indicator or document as JSON lines, CSV or an Excel workbook",

@@ -62,8 +62,10 @@ void es_document_begin(es_document *doc, const es_source *src)
 {
     memset(doc, 0, sizeof *doc);
     doc->src = src;
+    double t0 = es_seconds();
     doc->key = document_key(src);
     es_sha256_hex(src->text, src->len, doc->sha256);
+    doc->seconds[ES_STAGE_HASH] = es_seconds() - t0;
 }
 
 static void link_metrics(const es_metric_table *table, es_indicator_list *list)
@@ -79,9 +81,13 @@ static void link_metrics(const es_metric_table *table, es_indicator_list *list)
 void es_document_analyse(const es_pipeline *p, es_document *doc)
 {
     const es_source *src = doc->src;
+    double t0 = es_seconds();
     es_text_in in = { .text = src->text, .len = src->len, .src = src, .gazetteer = p->gazetteer };
     es_extract_text(p->extractor, &in, &doc->view, &doc->structure, &doc->meta, &doc->indicators);
+    double t1 = es_seconds();
     link_metrics(p->metrics, &doc->indicators);
+    doc->seconds[ES_STAGE_ANALYSE] = t1 - t0;
+    doc->seconds[ES_STAGE_LINK] = es_seconds() - t1;
 }
 
 void es_document_build(const es_pipeline *p, const es_source *src, es_document *doc)

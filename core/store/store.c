@@ -4,23 +4,14 @@
 #include <sqlite3.h>
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store_write.h"
 #include "store_private.h"
 
 extern const char es_schema_sql[];
-
-struct es_store {
-    sqlite3 *db;
-    char *path;
-    es_store_stmts stmts;
-    es_metric_table metrics; /* file and analysts' definitions, for matching */
-    int read_only;           /* SQL of others may only read (es_store_read_only) */
-    int own_write;           /* the store itself is writing: the rule does not apply */
-};
 
 /* An existing non-empty file must start with SQLite's magic header; sqlite3
  * itself would only notice at the first query, with a vaguer message. */
@@ -50,7 +41,44 @@ int es_store_exec(sqlite3 *db, const char *sql, es_err *err)
     return 0;
 }
 
-int es_store_begin(sqlite3 *db, es_err *err) { return es_store_exec(db, "BEGIN IMMEDIATE", err); }
+/* How long a writer waits for another's transaction before it looks
+ * again whether that writer is making progress. */
+enum { BUSY_TIMEOUT_MS = 10000 };
+
+/* Changes when another connection commits (PRAGMA data_version). */
+static sqlite3_int64 data_version(sqlite3 *db)
+{
+    sqlite3_int64 v = -1;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* BEGIN IMMEDIATE takes the write lock before anything is read, so what a
+ * transaction finds (is this document stored?) stays true until it
+ * commits, and no write fails half-way for want of the lock. Another
+ * load holds the lock for batch after batch: waiting goes on for as long
+ * as it keeps committing, and ends with an error only when a writer has
+ * held the lock for a whole timeout without committing anything. */
+int es_store_begin(sqlite3 *db, es_err *err)
+{
+    sqlite3_int64 seen = data_version(db);
+    for (;;) {
+        int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return 0;
+        if (rc != SQLITE_BUSY)
+            return es_err_set(err, "%s", sqlite3_errmsg(db));
+        sqlite3_int64 now = data_version(db);
+        if (now == seen)
+            return es_err_set(err, "database is locked: another process has held it for %d s"
+                              " without committing", BUSY_TIMEOUT_MS / 1000);
+        seen = now;
+    }
+}
 
 int es_store_end(sqlite3 *db, int rc, es_err *err)
 {
@@ -72,13 +100,14 @@ es_store *es_store_open(const char *path, es_err *err)
     }
     /* A REPL and a cron job may share one database: wait for each other's
      * write transactions instead of failing at once. */
-    sqlite3_busy_timeout(db, 10000);
+    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
     if (es_store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err) != 0 ||
         es_store_exec(db, es_schema_sql, err) != 0) {
         sqlite3_close(db);
         return NULL;
     }
     es_store *s = es_xcalloc(1, sizeof *s);
+    pthread_mutex_init(&s->lock, NULL);
     s->db = db;
     s->path = es_xstrdup(path);
     if (es_store_stmts_prepare(db, &s->stmts, err) != 0) {
@@ -94,7 +123,9 @@ void es_store_close(es_store *s)
         return;
     es_store_stmts_finalize(&s->stmts);
     es_metrics_free(&s->metrics);
-    sqlite3_close(s->db);
+    es_store_batch_free(&s->batch);
+    sqlite3_close(s->db); /* a batch never committed is rolled back */
+    pthread_mutex_destroy(&s->lock);
     free(s->path);
     free(s);
 }
@@ -103,44 +134,6 @@ struct sqlite3 *es_store_db(es_store *s) { return s->db; }
 es_metric_table *es_store_metric_table(es_store *s) { return &s->metrics; }
 const es_metric_table *es_store_metrics(const es_store *s) { return &s->metrics; }
 const char *es_store_path(const es_store *s) { return s->path; }
-
-int es_store_has(es_store *s, const char *key, const char *sha256)
-{
-    return es_store_find(&s->stmts, key, sha256, NULL) == ES_FOUND_SAME;
-}
-
-int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_err *err)
-{
-    const char *key = doc->key;
-    sqlite3_int64 old_id = 0;
-    es_found found = es_store_find(&s->stmts, key, doc->sha256, &old_id);
-    if (found == ES_FOUND_SAME || found == ES_FOUND_ELSEWHERE) {
-        *result = ES_PUT_UNCHANGED;
-        return 0;
-    }
-    int rc = es_store_begin(s->db, err);
-    if (rc == 0) {
-        if (found == ES_FOUND_CHANGED)
-            rc = es_store_delete_doc(&s->stmts, old_id, err);
-        if (rc == 0)
-            rc = es_store_insert_doc(&s->stmts, key, doc, err);
-        rc = es_store_end(s->db, rc, err);
-    }
-    *result = found == ES_FOUND_CHANGED ? ES_PUT_REPLACED : ES_PUT_ADDED;
-    return rc;
-}
-
-static int sink_has(void *ctx, const char *key, const char *sha256) { return es_store_has(ctx, key, sha256); }
-
-static int sink_put(void *ctx, const es_document *doc, es_put_result *result, es_err *err)
-{
-    return es_store_put(ctx, doc, result, err);
-}
-
-es_sink es_store_sink(es_store *s)
-{
-    return (es_sink){.ctx = s, .has = sink_has, .put = sink_put};
-}
 
 /* Reads are allowed; so are transactions and reading pragmas, which
  * change nothing stored. */

@@ -2,9 +2,41 @@
 #ifndef EDUSHELL_STORE_PRIVATE_H
 #define EDUSHELL_STORE_PRIVATE_H
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include "edushell/store/store.h"
+#include "store_write.h"
+
+/* A document of the batch: its sentences enter the search index at the
+ * commit, their text read from the document, which the caller keeps. */
+typedef struct es_batch_doc {
+    const es_document *doc;
+    sqlite3_int64 id;
+    sqlite3_int64 *sentence_ids;
+} es_batch_doc;
+
+/* The batch of documents in flight: one write transaction, committed by
+ * es_store_commit. */
+typedef struct es_batch {
+    int open;                /* the transaction is open */
+    es_batch_doc *docs;      /* stored, not yet in the search index */
+    size_t n, cap;
+    char *lost;              /* why the transaction was rolled back under the batch */
+} es_batch;
+
+struct es_store {
+    sqlite3 *db;
+    char *path;
+    es_store_stmts stmts;
+    es_metric_table metrics; /* file and analysts' definitions, for matching */
+    int read_only;           /* SQL of others may only read (es_store_read_only) */
+    int own_write;           /* the store itself is writing: the rule does not apply */
+    pthread_mutex_t lock;    /* has() from the threads of a load against the writer */
+    es_batch batch;
+};
+
+void es_store_batch_free(es_batch *b);
 
 es_metric_table *es_store_metric_table(es_store *s);
 

@@ -10,8 +10,7 @@
 static const char SQL_FIND_BY_KEY[] = "SELECT id, sha256 FROM documents WHERE path = ?1";
 static const char SQL_FIND_BY_HASH[] = "SELECT id FROM documents WHERE sha256 = ?1 LIMIT 1";
 static const char SQL_DELETE_DOC[] = "DELETE FROM documents WHERE id = ?1";
-static const char SQL_INDEX_DOC[] =
-    "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE doc_id = ?1";
+static const char SQL_INDEX_SENTENCE[] = "INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)";
 static const char SQL_UNINDEX_DOC[] =
     "INSERT INTO sentences_fts(sentences_fts, rowid, text)"
     " SELECT 'delete', id, text FROM sentences WHERE doc_id = ?1";
@@ -37,7 +36,7 @@ int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err)
         {&st->delete_doc, SQL_DELETE_DOC},         {&st->insert_doc, SQL_INSERT_DOC},
         {&st->insert_section, SQL_INSERT_SECTION}, {&st->insert_sentence, SQL_INSERT_SENTENCE},
         {&st->insert_indicator, SQL_INSERT_INDICATOR},
-        {&st->index_doc, SQL_INDEX_DOC},           {&st->unindex_doc, SQL_UNINDEX_DOC},
+        {&st->index_sentence, SQL_INDEX_SENTENCE}, {&st->unindex_doc, SQL_UNINDEX_DOC},
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (sqlite3_prepare_v3(db, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT, all[i].stmt, NULL) != SQLITE_OK)
@@ -49,7 +48,7 @@ void es_store_stmts_finalize(es_store_stmts *st)
 {
     sqlite3_stmt *all[] = {st->find_by_key, st->find_by_hash, st->delete_doc, st->insert_doc,
                            st->insert_section, st->insert_sentence, st->insert_indicator,
-                           st->index_doc, st->unindex_doc};
+                           st->index_sentence, st->unindex_doc};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     memset(st, 0, sizeof *st);
@@ -98,10 +97,10 @@ es_found es_store_find(es_store_stmts *st, const char *key, const char *sha256, 
 
 /* The index entries go first: an external-content index must be told the
  * text it is removing while the sentences still exist. */
-int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, es_err *err)
+int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, int indexed, es_err *err)
 {
     sqlite3_bind_int64(st->unindex_doc, 1, id);
-    if (step_done(st->unindex_doc, err) != 0)
+    if (indexed && step_done(st->unindex_doc, err) != 0)
         return -1;
     sqlite3_bind_int64(st->delete_doc, 1, id);
     return step_done(st->delete_doc, err);
@@ -224,7 +223,8 @@ static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64
     return step_done(s, err);
 }
 
-int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, es_err *err)
+int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc,
+                        sqlite3_int64 *id, sqlite3_int64 **sentence_ids_out, es_err *err)
 {
     if (insert_document_row(st, key, doc, err) != 0)
         return -1;
@@ -239,12 +239,29 @@ int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *
         sqlite3_int64 sid = ind->sentence < nsent ? sentence_ids[ind->sentence] : 0;
         rc = insert_indicator(st->insert_indicator, doc_id, sid, doc, ind, err);
     }
-    free(sentence_ids);
-    /* Last: every statement after a write to the index would make SQLite
-     * flush the index's pending terms for its statement savepoint. */
-    if (rc == 0) {
-        sqlite3_bind_int64(st->index_doc, 1, doc_id);
-        rc = step_done(st->index_doc, err);
+    if (rc != 0) {
+        free(sentence_ids);
+        return -1;
     }
-    return rc;
+    *id = doc_id;
+    *sentence_ids_out = sentence_ids;
+    return 0;
+}
+
+/* A statement that writes one row of the index opens no savepoint, so the
+ * index keeps gathering terms in memory and writes them once, at the
+ * commit (INSERT ... SELECT would write them at every statement). */
+int es_store_index_doc(es_store_stmts *st, const es_document *doc, const sqlite3_int64 *sentence_ids,
+                       es_err *err)
+{
+    const es_structure *ss = &doc->structure;
+    for (size_t i = 0; i < ss->nsentences; i++) {
+        const es_sentence *sen = &ss->sentences[i];
+        sqlite3_bind_int64(st->index_sentence, 1, sentence_ids[i]);
+        sqlite3_bind_text64(st->index_sentence, 2, doc->src->text + sen->start, sen->end - sen->start,
+                            SQLITE_STATIC, SQLITE_UTF8);
+        if (step_done(st->index_sentence, err) != 0)
+            return -1;
+    }
+    return 0;
 }

@@ -17,41 +17,50 @@
 #include "edushell/base/sha256.h"
 #include "edushell/store/store.h"
 
-typedef struct fixture {
-    char dir[64];
-    char db_path[128];
-    es_store *store;
+/* A document built by hand, with the parts it points to. */
+typedef struct test_doc {
     es_source src;
     es_document doc;
     es_sentence sentences[2];
     es_indicator inds[2];
+} test_doc;
+
+typedef struct fixture {
+    char dir[64];
+    char db_path[128];
+    es_store *store;
+    test_doc d;
 } fixture;
 
 static const char TEXT[] = "新增幼儿园57所。普惠性幼儿园覆盖率达92.81%。";
 
-static void build_document(fixture *f, const char *text)
+/* Builds the two-sentence document `text` (shaped like TEXT) under `key`:
+ * documents are found by their key, any stable name. */
+static void build_doc(test_doc *d, const char *key, const char *text)
 {
-    f->src = (es_source){.path = f->db_path, .name = "doc.txt", .text = (char *)text,
+    d->src = (es_source){.path = (char *)key, .name = "doc.txt", .text = (char *)text,
                          .len = strlen(text), .format = ES_FORMAT_TEXT};
     size_t cut = strstr(text, "。") - text + 3;
-    f->sentences[0] = (es_sentence){0, cut, -1, 0};
-    f->sentences[1] = (es_sentence){cut, f->src.len, -1, 0};
+    d->sentences[0] = (es_sentence){0, cut, -1, 0};
+    d->sentences[1] = (es_sentence){cut, d->src.len, -1, 0};
     /* the count right after 幼儿园 (3 bytes), then the percentage */
     const char *n1 = strstr(text, "园") + 3, *n2 = strstr(text, "92.81%");
-    f->inds[0] = (es_indicator){.start = (size_t)(n1 - text), .end = (size_t)(n1 - text) + 5,
+    d->inds[0] = (es_indicator){.start = (size_t)(n1 - text), .end = (size_t)(n1 - text) + 5,
                                 .sentence = 0, .value = 57, .kind = ES_IND_ACTUAL,
                                 .cmp = "=", .unit = "所", .metric = "新增幼儿园"};
-    f->inds[1] = (es_indicator){.start = (size_t)(n2 - text), .end = (size_t)(n2 - text) + 6,
+    d->inds[1] = (es_indicator){.start = (size_t)(n2 - text), .end = (size_t)(n2 - text) + 6,
                                 .sentence = 1, .value = 92.81, .kind = ES_IND_ACTUAL,
                                 .cmp = "=", .unit = "%", .metric = "普惠性幼儿园覆盖率"};
-    memset(&f->doc, 0, sizeof f->doc);
-    f->doc.src = &f->src;
-    f->doc.key = f->db_path; /* any stable name: documents are found by it */
-    es_sha256_hex(text, strlen(text), f->doc.sha256);
-    f->doc.meta = (es_meta){.region = "无锡市", .kind = "summary", .year = 2021};
-    f->doc.structure = (es_structure){.sentences = f->sentences, .nsentences = 2};
-    f->doc.indicators = (es_indicator_list){.items = f->inds, .n = 2, .cap = 2};
+    memset(&d->doc, 0, sizeof d->doc);
+    d->doc.src = &d->src;
+    d->doc.key = (char *)key;
+    es_sha256_hex(text, strlen(text), d->doc.sha256);
+    d->doc.meta = (es_meta){.region = "无锡市", .kind = "summary", .year = 2021};
+    d->doc.structure = (es_structure){.sentences = d->sentences, .nsentences = 2};
+    d->doc.indicators = (es_indicator_list){.items = d->inds, .n = 2, .cap = 2};
 }
+
+static void build_document(fixture *f, const char *text) { build_doc(&f->d, f->db_path, text); }
 
 static int setup(void **state)
 {
@@ -95,7 +104,7 @@ static void test_put_stores_all_parts(void **state)
     fixture *f = *state;
     es_put_result r;
     es_err err = {{0}};
-    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
+    assert_int_equal(es_store_put(f->store, &f->d.doc, &r, &err), 0);
     assert_int_equal(r, ES_PUT_ADDED);
     assert_int_equal(count(f->store, "documents"), 1);
     assert_int_equal(count(f->store, "sentences"), 2);
@@ -115,13 +124,13 @@ static void test_same_bytes_change_nothing(void **state)
     fixture *f = *state;
     es_put_result r;
     es_err err = {{0}};
-    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
-    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
+    assert_int_equal(es_store_put(f->store, &f->d.doc, &r, &err), 0);
+    assert_int_equal(es_store_put(f->store, &f->d.doc, &r, &err), 0);
     assert_int_equal(r, ES_PUT_UNCHANGED);
     assert_int_equal(count(f->store, "documents"), 1);
     assert_int_equal(count(f->store, "indicators"), 2);
-    assert_true(es_store_has(f->store, f->doc.key, f->doc.sha256));
-    assert_false(es_store_has(f->store, f->doc.key, "0000"));
+    assert_true(es_store_has(f->store, f->d.doc.key, f->d.doc.sha256));
+    assert_false(es_store_has(f->store, f->d.doc.key, "0000"));
 }
 
 static void test_changed_bytes_replace_rows(void **state)
@@ -129,10 +138,10 @@ static void test_changed_bytes_replace_rows(void **state)
     fixture *f = *state;
     es_put_result r;
     es_err err = {{0}};
-    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
+    assert_int_equal(es_store_put(f->store, &f->d.doc, &r, &err), 0);
     build_document(f, "新增幼儿园58所。普惠性幼儿园覆盖率达92.81%。");
-    f->doc.indicators.n = 1;
-    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
+    f->d.doc.indicators.n = 1;
+    assert_int_equal(es_store_put(f->store, &f->d.doc, &r, &err), 0);
     assert_int_equal(r, ES_PUT_REPLACED);
     assert_int_equal(count(f->store, "documents"), 1);
     assert_int_equal(count(f->store, "indicators"), 1);
@@ -149,11 +158,86 @@ static void test_failed_put_leaves_nothing(void **state)
         " BEGIN SELECT RAISE(ABORT, 'refused'); END", NULL, NULL, NULL), SQLITE_OK);
     es_put_result r;
     es_err err = {{0}};
-    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), -1);
+    assert_int_equal(es_store_put(f->store, &f->d.doc, &r, &err), -1);
     assert_non_null(strstr(err.msg, "refused"));
     assert_int_equal(count(f->store, "documents"), 0);
     assert_int_equal(count(f->store, "sentences"), 0);
     assert_int_equal(count(f->store, "indicators"), 0);
+}
+
+static long long count_in(const char *db_path, const char *table)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+/* A batch: documents added are invisible to other connections until the
+ * commit; one that fails leaves the others of its batch in place; the
+ * index finds every committed sentence. */
+static void test_batch_commits_all_but_the_failed(void **state)
+{
+    fixture *f = *state;
+    test_doc a, b, c;
+    char ka[160], kb[160], kc[160];
+    snprintf(ka, sizeof ka, "%s/a", f->dir);
+    snprintf(kb, sizeof kb, "%s/b", f->dir);
+    snprintf(kc, sizeof kc, "%s/c", f->dir);
+    build_doc(&a, ka, "新增幼儿园57所。普惠性幼儿园覆盖率达92.81%。");
+    build_doc(&b, kb, "新增幼儿园58所。普惠性幼儿园覆盖率达92.81%。");
+    build_doc(&c, kc, "新增幼儿园59所。普惠性幼儿园覆盖率达92.81%。");
+    b.inds[1].value = 999; /* refused by the trigger below */
+    assert_int_equal(sqlite3_exec(es_store_db(f->store),
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON indicators WHEN new.value > 900"
+        " BEGIN SELECT RAISE(ABORT, 'refused'); END", NULL, NULL, NULL), SQLITE_OK);
+    es_put_result r;
+    es_err err = {{0}};
+    assert_int_equal(es_store_add(f->store, &a.doc, &r, &err), 0);
+    assert_int_equal(es_store_add(f->store, &b.doc, &r, &err), -1);
+    assert_non_null(strstr(err.msg, "refused"));
+    assert_int_equal(es_store_add(f->store, &c.doc, &r, &err), 0);
+    assert_int_equal(r, ES_PUT_ADDED);
+    assert_int_equal(count_in(f->db_path, "documents"), 0);
+    assert_int_equal(es_store_commit(f->store, &err), 0);
+    assert_int_equal(count_in(f->db_path, "documents"), 2);
+    assert_int_equal(count_in(f->db_path, "indicators"), 4);
+    assert_int_equal(count_in(f->db_path, "sentences"), 4);
+    assert_int_equal(count(f->store, "documents WHERE path LIKE '%/b'"), 0);
+    assert_int_equal(count(f->store, "sentences_fts WHERE sentences_fts MATCH '\"幼儿园58\"'"), 0);
+    assert_int_equal(count(f->store, "sentences_fts WHERE sentences_fts MATCH '\"幼儿园59\"'"), 1);
+    assert_int_equal(count(f->store, "sentences_fts WHERE sentences_fts MATCH '\"覆盖率\"'"), 2);
+    /* Nothing in flight: a commit does nothing. */
+    assert_int_equal(es_store_commit(f->store, &err), 0);
+}
+
+/* Replacing, in one batch, a document stored in that same batch: the
+ * index holds the new sentences only. */
+static void test_batch_replaces_its_own_document(void **state)
+{
+    fixture *f = *state;
+    test_doc a, a2;
+    build_doc(&a, f->db_path, "新增幼儿园57所。普惠性幼儿园覆盖率达92.81%。");
+    build_doc(&a2, f->db_path, "新增幼儿园58所。普惠性幼儿园覆盖率达92.81%。");
+    es_put_result r;
+    es_err err = {{0}};
+    assert_int_equal(es_store_add(f->store, &a.doc, &r, &err), 0);
+    assert_int_equal(es_store_add(f->store, &a2.doc, &r, &err), 0);
+    assert_int_equal(r, ES_PUT_REPLACED);
+    assert_int_equal(es_store_commit(f->store, &err), 0);
+    assert_int_equal(count(f->store, "documents"), 1);
+    assert_int_equal(count(f->store, "sentences_fts WHERE sentences_fts MATCH '\"幼儿园57\"'"), 0);
+    assert_int_equal(count(f->store, "sentences_fts WHERE sentences_fts MATCH '\"幼儿园58\"'"), 1);
+    assert_int_equal(count(f->store, "sentences_fts WHERE sentences_fts MATCH '\"覆盖率\"'"), 1);
+    assert_int_equal(sqlite3_exec(es_store_db(f->store),
+        "INSERT INTO sentences_fts(sentences_fts) VALUES ('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
 }
 
 static void test_refuses_non_sqlite_file(void **state)
@@ -189,6 +273,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_same_bytes_change_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_changed_bytes_replace_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failed_put_leaves_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_commits_all_but_the_failed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_batch_replaces_its_own_document, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_non_sqlite_file, setup, teardown),
         cmocka_unit_test(test_sha256_vectors),
     };

@@ -49,4 +49,7 @@ void es_buf_free(es_buf *b);
 /* Reads a whole file. Returns 0, or -1 with the reason in err. */
 int es_read_file(const char *path, char **data, size_t *len, es_err *err);
 
+/* Seconds on a monotonic clock, for measuring how long things take. */
+double es_seconds(void);
+
 #endif

@@ -1,7 +1,12 @@
 /* Loading paths: walks directories, reads every file into sources, builds
  * each source's document and hands it to a sink that keeps it (the store,
  * or a stream of records). A file whose bytes cannot be read as documents
- * is reported and skipped; the others load. */
+ * is reported and skipped; the others load.
+ *
+ * Files are read and documents built on worker threads; the calling
+ * thread alone hands them to the sink, in the order of the paths, and
+ * alone runs the callbacks. The sink receives documents in batches: put,
+ * put, ..., flush. */
 #ifndef EDUSHELL_LOAD_INGEST_H
 #define EDUSHELL_LOAD_INGEST_H
 
@@ -17,16 +22,22 @@ typedef enum es_put_result {
 typedef struct es_sink {
     void *ctx;
     /* Whether a document with this key and hash is kept already; NULL when
-     * the sink cannot tell (then every document is built). */
+     * the sink cannot tell (then every document is built). Called from the
+     * worker threads, also while put or flush runs: the sink makes it safe. */
     int (*has)(void *ctx, const char *key, const char *sha256);
-    /* Keeps a built document, all of it or nothing. Returns 0, or -1 with
-     * the reason in err. */
+    /* Keeps a built document, all of it or nothing, in the batch in
+     * flight. Returns 0, or -1 with the reason in err (the other documents
+     * of the batch stay). The document stays valid until the next flush:
+     * the sink may read it then. */
     int (*put)(void *ctx, const es_document *doc, es_put_result *result, es_err *err);
+    /* Makes the documents put so far durable; on failure none of the batch
+     * is kept. NULL when put keeps documents at once. */
+    int (*flush)(void *ctx, es_err *err);
 } es_sink;
 
 typedef struct es_ingest_events {
     void *ctx;
-    /* A document was kept (or found unchanged). */
+    /* A document was kept (its batch flushed), or found unchanged. */
     void (*on_document)(void *ctx, const es_document *doc, es_put_result result);
     /* A file or document failed; `reason` is one line. */
     void (*on_error)(void *ctx, const char *path, const char *reason);
@@ -36,11 +47,28 @@ typedef struct es_ingest_events {
 
 typedef struct es_ingest_totals {
     size_t files, added, replaced, unchanged, errors, indicators;
+    size_t bytes;                 /* text of the documents kept or found unchanged */
+    double seconds[ES_NSTAGES];   /* time in each stage, summed over the threads */
+    double waiting;               /* the writer waiting for documents to be built */
 } es_ingest_totals;
 
+/* Text handed to the sink between two flushes, by default. */
+#define ES_INGEST_BATCH_BYTES ((size_t)16 << 20)
+
+typedef struct es_ingest_options {
+    int only_changed;    /* a document the sink has already is not even analysed */
+    int jobs;            /* threads building documents; 0: one per processor
+                            beyond the calling thread, at least one */
+    size_t batch_bytes;  /* text between flushes; 0: ES_INGEST_BATCH_BYTES */
+} es_ingest_options;
+
 /* Loads the given files and directories (recursively, in name order) into
- * the sink. With `only_changed`, a document the sink has already is not
- * even analysed. Returns 0 when everything loaded, -1 when anything failed. */
+ * the sink. Returns 0 when everything loaded, -1 when anything failed. */
+int es_ingest_run(const es_pipeline *pipe, const es_sink *sink, const char *const *paths,
+                  size_t npaths, const es_ingest_options *opt, const es_ingest_events *ev,
+                  es_ingest_totals *totals);
+
+/* es_ingest_run with the default options and `only_changed`. */
 int es_ingest_paths(const es_pipeline *pipe, const es_sink *sink, const char *const *paths,
                     size_t npaths, int only_changed, const es_ingest_events *ev,
                     es_ingest_totals *totals);

@@ -32,6 +32,18 @@ void es_pipeline_close(es_pipeline *p);
  * caller keeps it alive and unchanged while documents are built. */
 void es_pipeline_use_metrics(es_pipeline *p, const es_metric_table *table);
 
+/* Where a load spends its time: the stages of building a document (on
+ * the worker threads), then storing it (on the writer). */
+typedef enum es_stage {
+    ES_STAGE_READ,      /* reading and decoding files into sources */
+    ES_STAGE_HASH,      /* key and content hash */
+    ES_STAGE_ANALYSE,   /* normalized view, structure, metadata, indicators */
+    ES_STAGE_LINK,      /* canonical metrics */
+    ES_STAGE_STORE,     /* the sink's put */
+    ES_STAGE_COMMIT,    /* the sink's flush */
+    ES_NSTAGES
+} es_stage;
+
 typedef struct es_document {
     const es_source *src;   /* borrowed: the caller keeps the source alive */
     char *key;              /* what it is stored under: absolute path, "#row" for CSV rows */
@@ -40,6 +52,7 @@ typedef struct es_document {
     es_view view;
     es_structure structure;
     es_indicator_list indicators;
+    double seconds[ES_NSTAGES]; /* time spent on it in each stage of building */
 } es_document;
 
 /* Starts a document: its key and content hash only, enough to tell

@@ -26,13 +26,25 @@ const char *es_store_path(const es_store *s);
 /* The connection, for the Lua binding's SQL entry (edu.sql). */
 struct sqlite3 *es_store_db(es_store *s);
 
-/* True when a document with this key and hash is stored already. */
+/* True when a document with this key and hash is stored already (or put
+ * in the batch in flight). Safe to call from any thread. */
 int es_store_has(es_store *s, const char *key, const char *sha256);
 
-/* Stores a built document in one transaction: all of it or nothing. */
+/* Adds a built document to the batch in flight, opening one (a write
+ * transaction) when none is: all of the document or nothing of it, in a
+ * savepoint of its own. A failed document leaves the others of the batch
+ * in place. Nothing is visible to others or durable before es_store_commit,
+ * which reads the document again: keep it until then. */
+int es_store_add(es_store *s, const es_document *doc, es_put_result *result, es_err *err);
+
+/* Makes the batch in flight searchable and commits it. Fails, with the
+ * reason, when the batch could not be stored: then none of it is. */
+int es_store_commit(es_store *s, es_err *err);
+
+/* Stores one document at once: es_store_add then es_store_commit. */
 int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_err *err);
 
-/* The store as the sink of a load. */
+/* The store as the sink of a load: put adds to the batch, flush commits. */
 es_sink es_store_sink(es_store *s);
 
 /* --- safety ---------------------------------------------------------- */

@@ -1,0 +1,179 @@
+/* Documents into the database in batches: one write transaction a batch,
+ * a savepoint a document, so that a document is stored whole or not at
+ * all and a crash loses at most the batch in flight. The search index
+ * takes a batch's sentences at its commit, in one go: writing it at every
+ * savepoint would make it write a small segment per document. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_private.h"
+
+static void batch_clear(es_batch *b)
+{
+    for (size_t i = 0; i < b->n; i++)
+        free(b->docs[i].sentence_ids);
+    b->n = 0;
+}
+
+void es_store_batch_free(es_batch *b)
+{
+    batch_clear(b);
+    free(b->docs);
+    free(b->lost);
+    memset(b, 0, sizeof *b);
+}
+
+static void batch_push(es_batch *b, const es_document *doc, sqlite3_int64 id, sqlite3_int64 *sentence_ids)
+{
+    if (b->n == b->cap) {
+        b->cap = b->cap ? 2 * b->cap : 64;
+        b->docs = es_xrealloc(b->docs, b->cap * sizeof *b->docs);
+    }
+    b->docs[b->n++] = (es_batch_doc){doc, id, sentence_ids};
+}
+
+/* Takes a document stored earlier in this batch out of it (it is being
+ * replaced); returns whether it was there, i.e. not in the index yet. */
+static int batch_drop(es_batch *b, sqlite3_int64 id)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        if (b->docs[i].id == id) {
+            free(b->docs[i].sentence_ids);
+            b->docs[i] = b->docs[--b->n];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* An I/O error, a full disk or lack of memory makes SQLite roll back the
+ * whole transaction, not only the statement: the documents stored before
+ * in this batch are gone too, which the commit must report. */
+static void note_if_lost(es_store *s, const char *why)
+{
+    if (s->batch.open && sqlite3_get_autocommit(s->db)) {
+        s->batch.open = 0;
+        batch_clear(&s->batch);
+        s->batch.lost = es_xstrdup(why);
+    }
+}
+
+static int write_document(es_store *s, const es_document *doc, es_found found, sqlite3_int64 old_id,
+                          es_err *err)
+{
+    if (es_store_exec(s->db, "SAVEPOINT document", err) != 0)
+        return -1;
+    int rc = 0;
+    if (found == ES_FOUND_CHANGED) {
+        int indexed = !batch_drop(&s->batch, old_id);
+        rc = es_store_delete_doc(&s->stmts, old_id, indexed, err);
+    }
+    sqlite3_int64 id = 0, *sentence_ids = NULL;
+    if (rc == 0)
+        rc = es_store_insert_doc(&s->stmts, doc->key, doc, &id, &sentence_ids, err);
+    if (rc != 0)
+        sqlite3_exec(s->db, "ROLLBACK TO document", NULL, NULL, NULL);
+    sqlite3_exec(s->db, "RELEASE document", NULL, NULL, NULL);
+    if (rc == 0)
+        batch_push(&s->batch, doc, id, sentence_ids);
+    return rc;
+}
+
+static int add_locked(es_store *s, const es_document *doc, es_put_result *result, es_err *err)
+{
+    if (s->batch.lost)
+        return es_err_set(err, "%s", s->batch.lost);
+    if (!s->batch.open) {
+        if (es_store_begin(s->db, err) != 0)
+            return -1;
+        s->batch.open = 1;
+    }
+    /* Looked up inside the transaction: another load cannot store the same
+     * document between the look and the write. */
+    sqlite3_int64 old_id = 0;
+    es_found found = es_store_find(&s->stmts, doc->key, doc->sha256, &old_id);
+    if (found == ES_FOUND_SAME || found == ES_FOUND_ELSEWHERE) {
+        *result = ES_PUT_UNCHANGED;
+        return 0;
+    }
+    *result = found == ES_FOUND_CHANGED ? ES_PUT_REPLACED : ES_PUT_ADDED;
+    if (write_document(s, doc, found, old_id, err) != 0) {
+        note_if_lost(s, err->msg);
+        return -1;
+    }
+    return 0;
+}
+
+int es_store_add(es_store *s, const es_document *doc, es_put_result *result, es_err *err)
+{
+    es_err local = {{0}};
+    if (!err)
+        err = &local;
+    pthread_mutex_lock(&s->lock);
+    int rc = add_locked(s, doc, result, err);
+    pthread_mutex_unlock(&s->lock);
+    return rc;
+}
+
+static int commit_locked(es_store *s, es_err *err)
+{
+    if (s->batch.lost) {
+        es_err_set(err, "the batch was rolled back: %s", s->batch.lost);
+        free(s->batch.lost);
+        s->batch.lost = NULL;
+        return -1;
+    }
+    if (!s->batch.open)
+        return 0;
+    s->batch.open = 0;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < s->batch.n; i++)
+        rc = es_store_index_doc(&s->stmts, s->batch.docs[i].doc, s->batch.docs[i].sentence_ids, err);
+    batch_clear(&s->batch);
+    return es_store_end(s->db, rc, err);
+}
+
+int es_store_commit(es_store *s, es_err *err)
+{
+    es_err local = {{0}};
+    if (!err)
+        err = &local;
+    pthread_mutex_lock(&s->lock);
+    int rc = commit_locked(s, err);
+    pthread_mutex_unlock(&s->lock);
+    return rc;
+}
+
+int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_err *err)
+{
+    int rc = es_store_add(s, doc, result, err);
+    es_err why = {{0}};
+    if (es_store_commit(s, &why) != 0 && rc == 0) {
+        if (err)
+            *err = why;
+        rc = -1;
+    }
+    return rc;
+}
+
+int es_store_has(es_store *s, const char *key, const char *sha256)
+{
+    pthread_mutex_lock(&s->lock);
+    int found = es_store_find(&s->stmts, key, sha256, NULL) == ES_FOUND_SAME;
+    pthread_mutex_unlock(&s->lock);
+    return found;
+}
+
+static int sink_has(void *ctx, const char *key, const char *sha256) { return es_store_has(ctx, key, sha256); }
+
+static int sink_put(void *ctx, const es_document *doc, es_put_result *result, es_err *err)
+{
+    return es_store_add(ctx, doc, result, err);
+}
+
+static int sink_flush(void *ctx, es_err *err) { return es_store_commit(ctx, err); }
+
+es_sink es_store_sink(es_store *s)
+{
+    return (es_sink){.ctx = s, .has = sink_has, .put = sink_put, .flush = sink_flush};
+}
