@@ -23,6 +23,7 @@
 typedef struct report_args {
     const char *template_name, *out, *format, *year;
     const char *regions[MAX_VALUES];
+    char *resolved[MAX_VALUES]; /* regions as stored (无锡 → 无锡市), owned */
     int nregions;
     const char *sets[MAX_VALUES]; /* KEY=VALUE */
     int nsets;
@@ -91,6 +92,38 @@ static int parse_args(report_args *a, int argc, char **argv)
         return -1;
     }
     return 0;
+}
+
+/* --- regions as people write them --------------------------------------- */
+
+/* Replaces each --region by its name as stored (edu.region: 无锡 →
+ * 无锡市). An unknown name is a usage error naming the closest one, before
+ * any lock, record or file. */
+static int resolve_regions(es_app *app, report_args *a)
+{
+    lua_State *L = app->L;
+    for (int i = 0; i < a->nregions; i++) {
+        lua_getglobal(L, "edu");
+        lua_getfield(L, -1, "region");
+        lua_remove(L, -2);
+        lua_pushstring(L, a->regions[i]);
+        lua_pushinteger(L, 0);
+        if (lua_pcall(L, 2, 1, 0) != LUA_OK || !lua_isstring(L, -1)) {
+            int rc = es_usage_error("report", "%s", lua_isstring(L, -1) ? lua_tostring(L, -1) : "not a region");
+            lua_pop(L, 1);
+            return rc;
+        }
+        a->resolved[i] = es_xstrdup(lua_tostring(L, -1));
+        a->regions[i] = a->resolved[i];
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
+static void free_args(report_args *a)
+{
+    for (int i = 0; i < a->nregions; i++)
+        free(a->resolved[i]);
 }
 
 /* --- the lock ---------------------------------------------------------- */
@@ -211,7 +244,7 @@ static int render(lua_State *L, const report_args *a)
         lua_rawseti(L, -2, i + 1);
     }
     lua_setfield(L, -2, "regions");
-    int status = es_lua_pcall(L, 2, 1);
+    int status = lua_pcall(L, 2, 1, 0);
     if (status == LUA_OK && !lua_isstring(L, -1)) {
         lua_pop(L, 1);
         lua_pushliteral(L, "edu.report did not return text");
@@ -276,6 +309,12 @@ static int write_atomically(const char *out, const char *data, size_t len, es_er
     return 0;
 }
 
+/* --out - writes the report to standard output. */
+static int writes_stdout(const report_args *a)
+{
+    return strcmp(a->out, "-") == 0;
+}
+
 /* Renders and writes; returns NULL on success or the error (owned). */
 static char *render_and_write(es_app *app, const report_args *a)
 {
@@ -290,36 +329,44 @@ static char *render_and_write(es_app *app, const report_args *a)
     size_t len;
     const char *text = lua_tolstring(L, -1, &len);
     es_err err = {{0}};
-    int rc = write_atomically(a->out, text, len, &err);
+    int rc;
+    if (writes_stdout(a))
+        rc = fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0 ? 0
+             : es_err_set(&err, "standard output: %s", strerror(errno));
+    else
+        rc = write_atomically(a->out, text, len, &err);
     lua_pop(L, 1);
     return rc == 0 ? NULL : es_xstrdup(err.msg);
 }
 
-int es_cmd_report(es_app *app, int argc, char **argv)
+/* Regions, the sandbox's one file, the lock, the record, the output. */
+static int prepare_and_run(es_app *app, report_args *a)
 {
-    report_args a;
-    if (parse_args(&a, argc, argv) != 0)
-        return ES_EXIT_USAGE;
-    if (app->sandbox) {
+    int rc = resolve_regions(app, a);
+    if (rc != 0)
+        return rc;
+    if (app->sandbox && !writes_stdout(a)) {
         es_err err = {{0}};
-        if (es_sandbox_allow_write(app->sandbox, a.out, &err) != 0) {
+        if (es_sandbox_allow_write(app->sandbox, a->out, &err) != 0) {
             es_app_error("report: %s", err.msg);
             return ES_EXIT_FAILURE;
         }
     }
-    int lock = take_lock(app->db_path, a.wait);
+    int lock = take_lock(app->db_path, a->wait);
     if (lock < 0)
         return ES_EXIT_LOCKED;
     char out_path[8192], cwd[4096];
-    if (a.out[0] != '/' && getcwd(cwd, sizeof cwd))
-        snprintf(out_path, sizeof out_path, "%s/%s", cwd, a.out);
+    if (writes_stdout(a))
+        snprintf(out_path, sizeof out_path, "-");
+    else if (a->out[0] != '/' && getcwd(cwd, sizeof cwd))
+        snprintf(out_path, sizeof out_path, "%s/%s", cwd, a->out);
     else
-        snprintf(out_path, sizeof out_path, "%s", a.out);
-    int64_t run = record_start(app, &a, out_path);
-    char *error = run < 0 ? NULL : render_and_write(app, &a);
+        snprintf(out_path, sizeof out_path, "%s", a->out);
+    int64_t run = record_start(app, a, out_path);
+    char *error = run < 0 ? NULL : render_and_write(app, a);
     if (run >= 0) {
-        /* The record keeps the message; the traceback is for the terminal. */
-        char *trace = error ? strstr(error, "\nstack traceback:") : NULL;
+        /* The record keeps the message's first line. */
+        char *trace = error ? strchr(error, '\n') : NULL;
         if (trace)
             *trace = '\0';
         record_end(app, run, error);
@@ -327,10 +374,19 @@ int es_cmd_report(es_app *app, int argc, char **argv)
             *trace = '\n';
     }
     if (error) {
-        /* The first line names template:line; the traceback follows. */
-        es_app_error("report %s: %s", a.template_name, error);
+        es_app_error("report %s: %s", a->template_name, error);
         free(error);
     }
     close(lock);
     return run < 0 || error ? ES_EXIT_FAILURE : ES_EXIT_OK;
+}
+
+int es_cmd_report(es_app *app, int argc, char **argv)
+{
+    report_args a;
+    if (parse_args(&a, argc, argv) != 0)
+        return ES_EXIT_USAGE;
+    int status = prepare_and_run(app, &a);
+    free_args(&a);
+    return status;
 }

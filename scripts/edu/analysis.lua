@@ -61,7 +61,7 @@ return function(edu, core)
     local region = edu.region(opts.region, 2)
     local id = require_metric(opts.metric, "edu.series")
     local rows = edu.sql([[
-      SELECT year, value, unit, cmp, id AS indicator, doc, doc_kind FROM indicator_rows
+      SELECT year, value, value_hi, unit, cmp, id AS indicator, doc, doc_kind FROM indicator_rows
       WHERE region = ?1 AND metric_id = ?2 AND kind = ?3 AND year IS NOT NULL
       ORDER BY year, ]] .. BEST_FIRST, region, id, opts.kind or "actual")
     local points = first_per(rows, function(r) return r.year end)
@@ -173,7 +173,7 @@ return function(edu, core)
     opts = opts or {}
     local region = edu.region(opts.region, 2)
     local targets = edu.sql([[
-      SELECT r.id, r.metric, r.metric_id, r.value AS target, r.unit, r.cmp, r.year,
+      SELECT r.id, r.metric, r.metric_id, r.value AS target, r.value_hi AS target_hi, r.unit, r.cmp, r.year,
              r.doc AS plan_doc, coalesce(m.direction, 'higher') AS direction
       FROM indicator_rows r LEFT JOIN metrics m ON m.id = r.metric_id
       WHERE r.region = ?1 AND r.kind = 'target' AND (?2 IS NULL OR r.year = ?2)
@@ -193,7 +193,8 @@ return function(edu, core)
       end
     end
     local out = Rows.new(targets, { "year", "metric", "target", "actual", "unit", "status", "gap", "plan_doc", "actual_doc" })
-    out.figures = { target = { unit = "unit", cmp = "cmp" }, actual = { unit = "unit" }, gap = { unit = "unit" } }
+    out.figures = { target = { unit = "unit", cmp = "cmp", hi = "target_hi" }, actual = { unit = "unit" },
+                    gap = { unit = "unit" } }
     return out
   end
 
@@ -202,7 +203,7 @@ return function(edu, core)
   function edu.claims(opts)
     opts = opts or {}
     return edu.sql([[
-      SELECT region, year, metric, value AS rank, scope, number, doc, id AS indicator
+      SELECT region, year, metric, value AS rank, cmp, unit, kind, scope, number, doc, id AS indicator
       FROM indicator_rows
       WHERE kind = 'rank' AND (?1 IS NULL OR scope = ?1) AND (?2 IS NULL OR region = ?2)
         AND (?3 IS NULL OR year = ?3)

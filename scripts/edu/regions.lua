@@ -55,13 +55,15 @@ return function(edu)
     return best
   end
 
-  --- edu.region(name) -> the region's full name as stored (无锡 → 无锡市)
+  --- edu.region(name [, level]) -> the region's full name as stored (无锡 → 无锡市)
+  -- level: as error's, for where an unknown name is reported (0: nowhere).
   -- A name of loaded documents is kept; otherwise the gazetteer's full or
   -- short name decides (the loaded one, else the highest level, when
   -- several share it). Anything else is an error naming the closest name.
   function edu.region(name, level)
     if name == nil then return nil end
-    if type(name) ~= "string" then error("a region name expected, not " .. type(name), (level or 1) + 1) end
+    local at = level == 0 and 0 or (level or 1) + 1  -- error level: the caller's, or none for 0
+    if type(name) ~= "string" then error("a region name expected, not " .. type(name), at) end
     name = name:gsub("^%s+", ""):gsub("%s+$", "")
     if loaded(name) then return name end
     local found = core.region_find(name)
@@ -73,8 +75,7 @@ return function(edu)
     end
     if not found and edu.sql("SELECT count(*) AS n FROM documents")[1].n == 0 then return name end
     local guess = suggest(name)
-    error(string.format("no region %s%s", name, guess and ("; did you mean " .. guess .. "?") or ""),
-      (level or 1) + 1)
+    error(string.format("no region %s%s", name, guess and ("; did you mean " .. guess .. "?") or ""), at)
   end
 
   local LEVELS = {

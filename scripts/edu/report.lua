@@ -37,15 +37,15 @@ return function(edu)
     return nil
   end
 
-  local function load_template(name, format)
-    local path, text = find_template(name, format)
+  local function load_template(name, format_name)
+    local path, text = find_template(name, format_name)
     if not text then
-      error(string.format("edu.report: no template '%s' for format %s (looked in %s)", name, format,
+      error(string.format("edu.report: no template '%s' for format %s (looked in %s)", name, format_name,
         table.concat(edu.report_path, ", ")), 0)
     end
     local t = compiled[path]
     if not t then
-      t = Template.compile(text, path:match("[^/]*$"), { escape = format == "html" and "html" or nil })
+      t = Template.compile(text, path:match("[^/]*$"), { escape = format_name == "html" and "html" or nil })
       compiled[path] = t
     end
     return t
@@ -76,7 +76,7 @@ return function(edu)
         local g = groups[#groups]
         if not g or g.category ~= r.category then
           g = { category = r.category ~= "" and r.category or "其他",
-                rows = Rows.new({}, { "metric", "value", "unit", "doc" }) }
+                rows = Rows.new({}, { "metric", "value", "value_hi", "unit", "cmp", "doc" }) }
           groups[#groups + 1] = g
         end
         g.rows[#g.rows + 1] = r
@@ -165,28 +165,85 @@ return function(edu)
 
   ---------------------------------------------------------------------------
   -- The context of one rendering: options, edu, and helpers that produce
-  -- markup for the format. Links to sources are collected as cited.
+  -- markup for the format. Figures go through edu.format; codes, column
+  -- titles and documents are shown in Chinese. Links to sources are
+  -- collected as cited.
+
+  local format = edu.format
+
+  -- Column titles of the tables reports show.
+  local TITLES = {
+    name = "文档", label = "文档", title = "标题", year = "年份", kind = "类型", indicators = "指标数",
+    issued = "日期", region = "地区", level = "层级", metric = "指标", value = "数值", unit = "单位",
+    cmp = "比较", doc = "来源", plan_doc = "计划文档", actual_doc = "实际来源", target = "目标", actual = "实际",
+    status = "完成情况", gap = "差距", rank = "名次", scope = "范围", number = "原文", category = "类别",
+    documents = "文档数", change = "变化", id = "编号",
+  }
+  -- Columns whose codes read as words whatever the table.
+  local CODE_COLUMNS = { status = format.STATUS, level = format.LEVEL, cmp = format.CMP }
+  local CODE_TABLES = { kind = format.KIND, doc_kind = format.DOC_KIND, status = format.STATUS,
+                        level = format.LEVEL, cmp = format.CMP }
+  local DOC_COLUMNS = { doc = true, plan_doc = true, actual_doc = true }
+
+  -- A document as readers know it: its title, else region, year and kind
+  -- (无锡市2020年上半年总结); nil for no document.
+  local labels = {}
+  local function doc_label(name)
+    if name == nil then return nil end
+    local cached = labels[name]
+    if cached then return cached end
+    local d = edu.sql("SELECT title, region, year, kind FROM documents WHERE name = ?1", name)[1]
+    local text = name
+    if d then
+      text = d.title or string.format("%s%s%s", d.region or "", d.year and (d.year .. "年") or "",
+        format.code(format.DOC_KIND, d.kind) ~= "" and format.code(format.DOC_KIND, d.kind) or "文档")
+    end
+    labels[name] = text
+    return text
+  end
+
+  -- The documents of a region as a table for reports: label, kind in
+  -- Chinese, year, date issued, indicators.
+  local function documents(region)
+    local out = Rows.new({}, { "label", "kind", "year", "issued", "indicators" })
+    for _, d in ipairs(edu.docs{ region = region }) do
+      local issued = edu.sql("SELECT issued FROM documents WHERE id = ?1", d.id)[1].issued
+      out[#out + 1] = { label = doc_label(d.name), kind = d.kind, year = d.year, issued = format.date(issued),
+                        indicators = d.indicators }
+    end
+    return out
+  end
+
+  -- The local time of rendering, as written in Chinese.
+  local function now_text()
+    local t = os.date("*t")
+    return string.format("%d年%d月%d日 %02d:%02d", t.year, t.month, t.day, t.hour, t.min)
+  end
 
   local function markdown_cell(s) return (tostring(s):gsub("|", "\\|"):gsub("\n", " ")) end
 
-  local function new_context(opts, format)
-    local html = format == "html"
+  local function new_context(opts, format_name)
+    local html = format_name == "html"
     local esc = html and Template.html_escape or function(s) return s end
     local cited, cited_order = {}, {}
     local ctx = {
-      edu = edu, chart = chart, format = format, html = html, md = not html, args = opts,
+      edu = edu, chart = chart, format = format_name, html = html, md = not html, args = opts,
       region = opts.region, regions = opts.regions, year = opts.year,
-      generated = os.date("!%Y-%m-%d %H:%M UTC"),
+      generated = now_text(),
       latest_year = latest_year, key_indicators = key_indicators, series_list = series_list,
       side_by_side = side_by_side, counts_by_kind = counts_by_kind, split_ranking = split_ranking,
       region_overview = region_overview, cell_values = cell_values,
+      doc_label = doc_label, documents = documents, figures = format,
     }
 
-    --- fmt(value [, unit]) -> the number as text, with its unit
-    function ctx.fmt(v, unit)
-      if v == nil then return "–" end
-      return Template.to_text(v) .. (unit and unit ~= "" and unit or "")
-    end
+    --- fmt(value [, unit [, {hi=, cmp=, kind=}]]) -> the figure as written: 3723.35亿元, 1–2所
+    function ctx.fmt(v, unit, o) return format.figure(v, unit, o) end
+
+    --- figure(row) -> the figure of a row with value, value_hi, unit, cmp, kind
+    function ctx.figure(row) return format.of(row) end
+
+    --- word(code_table_name, code) -> the code in Chinese: word("kind", "target") = 目标
+    function ctx.word(tbl, code) return format.code(CODE_TABLES[tbl] or tbl, code) end
 
     --- esc(text) -> text escaped for the output format
     function ctx.esc(s) return esc(Template.to_text(s)) end
@@ -209,7 +266,10 @@ return function(edu)
         local sentence = r.sentence or r.number
         local a, b = r.start - (r.s_start or r.start), r["end"] - (r.s_start or r.start)
         local before, figure, after = sentence:sub(1, a), sentence:sub(a + 1, b), sentence:sub(b + 1)
-        local where = string.format("%s（%s %s %s）", r.doc, r.region or "?", Template.to_text(r.doc_year), r.doc_kind or "?")
+        local facts = { r.region, format.code(format.DOC_KIND, r.doc_kind), format.date(r.issued) or (r.doc_year and (r.doc_year .. "年")) }
+        local kept = {}
+        for _, f in ipairs(facts) do if f and f ~= "" then kept[#kept + 1] = f end end
+        local where = string.format("《%s》（%s）", doc_label(r.doc), table.concat(kept, "，"))
         if html then
           items[#items + 1] = string.format('<li id="ind-%s">%s<mark>%s</mark>%s <span class="es-doc">— %s</span></li>',
             id, esc(before), esc(figure), esc(after), esc(where))
@@ -218,24 +278,37 @@ return function(edu)
             before, figure, after, where)
         end
       end
+      if #items == 0 then return html and "<p>本报告没有引用数值。</p>" or "本报告没有引用数值。" end
       if html then return '<ol class="es-sources">\n' .. table.concat(items, "\n") .. "\n</ol>" end
       return table.concat(items, "\n")
     end
 
-    --- tabulate(rows, columns) -> a table; a column is a key or {key, title=, cite=ID_KEY, unit=UNIT_KEY, hi=UPPER_BOUND_KEY}
+    --- tabulate(rows, columns) -> a table; a column is a key or {key, title=, unit=UNIT_KEY,
+    -- hi=UPPER_BOUND_KEY, cmp=CMP_KEY, kind=KIND_KEY, cite=ID_KEY, code=CODE_TABLE}
+    -- Figures (a column with unit=, hi= or cmp=) read as written; codes and
+    -- document names in Chinese; titles in Chinese unless given.
     function ctx.tabulate(rows, columns)
       columns = columns or rows.columns
       local spec = {}
       for i, c in ipairs(columns) do
         spec[i] = type(c) == "table" and c or { c }
-        spec[i].title = spec[i].title or spec[i][1]
+        spec[i].title = spec[i].title or TITLES[spec[i][1]] or spec[i][1]
+      end
+      local function text_of(row, c)
+        local v = row[c[1]]
+        if v == nil then return "–" end
+        if type(v) == "number" and (c.unit or c.hi or c.cmp) then
+          return format.figure(v, c.unit and row[c.unit], { hi = c.hi and row[c.hi], cmp = c.cmp and row[c.cmp],
+                                                           kind = c.kind and row[c.kind] })
+        end
+        local codes = c.code and (CODE_TABLES[c.code] or c.code) or CODE_COLUMNS[c[1]]
+        if codes then return format.code(codes, v) end
+        if DOC_COLUMNS[c[1]] then return doc_label(v) end
+        return Template.to_text(v)
       end
       local function cell(row, c)
-        local v = row[c[1]]
-        local text = Template.to_text(v)
-        if c.hi and v ~= nil and row[c.hi] ~= nil then text = text .. "–" .. Template.to_text(row[c.hi]) end
-        if c.unit and v ~= nil then text = text .. Template.to_text(row[c.unit]) end
-        if c.cite and row[c.cite] and v ~= nil then return ctx.cite(row[c.cite], text) end
+        local text = text_of(row, c)
+        if c.cite and row[c.cite] and row[c[1]] ~= nil then return ctx.cite(row[c.cite], text) end
         return html and esc(text) or markdown_cell(text)
       end
       local lines = {}
@@ -247,7 +320,8 @@ return function(edu)
           local tds = {}
           for i, c in ipairs(spec) do
             local num = type(row[c[1]]) == "number"
-            tds[i] = (num and '<td class="num">' or "<td>") .. cell(row, c) .. "</td>"
+            local class = num and "num" or (c[1] == "status" and row.status and row.status:gsub(" ", "-")) or nil
+            tds[i] = (class and ('<td class="' .. class .. '">') or "<td>") .. cell(row, c) .. "</td>"
           end
           lines[#lines + 1] = "<tr>" .. table.concat(tds) .. "</tr>"
         end
@@ -266,23 +340,43 @@ return function(edu)
       return table.concat(lines, "\n")
     end
 
-    --- bars(rows [, opts]) -> a bar chart: SVG in HTML, text bars in Markdown
-    function ctx.bars(rows, o)
-      if html then return chart.bars(rows, o) end
-      return "```text\n" .. chart.text_bars(rows, o) .. "\n```"
+    local function nothing_to_draw()
+      return html and '<p class="es-empty">没有可画的数值。</p>' or "没有可画的数值。"
     end
 
-    --- lines(series [, opts]) -> a line chart: SVG in HTML, "year: value → ..." in Markdown
+    --- bars(rows [, opts]) -> a bar chart: SVG in HTML, text bars in Markdown; a line when nothing has a value
+    function ctx.bars(rows, o)
+      local drawn = html and chart.bars(rows, o) or (not html and chart.text_bars(rows, o))
+      if not drawn then return nothing_to_draw() end
+      if html then return drawn end
+      return "```text\n" .. drawn .. "\n```"
+    end
+
+    --- lines(series [, opts]) -> a line chart: SVG in HTML, "2020: 86% → 2021: 92.81%" in Markdown
+    -- Missing years break the line (… in Markdown); half-year figures are marked 上半年.
     function ctx.lines(series, o)
-      if html then return chart.lines(series, o) end
-      local parts = {}
-      for _, p in ipairs(series) do parts[#parts + 1] = Template.to_text(p.year) .. ": " .. ctx.fmt(p.value, p.unit) end
-      return table.concat(parts, " → ")
+      if html then return chart.lines(series, o) or nothing_to_draw() end
+      return ctx.series_text(series)
+    end
+
+    --- series_text(series) -> "2020（上半年）: 86% → 2021: 92.81% … 2023: 93.66%", each figure cited
+    function ctx.series_text(series)
+      local parts, prev = {}, nil
+      for _, p in ipairs(series) do
+        if p.value ~= nil then
+          local sep = prev and (p.year - prev > 1 and " … " or " → ") or ""
+          parts[#parts + 1] = sep .. Template.to_text(p.year) .. (chart.half_year(p) and "（上半年）" or "") .. ": "
+            .. ctx.cite(p.indicator, format.figure(p.value, p.unit, { hi = p.value_hi }))
+          prev = p.year
+        end
+      end
+      if #parts == 0 then return nothing_to_draw() end
+      return table.concat(parts)
     end
 
     --- include(name) -> another template of the same format, rendered with this context
     function ctx.include(name)
-      return load_template(name, format):render(ctx)
+      return load_template(name, format_name):render(ctx)
     end
     return ctx
   end
@@ -293,18 +387,25 @@ return function(edu)
   function edu.report(name, opts)
     assert(type(name) == "string" and name ~= "", "edu.report: template name expected")
     opts = opts or {}
-    local format = opts.format or "md"
-    if not FORMATS[format] then error("edu.report: format must be md or html, not '" .. tostring(format) .. "'", 2) end
+    local format_name = opts.format or "md"
+    if not FORMATS[format_name] then
+      error("edu.report: format must be md or html, not '" .. tostring(format_name) .. "'", 2)
+    end
     if opts.regions == nil and opts.region then opts.regions = { opts.region } end
-    if opts.region == nil and opts.regions then opts.region = opts.regions[1] end
+    if opts.regions then
+      local resolved = {}
+      for i, r in ipairs(opts.regions) do resolved[i] = edu.region(r, 2) end
+      opts.regions = resolved
+      opts.region = resolved[1]
+    end
     opts.year = opts.year and (math.tointeger(tonumber(opts.year)) or error("edu.report: year must be an integer", 2))
-    return load_template(name, format):render(new_context(opts, format))
+    return load_template(name, format_name):render(new_context(opts, format_name))
   end
 
   --- edu.render(source, context [, format]) -> text of a template given as a string
-  function edu.render(source, context, format)
-    local t = Template.compile(source, "string", { escape = format == "html" and "html" or nil })
-    local ctx = new_context(context or {}, format or "md")
+  function edu.render(source, context, format_name)
+    local t = Template.compile(source, "string", { escape = format_name == "html" and "html" or nil })
+    local ctx = new_context(context or {}, format_name or "md")
     for k, v in pairs(context or {}) do ctx[k] = v end
     return t:render(ctx)
   end

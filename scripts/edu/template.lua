@@ -56,6 +56,35 @@ local function standalone(src, open_pos, close_end)
   return line_start, close_end + #after
 end
 
+-- The end of a {{ expression }}: the first "}}" outside Lua strings and
+-- outside braces the expression opened, so a table constructor may end
+-- the expression ({{ f({a = {1}}) }}). Returns the position of "}}".
+local function expression_end(src, pos)
+  local depth = 0
+  while pos <= #src do
+    local c = src:sub(pos, pos)
+    if c == '"' or c == "'" then
+      local close = pos + 1
+      while close <= #src and src:sub(close, close) ~= c do
+        close = close + (src:sub(close, close) == "\\" and 2 or 1)
+      end
+      pos = close
+    elseif c == "[" and src:match("^%[=*%[", pos) then
+      local eq = src:match("^%[(=*)%[", pos)
+      local _, e = src:find("]" .. eq .. "]", pos, true)
+      if not e then return nil end
+      pos = e
+    elseif c == "{" then
+      depth = depth + 1
+    elseif c == "}" then
+      if depth == 0 and src:sub(pos + 1, pos + 1) == "}" then return pos end
+      depth = math.max(depth - 1, 0)
+    end
+    pos = pos + 1
+  end
+  return nil
+end
+
 local function scan(src, name)
   local tokens, pos = {}, 1
   local function add(type, text, at)
@@ -65,7 +94,9 @@ local function scan(src, name)
     local open = src:find("{[{%%#]", pos)
     if not open then add("text", src:sub(pos), pos); break end
     local opener = src:sub(open, open + 1)
-    local close = src:find(OPENERS[opener], open + 2, true)
+    local close
+    if opener == "{{" then close = expression_end(src, open + 2)
+    else close = src:find(OPENERS[opener], open + 2, true) end
     if not close then
       error(string.format("%s:%d: %s without %s", name, line_at(src, open), opener, OPENERS[opener]), 0)
     end

@@ -3,27 +3,33 @@
 {{ error("annual_report: a region is required (--region R)") }}
 {% end %}
 {% set year = year or latest_year(region) %}
+{% set title = region .. (year and (" " .. year .. " 年度") or "") .. "教育指标报告" %}
 <!DOCTYPE html>
 <html lang="zh-CN">
 <head>
-<title>{{ region }} {{ year }} 年度教育指标报告</title>
+<title>{{ title }}</title>
 {{! include("_head") }}
 </head>
 <body>
-<h1>{{ region }} {{ year }} 年度教育指标报告</h1>
+<h1>{{ title }}</h1>
 <p class="es-meta">生成时间：{{ generated }}。每个数字都链接到它所在的原文句子（见文末“来源”）。</p>
 
 <h2>文档</h2>
-{{! tabulate(edu.docs{region = region}, {"name", "year", "kind", "title", "indicators"}) }}
+{% set docs = documents(region) %}
+{% if #docs == 0 %}
+<p>没有{{ region }}的文档。</p>
+{% else %}
+{{! tabulate(docs, {"label", {"kind", code = "doc_kind"}, "year", "issued", "indicators"}) }}
+{% end %}
 
-<h2>关键指标（{{ year }} 年，按类别）</h2>
-{% set groups = key_indicators(region, year) %}
+<h2>关键指标{% if year %}（{{ year }} 年，按类别）{% end %}</h2>
+{% set groups = year and key_indicators(region, year) or {} %}
 {% if #groups == 0 %}
-<p>{{ year }} 年没有归入规范指标的数值。</p>
+<p>没有归入规范指标的数值。</p>
 {% end %}
 {% for g in groups %}
 <h3>{{ g.category }}</h3>
-{{! tabulate(g.rows, {"metric", {"value", unit = "unit", hi = "value_hi", cite = "indicator"}, "cmp", "doc"}) }}
+{{! tabulate(g.rows, {"metric", {"value", unit = "unit", hi = "value_hi", cmp = "cmp", cite = "indicator"}, "doc"}) }}
 {% end %}
 
 <h2>历年变化</h2>
@@ -34,7 +40,7 @@
 {% for s in all_series %}
 <section class="es-series">
 {{! lines(s, {title = s.name}) }}
-<p>{% for i, p in s %}{% if i > 1 %} → {% end %}{{ p.year }}: {{! cite(p.indicator, fmt(p.value, p.unit)) }}{% end %}</p>
+<p>{{! series_text(s) }}</p>
 </section>
 {% end %}
 
@@ -43,22 +49,15 @@
 {% if #plans == 0 %}
 <p>没有提取到目标。</p>
 {% else %}
-<table>
-<thead><tr><th>year</th><th>metric</th><th>target</th><th>actual</th><th>status</th><th>gap</th><th>plan_doc</th></tr></thead>
-<tbody>
-{% for p in plans %}
-<tr><td>{{ p.year }}</td><td>{{ p.metric }}</td><td class="num">{{! cite(p.id, fmt(p.target, p.unit)) }}</td><td class="num">{{ p.actual and fmt(p.actual, p.unit) }}</td><td class="{{ p.status:gsub(' ', '-') }}">{{ p.status }}</td><td class="num">{{ p.gap }}</td><td>{{ p.plan_doc }}</td></tr>
-{% end %}
-</tbody>
-</table>
+{{! tabulate(plans, {"year", "metric", {"target", unit = "unit", hi = "target_hi", cmp = "cmp", cite = "id"}, {"actual", unit = "unit"}, "status", {"gap", unit = "unit"}, "plan_doc"}) }}
 {% end %}
 
 <h2>排名表述</h2>
 {% set claims = edu.claims{region = region, year = year} %}
 {% if #claims == 0 %}
-<p>{{ year }} 年没有排名表述。</p>
+<p>没有排名表述。</p>
 {% else %}
-{{! tabulate(claims, {"metric", {"number", title = "rank", cite = "indicator"}, "scope", "doc"}) }}
+{{! tabulate(claims, {"metric", {"rank", title = "名次", unit = "unit", kind = "kind", cmp = "cmp", cite = "indicator"}, "scope", "doc"}) }}
 {% end %}
 
 <h2>来源</h2>

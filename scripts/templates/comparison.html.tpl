@@ -15,8 +15,8 @@
 
 <h2>文档与数值</h2>
 {% set overview = region_overview(regions, year) %}
-{{! tabulate(overview) }}
-{{! bars(overview, {title = "提取的实际值数量", label = "region", value = "actual"}) }}
+{{! tabulate(overview, {"region", "documents", {"actual", title = "实际值"}, {"target", title = "目标值"}, {"change", title = "变化值"}, {"rank", title = "排名"}}) }}
+{{! bars(overview, {title = "提取的实际值数量", label = "region", value = "actual", unit = "个"}) }}
 
 <h2>规范指标并列</h2>
 {% set rows = side_by_side(regions, year) %}
@@ -27,7 +27,7 @@
 <thead><tr><th>类别</th><th>指标</th>{% for _, region in ipairs(regions) %}<th>{{ region }}</th>{% end %}</tr></thead>
 <tbody>
 {% for row in rows %}
-<tr><td>{{ row.category }}</td><td>{{ row.metric }}</td>{% for _, region in ipairs(regions) %}{% set c = row.cells[region] %}<td class="num">{% if c %}{{! cite(c.indicator, fmt(c.value, c.unit) .. (c.kind == "target" and "*" or "")) }} ({{ c.year }}){% else %}–{% end %}</td>{% end %}</tr>
+<tr><td>{{ row.category }}</td><td>{{ row.metric }}</td>{% for _, region in ipairs(regions) %}{% set c = row.cells[region] %}<td class="num">{% if c %}{{! cite(c.indicator, fmt(c.value, c.unit, {hi = c.value_hi}) .. (c.kind == "target" and "*" or "")) }}（{{ c.year }}）{% else %}–{% end %}</td>{% end %}</tr>
 {% end %}
 </tbody>
 </table>
@@ -46,7 +46,7 @@
 {% if #targets == 0 %}
 <p>没有提取到目标。</p>
 {% else %}
-{{! tabulate(targets, {"year", "metric", {"value", cite = "id", unit = "unit", hi = "value_hi"}, "cmp", "doc"}) }}
+{{! tabulate(targets, {"year", "metric", {"value", title = "目标", cite = "id", unit = "unit", hi = "value_hi", cmp = "cmp"}, "doc"}) }}
 {% end %}
 {% end %}
 
@@ -59,7 +59,7 @@
 {% else %}
 <ul>
 {% for c in claims %}
-<li>{{ c.year }} {{ c.metric }}：{{ c.scope }}{{! cite(c.indicator, c.number) }}</li>
+<li>{{ c.year }} {{ c.metric }}：{{ c.scope }}{{! cite(c.indicator, fmt(c.rank, c.unit, {kind = "rank", cmp = c.cmp})) }}</li>
 {% end %}
 </ul>
 {% end %}

@@ -8,7 +8,7 @@
 
 ## 文档与数值
 
-{{ tabulate(region_overview(regions, year)) }}
+{{ tabulate(region_overview(regions, year), {"region", "documents", {"actual", title = "实际值"}, {"target", title = "目标值"}, {"change", title = "变化值"}, {"rank", title = "排名"}}) }}
 
 ## 规范指标并列
 
@@ -19,7 +19,7 @@
 | 类别 | 指标 |{% for _, region in ipairs(regions) %} {{ region }} |{% end %}
 | --- | --- |{% for _, region in ipairs(regions) %} ---: |{% end %}
 {% for row in rows %}
-| {{ row.category }} | {{ row.metric }} |{% for _, region in ipairs(regions) %}{% set c = row.cells[region] %} {% if c %}{{ cite(c.indicator, fmt(c.value, c.unit) .. (c.kind == "target" and "*" or "")) }} ({{ c.year }}){% else %}–{% end %} |{% end %}
+| {{ row.category }} | {{ row.metric }} |{% for _, region in ipairs(regions) %}{% set c = row.cells[region] %} {% if c %}{{ cite(c.indicator, fmt(c.value, c.unit, {hi = c.value_hi}) .. (c.kind == "target" and "*" or "")) }}（{{ c.year }}）{% else %}–{% end %} |{% end %}
 {% end %}
 {% end %}
 
@@ -32,7 +32,7 @@
 {% if #targets == 0 %}
 没有提取到目标。
 {% else %}
-{{ tabulate(targets, {"year", "metric", {"value", cite = "id", unit = "unit", hi = "value_hi"}, "cmp", "doc"}) }}
+{{ tabulate(targets, {"year", "metric", {"value", title = "目标", cite = "id", unit = "unit", hi = "value_hi", cmp = "cmp"}, "doc"}) }}
 {% end %}
 
 {% end %}
@@ -46,7 +46,7 @@
 没有排名表述。
 {% else %}
 {% for c in claims %}
-- {{ c.year }} {{ c.metric }}：{{ c.scope }}{{ cite(c.indicator, c.number) }}
+- {{ c.year }} {{ c.metric }}：{{ c.scope }}{{ cite(c.indicator, fmt(c.rank, c.unit, {kind = "rank", cmp = c.cmp})) }}
 {% end %}
 {% end %}
 

@@ -6,16 +6,16 @@
 {% set ranked, missing = split_ranking(r) %}
 # {{ r.metric_name }}{{ year and (" " .. year) or "" }} 排名
 
-指标：{{ r.metric_name }}（{{ r.metric }}），类型：{{ r.kind }}。生成时间：{{ generated }}。
+指标：{{ r.metric_name }}（{{ r.metric }}），{{ word("kind", r.kind) }}值。生成时间：{{ generated }}。
 
 {% if #ranked == 0 %}
 没有地区有这个指标的数值。
 {% else %}
-共 {{ #ranked }} 个地区有数值；最高 {{ ranked[1].region }} {{ fmt(ranked[1].value, ranked[1].unit) }}，最低 {{ ranked[#ranked].region }} {{ fmt(ranked[#ranked].value, ranked[#ranked].unit) }}。
+共 {{ #ranked }} 个地区有数值；最高 {{ ranked[1].region }} {{ figure(ranked[1]) }}，最低 {{ ranked[#ranked].region }} {{ figure(ranked[#ranked]) }}。
 
 {{ bars(ranked, {title = r.metric_name, label = "region", value = "value"}) }}
 
-{{ tabulate(ranked, {"rank", "region", {"value", cite = "indicator", unit = "unit", hi = "value_hi"}, "cmp", "year", "doc"}) }}
+{{ tabulate(ranked, {"rank", "region", {"value", cite = "indicator", unit = "unit", hi = "value_hi", cmp = "cmp"}, "year", "doc"}) }}
 {% end %}
 
 {% if #missing > 0 %}

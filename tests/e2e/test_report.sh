@@ -33,9 +33,25 @@ md=$(edu "$DB" 'io.write(edu.report("annual_report", {region = "无锡市", year
 expect_contains "$md" "# 无锡市 2021 年度教育指标报告"
 expect_contains "$md" "### 学前教育"
 expect_contains "$md" "| 普惠性幼儿园覆盖率 | [92.81%](#ind-"
-expect_contains "$md" "2020: [86%](#ind-"                     # series
-expect_contains "$md" "| 2022 | 新增省、市优质园 | [30所](#ind-"  # plan vs actual
+# series: half-year figures marked, a missing year breaks the line (…)
+expect_contains "$md" "2020（上半年）: [86%](#ind-"
+expect_contains "$md" "→ 2021: [92.81%](#ind-"
+expect_contains "$md" " … 2023: [93.66%](#ind-"
+# plan vs actual, in Chinese: comparators in words, ranges as ranges
+expect_contains "$md" "| 年份 | 指标 | 目标 | 实际 | 完成情况 | 差距 | 计划文档 |"
+expect_contains "$md" "| 2022 | 新增省、市优质园 | [30所以上](#ind-"
+expect_contains "$md" "| 2022 | 获评省首批高品质示范高中 | [1–2所](#ind-"
+expect_contains "$md" "| 无数据 | – | 2022年全市教育工作要点 |"
 expect_contains "$md" "| 义务教育优质均衡达标比例 | [第一](#ind-" # rank claims
+# documents by title, kind and date; figures as written
+expect_contains "$md" "| 2021年全市教育工作总结 | 工作总结 | 2021 | 2022年3月10日 | 164 |"
+expect_contains "$md" "| 学生资助资金 | [1.4亿元](#ind-"
+expect_contains "$md" "— 《2021年全市教育工作总结》（无锡市，工作总结，2022年3月10日）"
+expect_not_contains "$md" ".txt"
+expect_not_contains "$md" "UTC"
+for code in summary actual target "no data" "not met" ">=" "gov-report"; do
+  expect_not_contains "$md" "| $code |" "annual report (code $code)"
+done
 # Every link has its source sentence, the figure marked.
 links=$(printf '%s' "$md" | grep -o '(#ind-[0-9]*)' | sort -u | wc -l)
 anchors=$(printf '%s' "$md" | grep -o '<a id="ind-[0-9]*">' | sort -u | wc -l)
@@ -48,6 +64,16 @@ expect_contains "$cmp" "# 无锡市 与 太仓市 对比"
 expect_contains "$cmp" "| 类别 | 指标 | 无锡市 | 太仓市 |"
 expect_contains "$cmp" "| 学前教育 | 普惠性幼儿园覆盖率 | [93.66%](#ind-"
 expect_contains "$cmp" "| 2021 | 新增省、市优质幼儿园 | [4–5所](#ind-"
+expect_contains "$cmp" "| 地区 | 文档数 | 实际值 | 目标值 | 变化值 | 排名 |"
+
+# Names as people write them; an unknown region is a usage error naming
+# the closest one, with no file written and no run recorded.
+expect_contains "$(edu "$DB" 'io.write(edu.report("annual_report", {region = "无锡", year = 2021}))')" "# 无锡市 2021 年度教育指标报告"
+if err=$("$EDUSHELL" --db "$DB" report annual_report --region 无希 --out "$WORK/typo.md" 2>&1); then fail "unknown region accepted"; else rc=$?; fi
+expect_eq "$rc" 2 "exit status of an unknown region"
+expect_eq "$err" "edushell: report: no region 无希; did you mean 无锡市? (usage: edushell report TEMPLATE [--region R]... [--year Y] [--format md|html] [--set KEY=VALUE]... [--wait SECONDS] --out FILE)" "unknown region"
+[ ! -e "$WORK/typo.md" ] || fail "a report was written for an unknown region"
+expect_eq "$(edu "$DB" 'print(#edu.runs())')" 0 "no run recorded for a usage error"
 if err=$(edu "$DB" 'edu.report("comparison", {regions = {"无锡市"}})' 2>&1); then fail "comparison of one region"; fi
 expect_contains "$err" "comparison.md.tpl:3: comparison: name two regions"
 

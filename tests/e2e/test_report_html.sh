@@ -52,6 +52,21 @@ dom=$(browser --dump-dom "file://$WORK/comparison.html")
 expect_contains "$dom" '<th>太仓市</th>'
 expect_contains "$dom" 'es-bar-chart'
 
+# Every report as a reader sees it: Chinese headers, codes and dates,
+# documents by title, figures as written (no e+, no raw 元 figure), local time.
+R annual_report --region 江苏 --out "$WORK/province.html"
+check_text() {  # check_text FILE NEEDLE...: the report_text.py checks on the browser's DOM
+  local f=$1; shift
+  browser --dump-dom "file://$WORK/$f" | python3 "$SRC/tests/e2e/report_text.py" "生成时间：$(date +%Y)年" "$@" \
+    || fail "$f as a reader sees it"
+}
+check_text ranking.html "名次" "地区" "数值" "目标值" "（%）"
+R ranking --set metric=地区生产总值 --set level=省 --out "$WORK/gdp.html"
+check_text gdp.html "实际值" "（万亿元）" "万亿元"
+check_text annual.html "文档" "类型" "日期" "完成情况" "无数据" "以上" "1–2所" "上半年总结" "2021年全市教育工作总结" "上半年"
+check_text comparison.html "规范指标并列" "文档数" "实际值"
+check_text province.html "江苏省" "亿元" "亿" "政府工作报告"
+
 # Screenshots: the page is drawn, and the bars and lines with it (their
 # fill and stroke colour, #3b6ea8, covers a good number of pixels).
 browser --window-size=1000,1400 --screenshot="$WORK/ranking.png" "file://$WORK/ranking.html" >/dev/null
