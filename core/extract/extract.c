@@ -1,578 +1,129 @@
-/* The extraction driver: walks each sentence of the view, reads the
- * quantities in it and gives each its kind, metric, scope and year. */
+/* The extraction driver: the path from a text to its indicators, and the
+ * walk over a document's sentences and tables. */
 #include "edushell/extract/extract.h"
 
 #include "classify.h"
-#include "metric_phrase.h"
-#include "quantity.h"
-#include "edushell/base/uchar.h"
-#include "vocab.h"
-#include "years.h"
+#include "extractor.h"
+#include "scan.h"
+#include "table.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Longest name of a part in a breakdown (会办 of 其中主办45件，会办30件). */
-#define BREAKDOWN_PART_BYTES 9
+/* A span of the view that a table covers. */
+typedef struct covered {
+    size_t start, end;
+} covered;
 
-struct es_extractor {
-    vocab words;
-    /* One bit per code point of the 3-byte range (U+0800-U+FFFF): set for
-     * the characters the sentence scan must look at (numerals, quotation
-     * marks); the rest are skipped at once. */
-    unsigned char scanned[(1 << 16) / 8];
-    /* The same for the first characters of the sentence cue words
-     * (SENTENCE_CUES), noted as the scan passes them. */
-    unsigned char cue_start[(1 << 16) / 8];
-    /* scanned | cue_start: one test turns most characters away. */
-    unsigned char either[(1 << 16) / 8];
-    /* First characters of what may follow a Chinese numeral in a quantity:
-     * units, 余/多, range and fraction words. A run of numerals followed
-     * by anything else (十四五规划) is skipped unparsed. */
-    unsigned char after_numeral[(1 << 16) / 8];
-};
-
-/* Chinese numerals and the quotation marks of quote_delta. */
-static const int32_t scanned_chars[] = {
-    0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-    0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF,
-    0x201C, 0x2018, 0x300A, 0x300C, 0x300E, 0x3008,
-    0x201D, 0x2019, 0x300B, 0x300D, 0x300F, 0x3009,
-};
-
-static void mark(unsigned char *bits, int32_t cp)
+static int by_start(const void *a, const void *b)
 {
-    bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+    const covered *x = a, *y = b;
+    return (x->start > y->start) - (x->start < y->start);
 }
 
-static int marked(const unsigned char *bits, unsigned cp)
+static covered *table_spans(const es_extract_input *in)
 {
-    return bits[cp >> 3] & (1u << (cp & 7));
+    covered *spans = es_xmalloc((in->ntables ? in->ntables : 1) * sizeof *spans);
+    for (size_t k = 0; k < in->ntables; k++)
+        spans[k] = (covered){ in->tables[k].start, in->tables[k].end };
+    qsort(spans, in->ntables, sizeof *spans, by_start);
+    return spans;
 }
 
-/* Marks the first character of each word of `role` that is 3 bytes long. */
-static void mark_first_chars(unsigned char *bits, const vocab *v, vocab_role role)
+/* Reads sentence k, leaving out what tables cover: their cells are read
+ * with what their columns say. */
+static void read_sentence(const es_extractor *ex, const es_extract_input *in, const part *parts, size_t k,
+                          const covered *spans, es_indicator_list *out)
 {
-    const vocab_list *list = &v->roles[role];
-    for (size_t k = 0; k < list->n; k++)
-        if (es_u8_len(list->words[k].text) == 3)
-            mark(bits, es_u8_cp(list->words[k].text));
-}
-
-static void init_either(es_extractor *ex)
-{
-    for (size_t k = 0; k < sizeof ex->either; k++)
-        ex->either[k] = ex->scanned[k] | ex->cue_start[k];
-}
-
-static void init_after_numeral(es_extractor *ex)
-{
-    mark_first_chars(ex->after_numeral, &ex->words, ROLE_UNIT);
-    mark_first_chars(ex->after_numeral, &ex->words, ROLE_CMP_MID);
-    static const int32_t joiners[] = { 0x81F3 /* 至 */, 0x5230 /* 到 */, 0x5206 /* 分之 */, 0x3001 /* 、 */ };
-    for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
-        mark(ex->after_numeral, joiners[k]);
-}
-
-static void init_scanned(es_extractor *ex)
-{
-    for (size_t k = 0; k < sizeof scanned_chars / sizeof *scanned_chars; k++)
-        mark(ex->scanned, scanned_chars[k]);
-    for (unsigned left = SENTENCE_CUES; left; left &= left - 1) {
-        const vocab_list *list = &ex->words.roles[__builtin_ctz(left)];
-        for (size_t k = 0; k < list->n; k++)
-            if (es_u8_len(list->words[k].text) == 3)   /* every cue word is Chinese */
-                mark(ex->cue_start, es_u8_cp(list->words[k].text));
-    }
-}
-
-es_extractor *es_extractor_new(const char *data_dir, es_err *err)
-{
-    es_extractor *ex = es_xcalloc(1, sizeof *ex);
-    if (vocab_load(&ex->words, data_dir, err) != 0) {
-        free(ex);
-        return NULL;
-    }
-    init_scanned(ex);
-    init_either(ex);
-    init_after_numeral(ex);
-    return ex;
-}
-
-void es_extractor_free(es_extractor *ex)
-{
-    if (!ex)
-        return;
-    vocab_free(&ex->words);
-    free(ex);
-}
-
-const char *es_ind_kind_name(es_ind_kind k)
-{
-    switch (k) {
-    case ES_IND_ACTUAL: return "actual";
-    case ES_IND_TARGET: return "target";
-    case ES_IND_CHANGE: return "change";
-    case ES_IND_RANK: return "rank";
-    }
-    return "actual";
-}
-
-void es_indicator_list_free(es_indicator_list *list)
-{
-    if (!list)
-        return;
-    for (size_t k = 0; k < list->n; k++) {
-        free(list->items[k].metric);
-        free(list->items[k].metric_id);
-    }
-    free(list->items);
-    memset(list, 0, sizeof *list);
-}
-
-static es_indicator *list_push(es_indicator_list *list)
-{
-    if (list->n == list->cap) {
-        list->cap = list->cap ? 2 * list->cap : 32;
-        list->items = es_xrealloc(list->items, list->cap * sizeof *list->items);
-    }
-    es_indicator *ind = &list->items[list->n++];
-    memset(ind, 0, sizeof *ind);
-    return ind;
-}
-
-/* Quotation marks and title brackets: a number inside them is a name.
- * Returns +1 for an opening mark, -1 for a closing one, 0 otherwise. */
-static int quote_delta(int32_t cp)
-{
-    switch (cp) {
-    case 0x201C: case 0x2018: case 0x300A: case 0x300C: case 0x300E: case 0x3008:
-        return 1;    /* “ ‘ 《 「 『 〈 */
-    case 0x201D: case 0x2019: case 0x300B: case 0x300D: case 0x300F: case 0x3009:
-        return -1;   /* ” ’ 》 」 』 〉 */
-    default:
-        return 0;
-    }
-}
-
-typedef struct sentence_scan {
-    const es_extractor *ex;
-    const es_extract_input *in;
-    sentence_ctx ctx;
-    size_t index;               /* the sentence's index */
-    size_t clause_floor;        /* end of the previous quantity: no clause reaches back before it */
-    const char *previous;       /* metric of the previous quantity */
-    const char *list_first;     /* metric of the first quantity of the list under way */
-    char *lead;                 /* its lead verb, found when a second item needs it; owned */
-    int lead_known;
-    char *list_prefix;          /* words before the list's first quantity, owned */
-    char *base;                 /* after 其中: head of the metric being broken down, owned */
-    year_tracker years;         /* years named so far in the sentence */
-    int part_year;              /* the year the heading of the sentence's part names */
-    es_ind_kind previous_kind;
-    int previous_negative;      /* the previous quantity was a decrease */
-    char **respective;          /* metrics of a 分别 list, owned */
-    size_t nrespective, next_respective;
-} sentence_scan;
-
-/* Whether text[at] is 、 (E3 80 81); the view is valid UTF-8, so a lead
- * byte E3 is followed by two more. */
-static int is_enumeration_comma(const char *text, size_t at)
-{
-    return text[at] == '\xE3' && text[at + 1] == '\x80' && text[at + 2] == '\x81';
-}
-
-/* Whether the enumeration comma at `at` follows a quantity of the same
- * clause (培育20个高水平专业、20门“金课”). */
-static int list_comma(const sentence_scan *s, size_t at)
-{
-    if (!s->previous)
-        return 0;
-    for (size_t p = s->clause_floor; p < at; p += es_u8_len(s->ctx.text + p))
-        if (es_clause_mark_len(s->ctx.text, p, at) && !is_enumeration_comma(s->ctx.text, p))
-            return 0;
-    return 1;
-}
-
-/* Start of the clause holding text[at]. An enumeration comma separates
- * clauses only in a list of quantities (幼儿园14所、义务教育学校22所); in a list
- * of nouns it belongs to the metric (开工新建幼儿园、中小学校24所). */
-static size_t clause_start_before(const sentence_scan *s, size_t at)
-{
-    const char *t = s->ctx.text;
-    size_t p = at;
-    while (p > s->clause_floor) {
-        size_t c = es_u8_prev(t, s->clause_floor, p);
-        if (es_clause_mark_len(t, c, p) && (!is_enumeration_comma(t, c) || list_comma(s, c)))
-            return p;
-        p = c;
-    }
-    return s->clause_floor;
-}
-
-/* Whether the clause at `clause` continues a list of quantities: after an
- * enumeration comma or a conjunction that follows the previous one. */
-static int continues_list(const sentence_scan *s, size_t clause)
-{
-    if (!s->previous)
-        return 0;
-    if (clause == s->clause_floor)
-        return 1;
-    return clause > s->clause_floor && is_enumeration_comma(s->ctx.text, clause - 3) && list_comma(s, clause - 3);
-}
-
-static size_t clause_end_after(const sentence_scan *s, size_t at)
-{
-    while (at < s->ctx.end && !es_clause_mark_len(s->ctx.text, at, s->ctx.end))
-        at += es_u8_len(s->ctx.text + at);
-    return at;
-}
-
-/* A number of the heading marker (一、 8. (二)) is not a quantity. */
-static int in_heading_marker(const es_extract_input *in, size_t sentence, size_t at)
-{
-    long sec = in->st->sentences[sentence].section;
-    if (sec < 0)
-        return 0;
-    const es_section *h = &in->st->sections[sec];
-    return at >= h->start && at < h->marker_end;
-}
-
-static void drop_respective(sentence_scan *s)
-{
-    for (size_t k = 0; k < s->nrespective; k++)
-        free(s->respective[k]);
-    free(s->respective);
-    s->respective = NULL;
-    s->nrespective = s->next_respective = 0;
-}
-
-static void start_respective(sentence_scan *s, const metric_ctx *m, const quantity *q)
-{
-    drop_respective(s);
-    if (s->ctx.cues & (1u << ROLE_RESPECTIVE))
-        s->nrespective = metric_respective(&s->ex->words, m, q, &s->respective);
-}
-
-/* A clause opening with 其中 breaks the previous figure down: its items
- * take that figure's metric head. */
-static void start_breakdown(sentence_scan *s, size_t clause, size_t number)
-{
-    const char *t = s->ctx.text;
-    while (clause < s->ctx.end && t[clause] == ' ')
-        clause++;
-    if (s->previous && vocab_match_at(&s->ex->words, ROLE_BREAKDOWN, t, clause, s->ctx.end)) {
-        free(s->base);
-        s->base = metric_head(&s->ex->words, s->previous);
-        return;
-    }
-    /* 其中主办45件，会办30件: a clause that is only a part's name goes on
-     * with the breakdown. */
-    if (number - clause > BREAKDOWN_PART_BYTES) {
-        free(s->base);
-        s->base = NULL;
-    }
-}
-
-/* The year the quantity is of: the last its sentence names before it,
- * else the one its part's heading names; 0 for the document's. */
-static int year_of(sentence_scan *s, const quantity *q)
-{
-    int year = years_before(&s->ex->words, &s->years, s->ctx.text, q->span_start);
-    if (year == YEAR_OF_DOCUMENT)
-        return s->in->doc_year;
-    return year ? year : s->part_year;
-}
-
-/* Whether a count of places follows a word for a place in an order
- * (世界500强排名由369位上升到235位): the figure is a rank. */
-static int placed_by_count(const sentence_scan *s, size_t clause, const quantity *q)
-{
-    const vocab *v = &s->ex->words;
-    const char *t = s->ctx.text;
-    if (q->unit[0] == '\0' || !vocab_match_at(v, ROLE_RANK_UNIT, q->unit, 0, strlen(q->unit)) ||
-        vocab_match_before(v, ROLE_CHANGE, t, clause, q->pre_start))
-        return 0;   /* 排名提升4位 moves by places */
-    /* The word may stand before an earlier figure of the clause (由369位上升到235位). */
-    size_t from = clause;
-    while (from > s->ctx.start && !es_clause_mark_len(t, es_u8_prev(t, s->ctx.start, from), from))
-        from = es_u8_prev(t, s->ctx.start, from);
-    return vocab_find(v, ROLE_RANK_NOUN, t, from, q->pre_start, NULL) != (size_t)-1;
-}
-
-/* Kind of the quantity; 0 when it is no indicator (an ordinal that is no
- * rank). *rank tells how a rank's field was found. */
-static int classify(sentence_scan *s, size_t clause, quantity *q, es_ind_kind *kind,
-                    char *scope, size_t scope_size, int *rank)
-{
-    const vocab *v = &s->ex->words;
-    *rank = 0;
-    if (!q->ordinal && placed_by_count(s, clause, q)) {
-        q->ordinal = q->ranked_by_word = 1;
-        strcpy(q->unit, "位");
-    }
-    if (q->ordinal) {
-        *rank = classify_rank(v, &s->ctx, clause, q, scope, scope_size);
-        *kind = ES_IND_RANK;
-        return *rank != 0;
-    }
-    *kind = classify_kind(v, &s->ctx, clause, year_of(s, q), q);
-    return 1;
-}
-
-/* 分别增长4.5%、6%: a later item of a list of changes is a change too,
- * unless a verb of its own says what it is (增长31.2%、占全国4成). */
-static void follow_list_kind(const sentence_scan *s, int in_list, size_t clause, es_ind_kind *kind, quantity *q)
-{
-    if (!in_list || *kind != ES_IND_ACTUAL || s->previous_kind != ES_IND_CHANGE ||
-        vocab_find(&s->ex->words, ROLE_LINK, s->ctx.text, clause, q->pre_start, NULL) != (size_t)-1)
-        return;
-    *kind = ES_IND_CHANGE;
-    if (s->previous_negative && q->value > 0) {
-        q->value = -q->value;
-        q->value_hi = -q->value_hi;
-    }
-}
-
-/* The lead verb of the list under way (新增 of 新增省优质园25所、市优质园14所). */
-static const char *list_lead(sentence_scan *s)
-{
-    if (!s->lead_known && s->list_first) {
-        s->lead = metric_lead(&s->ex->words, s->list_first);
-        s->lead_known = 1;
-    }
-    return s->lead;
-}
-
-static metric_ctx metric_context(sentence_scan *s, size_t clause, const quantity *q,
-                                 es_ind_kind kind, int rank, int in_list)
-{
-    return (metric_ctx){
-        .text = s->ctx.text, .sentence_start = s->ctx.start,
-        .clause_start = clause, .clause_end = clause_end_after(s, q->end),
-        .previous = s->previous, .lead = in_list ? list_lead(s) : NULL,
-        .list_prefix = in_list ? s->list_prefix : NULL,
-        .after_previous = clause == s->clause_floor && s->previous,
-        .base = s->base,
-        .qualifies_previous = kind == ES_IND_RANK || kind == ES_IND_CHANGE,
-        .rank = kind == ES_IND_RANK,
-        /* 位列全国民办高校第六名，江苏省同类高校第一名: a second rank in
-         * another field is of the same thing. */
-        .field_only = rank == RANK_UNSCOPED && s->previous && s->previous_kind == ES_IND_RANK,
+    const es_sentence *sent = &in->st->sentences[k];
+    scan_span sp = {
+        .sentence = k, .start = sent->start, .end = sent->end,
+        .zone = parts[sent->paragraph].zone, .part_year = parts[sent->paragraph].year,
     };
-}
-
-/* The metric, and the list state a later quantity of the sentence reads. */
-static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q, int in_list)
-{
-    const vocab *v = &s->ex->words;
-    char *prefix = NULL;
-    char *metric = metric_phrase(v, m, q, in_list ? NULL : &prefix);
-    if (!in_list)
-        start_respective(s, m, q);
-    if (s->next_respective < s->nrespective) {
-        free(metric);
-        metric = es_xstrdup(s->respective[s->next_respective++]);
-    }
-    metric = metric_with_event(v, m, metric);
-    if (!in_list) {
-        /* A new list starts here; its lead verb is found if a second item
-         * needs it. The metric stays alive in the indicator list. */
-        free(s->lead);
-        s->lead = NULL;
-        s->lead_known = 0;
-        s->list_first = metric;
-        free(s->list_prefix);
-        s->list_prefix = prefix;
-    }
-    return metric;
-}
-
-/* Notes which sentence cue words start at text[at], so that lookups for
- * the absent ones are skipped: a quantity only ever needs the cues before
- * it, which the scan has passed. */
-static void note_cues(sentence_scan *s, size_t at)
-{
-    const vocab *v = &s->ex->words;
-    unsigned key = vocab_key(s->ctx.text, at, s->ctx.end);
-    for (unsigned left = SENTENCE_CUES & ~s->ctx.cues; left; left &= left - 1) {
-        vocab_role r = (vocab_role)__builtin_ctz(left);
-        if (vocab_may_start(v, r, key) && vocab_match_at(v, r, s->ctx.text, at, s->ctx.end))
-            s->ctx.cues |= 1u << r;
-    }
-    s->years.no_periods = !(s->ctx.cues & (1u << ROLE_PERIOD));
-}
-
-/* Whether the number follows a yearly average of a change (年均增长,
- * 年均分别增长): only change and link words stand between them. */
-static int averaged_over_years(const sentence_scan *s, size_t clause, const quantity *q)
-{
-    const vocab *v = &s->ex->words;
-    const vocab_word *w;
-    size_t found = vocab_find_last(v, ROLE_PER_YEAR, s->ctx.text, clause, q->pre_start, &w);
-    if (found == (size_t)-1)
-        return 0;
-    for (size_t at = found + w->len; at < q->pre_start; at += w->len)
-        if (!(w = vocab_match_at(v, ROLE_CHANGE, s->ctx.text, at, q->pre_start)) &&
-            !(w = vocab_match_at(v, ROLE_LINK, s->ctx.text, at, q->pre_start)))
-            return 0;
-    return 1;
-}
-
-/* The year of a figure: a goal of yearly average growth with no year of
- * its own (地区生产总值年均增长5%左右) is one for the five-year period the
- * document's year opens or lies in. */
-static int year_of_figure(sentence_scan *s, size_t clause, const quantity *q, es_ind_kind kind)
-{
-    int year = year_of(s, q);
-    if (kind == ES_IND_TARGET && s->in->doc_year > 0 && (year == 0 || year == s->in->doc_year) &&
-        averaged_over_years(s, clause, q))
-        return years_period_end(&s->ex->words, s->in->doc_year);
-    return year;
-}
-
-static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
-{
-    size_t clause = clause_start_before(s, q->pre_start);
-    char scope[16] = "";
-    es_ind_kind kind;
-    int rank;
-    if (!classify(s, clause, q, &kind, scope, sizeof scope, &rank))
-        return;
-    if (in_heading_marker(s->in, s->index, q->span_start))
-        return;
-    size_t rs, re;
-    es_view_to_raw(s->in->view, q->span_start, q->span_end, &rs, &re);
-    int in_list = continues_list(s, clause);
-    if (!in_list)
-        start_breakdown(s, clause, q->pre_start);
-    follow_list_kind(s, in_list, clause, &kind, q);
-    metric_ctx m = metric_context(s, clause, q, kind, rank, in_list);
-    es_indicator *ind = list_push(out);
-    *ind = (es_indicator){
-        .start = rs, .end = re, .sentence = s->index,
-        .value = q->value, .value_hi = q->value_hi, .has_hi = q->has_hi, .kind = kind,
-        .year = year_of_figure(s, clause, q, kind),
-    };
-    memcpy(ind->cmp, q->cmp, sizeof ind->cmp);
-    memcpy(ind->unit, q->unit, sizeof ind->unit);
-    memcpy(ind->scope, scope, sizeof ind->scope);
-    ind->metric = metric_of(s, &m, q, in_list);
-    s->previous = ind->metric;
-    s->previous_kind = kind;
-    s->previous_negative = q->value < 0;
-    s->clause_floor = q->end;
-}
-
-/* End of the run of Chinese numerals at text[at] when nothing that makes
- * a quantity follows it (十四五规划, 一流), else `at`. A place (第一,
- * 全国前十) is always read. */
-static size_t skip_plain_numerals(const sentence_scan *s, size_t at)
-{
-    const char *t = s->ctx.text;
-    size_t end = at;
-    while (end < s->ctx.end && ((unsigned char)t[end] & 0x80) && es_is_cn_numeral(es_u8_cp(t + end)))
-        end += es_u8_len(t + end);
-    if (end < s->ctx.end && ((unsigned char)t[end] & 0x80)) {
-        unsigned cp = (unsigned)es_u8_cp(t + end);
-        if (cp >= 0x10000 || marked(s->ex->after_numeral, cp))
-            return at;
-    }
-    if (end < s->ctx.end && !((unsigned char)t[end] & 0x80) && t[end] != ' ')
-        return at;   /* 二-三: an ASCII joiner */
-    size_t marker;
-    const char *cmp;
-    if (quantity_place_marker(&s->ex->words, t, s->ctx.start, at, &marker, &cmp) != PLACE_NONE)
-        return at;
-    return end;
-}
-
-static void scan_sentence(sentence_scan *s, es_indicator_list *out)
-{
-    const char *t = s->ctx.text;
-    int quoted = 0;
-    size_t at = s->ctx.start;
-    const unsigned char *either = s->ex->either;
-    while (at < s->ctx.end) {
-        unsigned char c = (unsigned char)t[at];
-        if ((c & 0xF0) == 0xE0) {
-            /* The common case, a 3-byte character nothing is looked for in,
-             * decoded here without the general decoder's branches. */
-            unsigned cp = ((c & 0x0Fu) << 12) | (((unsigned char)t[at + 1] & 0x3Fu) << 6) |
-                          ((unsigned char)t[at + 2] & 0x3Fu);
-            if (!(either[cp >> 3] & (1u << (cp & 7)))) {
-                at += 3;
-                continue;
-            }
-        } else if (c < 0x80 && !es_is_digit((char)c)) {
-            at++;
+    /* A heading's numbering marker (8. (二)) is not part of its first clause. */
+    if (sent->section >= 0 && in->st->sections[sent->section].start == sent->start)
+        sp.clause_floor = in->st->sections[sent->section].marker_end;
+    size_t from = sp.start;
+    for (size_t t = 0; t < in->ntables && from < sent->end; t++) {
+        if (spans[t].end <= from || spans[t].start >= sent->end)
             continue;
+        if (spans[t].start > from) {
+            sp.start = from;
+            sp.end = spans[t].start;
+            scan_stretch(ex, in, &sp, out);
         }
-        if (c >= 0x80) {
-            unsigned cp = (unsigned)es_u8_cp(t + at);
-            if (cp < 0x10000 && !marked(s->ex->either, cp)) {
-                at += es_u8_len(t + at);
-                continue;
-            }
-            if (cp < 0x10000 && marked(s->ex->cue_start, cp))
-                note_cues(s, at);   /* 十四五 starts with a numeral too */
-            if (cp < 0x10000 && !marked(s->ex->scanned, cp)) {
-                at += es_u8_len(t + at);
-                continue;
-            }
-            int d = quote_delta((int32_t)cp);
-            if (d)
-                quoted = quoted + d < 0 ? 0 : quoted + d;
-            if (!es_is_cn_numeral((int32_t)cp)) {
-                at += es_u8_len(t + at);
-                continue;
-            }
-            size_t run_end = skip_plain_numerals(s, at);
-            if (run_end > at) {
-                at = run_end;
-                continue;
-            }
-        }
-        quantity q;
-        size_t next;
-        int ok = quantity_read(&s->ex->words, t, s->clause_floor, s->ctx.end, at, &q, &next);
-        if (ok && !quoted)
-            emit(s, &q, out);
-        at = next > at ? next : at + 1;
+        from = spans[t].end;
     }
+    if (from < sent->end) {
+        sp.start = from;
+        sp.end = sent->end;
+        scan_stretch(ex, in, &sp, out);
+    }
+}
+
+static int by_position(const void *a, const void *b)
+{
+    const es_indicator *x = a, *y = b;
+    if (x->start != y->start)
+        return (x->start > y->start) - (x->start < y->start);
+    return (x->end > y->end) - (x->end < y->end);
 }
 
 void es_extract(const es_extractor *ex, const es_extract_input *in, es_indicator_list *out)
 {
     part *parts = classify_parts(&ex->words, in);
-    for (size_t k = 0; k < in->st->nsentences; k++) {
-        const es_sentence *sent = &in->st->sentences[k];
-        sentence_scan s = {
-            .ex = ex, .in = in, .index = k,
-            .part_year = parts[sent->paragraph].year > 0 ? parts[sent->paragraph].year : 0,
-            .ctx = {
-                .text = in->view->text,
-                .start = sent->start,
-                .end = sent->end,
-                .doc_kind = in->doc_kind,
-                .doc_year = in->doc_year,
-                .zone = parts[sent->paragraph].zone,
-                .target_cue = CUE_UNKNOWN, .weak_cue = CUE_UNKNOWN,
-            },
-        };
-        s.clause_floor = s.ctx.start;
-        s.years.start = s.years.scanned = s.ctx.start;
-        s.years.no_periods = 1;
-        /* A heading's numbering marker (8．) is not part of its first clause. */
-        if (sent->section >= 0 && in->st->sections[sent->section].start == sent->start)
-            s.clause_floor = in->st->sections[sent->section].marker_end;
-        scan_sentence(&s, out);
-        free(s.lead);
-        free(s.list_prefix);
-        free(s.base);
-        drop_respective(&s);
-    }
+    covered *spans = table_spans(in);
+    size_t first = out->n;
+    for (size_t k = 0; k < in->st->nsentences; k++)
+        read_sentence(ex, in, parts, k, spans, out);
+    for (size_t t = 0; t < in->ntables; t++)
+        table_read(ex, in, parts, &in->tables[t], (int)t + 1, out);
+    /* Figures of tables join the others in text order. */
+    if (in->ntables)
+        qsort(out->items + first, out->n - first, sizeof *out->items, by_position);
+    free(spans);
     free(parts);
+}
+
+/* The source's tables with their cells' spans in the view. */
+static es_table *tables_in_view(const es_source *src, const es_view *view)
+{
+    if (!src || src->tables.n == 0)
+        return NULL;
+    es_table *tables = es_xcalloc(src->tables.n, sizeof *tables);
+    for (size_t k = 0; k < src->tables.n; k++) {
+        const es_table *raw = &src->tables.items[k];
+        es_table *t = &tables[k];
+        *t = *raw;
+        t->start = es_view_offset(view, raw->start);
+        t->end = es_view_offset(view, raw->end);
+        t->cells = es_xmalloc((raw->ncells ? raw->ncells : 1) * sizeof *t->cells);
+        t->cap = raw->ncells;
+        for (size_t c = 0; c < raw->ncells; c++) {
+            t->cells[c] = raw->cells[c];
+            t->cells[c].start = es_view_offset(view, raw->cells[c].start);
+            t->cells[c].end = es_view_offset(view, raw->cells[c].end);
+        }
+    }
+    return tables;
+}
+
+/* The page of each figure of a paged source. */
+static void set_pages(const es_source *src, es_indicator_list *out)
+{
+    if (!src || src->npages == 0)
+        return;
+    for (size_t k = 0; k < out->n; k++) {
+        size_t lo = 0, hi = src->npages;   /* pages starting at or before the figure */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (src->page_starts[mid] <= out->items[k].start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        out->items[k].page = (int)(lo ? lo : 1);
+    }
 }
 
 void es_extract_text(const es_extractor *ex, const es_text_in *in, es_view *view, es_structure *st,
@@ -594,7 +145,17 @@ void es_extract_text(const es_extractor *ex, const es_text_in *in, es_view *view
         kind = meta->kind;
         year = meta->year;
     }
-    es_extract_input x = { .view = view, .st = st, .doc_kind = kind, .doc_year = year };
+    es_table *tables = tables_in_view(in->src, view);
+    es_extract_input x = {
+        .view = view, .st = st, .doc_kind = kind, .doc_year = year,
+        .tables = tables, .ntables = tables ? in->src->tables.n : 0,
+    };
+    size_t first = out->n;
     es_extract(ex, &x, out);
+    for (size_t k = 0; k < x.ntables; k++)
+        free(tables[k].cells);
+    free(tables);
+    es_indicator_list page_part = { out->items + first, out->n - first, 0 };
+    set_pages(in->src, &page_part);
     es_structure_to_raw(st, view);
 }

@@ -6,6 +6,7 @@
 #include "edushell/extract/number.h"
 #include "edushell/base/uchar.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static int is_scale_only(const char *s, size_t len)
@@ -448,4 +449,73 @@ int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
         return 0;
     *next = q->end > num_end ? q->end : num_end;
     return 1;
+}
+
+/* Whether the value is a calendar year written alone (2020年): a column's
+ * heading, not a figure. */
+static int is_bare_year(const quantity *q, const vocab_word *unit)
+{
+    return unit && strcmp(unit->text, "年") == 0 && !q->has_hi && q->value == (double)(long)q->value &&
+           q->value >= 1900 && q->value <= 2100;
+}
+
+int quantity_read_cell(const vocab *v, const char *text, size_t start, size_t end, quantity *q)
+{
+    while (start < end && text[start] == ' ')
+        start++;
+    while (end > start && text[end - 1] == ' ')
+        end--;
+    memset(q, 0, sizeof *q);
+    strcpy(q->cmp, "=");
+    size_t at = start;
+    const vocab_word *pre = vocab_match_at(v, ROLE_CMP_PRE, text, at, end);
+    const vocab_word *span = vocab_match_at(v, ROLE_CMP_SPAN, text, at, end);
+    if (pre && (!span || pre->len >= span->len)) {
+        set_cmp(q, pre->arg);
+        at += pre->len;
+    } else if (span) {
+        set_cmp(q, span->arg);
+        at += span->len;
+    }
+    q->pre_start = start;
+    q->span_start = span && !pre ? start : at;
+    double sign = 1;
+    if (at < end && (text[at] == '-' || text[at] == '+') && at + 1 < end && es_is_digit(text[at + 1]))
+        sign = text[at++] == '-' ? -1 : 1;
+    es_number num;
+    if (at >= end || !es_is_digit(text[at]) || !es_number_parse(text + at, end - at, &num))
+        return 0;
+    q->value = sign * num.value;
+    q->value_hi = sign * num.value_hi;
+    q->has_hi = num.is_range;
+    size_t num_end = at + num.len;
+    q->span_end = num_end;
+    const vocab_word *mid = vocab_match_at(v, ROLE_CMP_MID, text, num_end, end);
+    if (mid) {
+        set_cmp(q, mid->arg);
+        num_end += mid->len;
+    }
+    vocab_role role = ROLE_UNIT_ANY;
+    const vocab_word *unit = unit_at(v, text, num_end, end, &role);
+    if (unit && (is_bare_year(q, unit) || (role == ROLE_UNIT_REJECT && strcmp(unit->text, "年") != 0)))
+        return 0;
+    if (unit) {
+        const char *stored = unit->arg[0] ? unit->arg : unit->text;
+        snprintf(q->unit, sizeof q->unit, "%s", stored);
+        num_end += unit->len;
+    }
+    q->span_end = q->end = num_end;
+    const vocab_word *post = vocab_match_at(v, ROLE_CMP_POST, text, q->end, end);
+    if (post) {
+        set_cmp(q, post->arg);
+        q->end += post->len;
+    }
+    /* A ratio written 14.93:1 is its first term. */
+    if (q->end + 1 < end && text[q->end] == ':' && es_is_digit(text[q->end + 1])) {
+        size_t p = q->end + 1;
+        while (p < end && (es_is_digit(text[p]) || text[p] == '.'))
+            p++;
+        q->span_end = q->end = p;
+    }
+    return q->end == end;
 }

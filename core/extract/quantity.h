@@ -28,6 +28,12 @@ typedef struct quantity {
 int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
                   size_t at, quantity *q, size_t *next);
 
+/* Reads a table cell text[start, end) that holds one figure and nothing
+ * else: a number, with a unit or none (a cell's bare number counts), and
+ * comparators (99%以上, 约12.3年, 14.93:1). Returns 0 when the cell holds
+ * anything else, or only a year (2020年, a heading). */
+int quantity_read_cell(const vocab *v, const char *text, size_t start, size_t end, quantity *q);
+
 /* Whether the number at text[at] is written as a place: PLACE_ORDINAL
  * after 第 (第二), PLACE_TOP after 前 of a leading group (全国前十).
  * Sets *len to the marker's length and *cmp to the place's comparator. */

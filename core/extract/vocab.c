@@ -38,6 +38,22 @@ static const role_name cue_roles[] = {
     { "act", ROLE_ACT }, { "head", ROLE_HEAD }, { "conj_word", ROLE_CONJ_WORD },
     { "award", ROLE_AWARD }, { "award_verb", ROLE_AWARD_VERB }, { "event", ROLE_EVENT },
     { "event_open", ROLE_EVENT_OPEN }, { "rank_noun", ROLE_RANK_NOUN },
+    { "column_target", ROLE_COLUMN_TARGET }, { "column_actual", ROLE_COLUMN_ACTUAL },
+    { "column_change", ROLE_COLUMN_CHANGE }, { "column_unit", ROLE_COLUMN_UNIT },
+    { "column_label", ROLE_COLUMN_LABEL },
+    { "level", ROLE_LEVEL }, { "subject_head", ROLE_SUBJECT_HEAD }, { "measure", ROLE_MEASURE },
+};
+
+/* The word tables of data/extract/, with the role names each may use. */
+static const struct {
+    const char *file;
+    const role_name *names;
+    size_t nnames;
+} tables[] = {
+    { "units.tsv", unit_classes, sizeof unit_classes / sizeof *unit_classes },
+    { "cues.tsv", cue_roles, sizeof cue_roles / sizeof *cue_roles },
+    { "tables.tsv", cue_roles, sizeof cue_roles / sizeof *cue_roles },
+    { "subjects.tsv", cue_roles, sizeof cue_roles / sizeof *cue_roles },
 };
 
 static int role_of(const role_name *names, size_t n, const char *name, vocab_role *out)
@@ -211,12 +227,12 @@ int vocab_load(vocab *v, const char *data_dir, es_err *err)
 {
     memset(v, 0, sizeof *v);
     es_buf path = { 0 };
-    es_buf_printf(&path, "%s/extract/units.tsv", data_dir);
-    int rc = load_table(v, path.data, unit_classes, sizeof unit_classes / sizeof *unit_classes, err);
-    path.len = 0;
-    es_buf_printf(&path, "%s/extract/cues.tsv", data_dir);
-    if (rc == 0)
-        rc = load_table(v, path.data, cue_roles, sizeof cue_roles / sizeof *cue_roles, err);
+    int rc = 0;
+    for (size_t k = 0; k < sizeof tables / sizeof *tables && rc == 0; k++) {
+        path.len = 0;
+        es_buf_printf(&path, "%s/extract/%s", data_dir, tables[k].file);
+        rc = load_table(v, path.data, tables[k].names, tables[k].nnames, err);
+    }
     es_buf_free(&path);
     if (rc != 0) {
         vocab_free(v);

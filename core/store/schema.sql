@@ -62,8 +62,17 @@ CREATE TABLE IF NOT EXISTS indicators (
     kind        TEXT NOT NULL,            -- actual | target | change | rank
     cmp         TEXT NOT NULL,            -- = >= > <= < ~
     scope       TEXT,                     -- ranks: 全省 全国 全市
-    year        INTEGER,                  -- the year the figure is about
-    metric_id   TEXT                      -- canonical metric (metrics.id), NULL if none
+    year        INTEGER,                  -- the year the figure is about (period_end)
+    metric_id   TEXT,                     -- canonical metric (metrics.id), NULL if none
+    period_start INTEGER,                 -- first and last year the figure covers: both the
+    period_end  INTEGER,                  --   year for an annual figure, 2021 and 2025 for 五年来
+    basis       TEXT NOT NULL DEFAULT 'annual',  -- annual | average (年均) | cumulative (累计, 五年来)
+    subject     TEXT,                     -- the part of the region it is about (武汉都市圈), NULL: all of it
+    table_seq   INTEGER,                  -- read from a table: which (from 0), its row and column
+    cell_row    INTEGER,                  --   (from 0) and the workbook sheet; NULL from running text
+    cell_col    INTEGER,
+    sheet       TEXT,
+    page        INTEGER                   -- page of a paged source (PDF), from 1
 );
 CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id);
 CREATE INDEX IF NOT EXISTS indicators_metric ON indicators(metric);
@@ -111,7 +120,8 @@ CREATE VIEW IF NOT EXISTS indicator_rows AS
 SELECT i.id, i.doc_id, d.name AS doc, d.region, d.region_level AS level, d.province,
        d.kind AS doc_kind, d.year AS doc_year, d.title AS doc_title,
        i.start, i.end, i.number, i.metric, i.metric_id, i.value, i.value_hi, i.unit,
-       i.kind, i.cmp, i.scope, i.year, i.sentence_id, s.text AS sentence
+       i.kind, i.cmp, i.scope, i.year, i.period_start, i.period_end, i.basis, i.subject,
+       i.table_seq, i.cell_row, i.cell_col, i.sheet, i.page, i.sentence_id, s.text AS sentence
 FROM indicators i
 JOIN documents d ON d.id = i.doc_id
 LEFT JOIN sentences s ON s.id = i.sentence_id;

@@ -102,7 +102,7 @@ es_store *es_store_open(const char *path, es_err *err)
      * write transactions instead of failing at once. */
     sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
     if (es_store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err) != 0 ||
-        es_store_exec(db, es_schema_sql, err) != 0) {
+        es_store_exec(db, es_schema_sql, err) != 0 || es_store_migrate(db, es_schema_sql, err) != 0) {
         sqlite3_close(db);
         return NULL;
     }

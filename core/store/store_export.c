@@ -11,7 +11,8 @@ typedef struct export_query {
 static const export_query QUERIES[] = {
     {"indicators",
      "SELECT id, doc, region, start, end, number, metric, value, value_hi, unit, kind, cmp, scope,"
-     " year, sentence, metric_id FROM indicator_rows ORDER BY doc, start"},
+     " year, period_start, period_end, basis, subject, table_seq, cell_row, cell_col, sheet, page,"
+     " sentence, metric_id FROM indicator_rows ORDER BY doc, start"},
     {"documents",
      "SELECT path, name, title, region, region_level, province, year, kind, issuer, issued,"
      " sha256, indicators FROM document_rows ORDER BY name"},

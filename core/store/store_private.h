@@ -46,6 +46,10 @@ void es_store_own_write(es_store *s, int on);
 /* Runs SQL without results; the reason goes to err. */
 int es_store_exec(sqlite3 *db, const char *sql, es_err *err);
 
+/* Adds to a database made by an earlier version the columns added to
+ * the schema since, and makes its views again from `schema`. */
+int es_store_migrate(sqlite3 *db, const char *schema, es_err *err);
+
 /* A write transaction: es_store_begin, the work, then es_store_end with the
  * work's result, which commits on 0 and rolls back otherwise. */
 int es_store_begin(sqlite3 *db, es_err *err);

@@ -26,8 +26,10 @@ static const char SQL_INSERT_SENTENCE[] =
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 static const char SQL_INSERT_INDICATOR[] =
     "INSERT INTO indicators(doc_id, sentence_id, start, end, number, metric, value, value_hi,"
-    " unit, kind, cmp, scope, year, metric_id)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    " unit, kind, cmp, scope, year, metric_id, period_start, period_end, basis, subject,"
+    " table_seq, cell_row, cell_col, sheet, page)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19, ?20, ?21, ?22, ?23)";
 
 int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err)
 {
@@ -199,6 +201,29 @@ static int insert_sentences(es_store_stmts *st, sqlite3_int64 doc_id, const es_d
     return 0;
 }
 
+/* The years a figure covers: its own period, else the year alone. */
+static void bind_period(sqlite3_stmt *s, const es_indicator *ind, int year)
+{
+    int first = ind->period_start ? ind->period_start : year;
+    int last = ind->period_end ? ind->period_end : year;
+    if (first)
+        sqlite3_bind_int(s, 15, first);
+    if (last)
+        sqlite3_bind_int(s, 16, last);
+    bind_str(s, 17, es_basis_name(ind->basis));
+}
+
+/* Where in a table a figure stands; all NULL for running text. */
+static void bind_cell(sqlite3_stmt *s, const es_indicator *ind)
+{
+    if (!ind->table)
+        return;
+    sqlite3_bind_int(s, 19, ind->table - 1);
+    sqlite3_bind_int64(s, 20, ind->row);
+    sqlite3_bind_int64(s, 21, ind->col);
+    bind_str(s, 22, ind->sheet);
+}
+
 static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64 sentence_id,
                             const es_document *doc, const es_indicator *ind, es_err *err)
 {
@@ -218,8 +243,14 @@ static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64
     bind_str(s, 11, ind->cmp[0] ? ind->cmp : "=");
     if (ind->scope[0])
         bind_str(s, 12, ind->scope);
-    if (ind->year || doc->meta.year)
-        sqlite3_bind_int(s, 13, ind->year ? ind->year : doc->meta.year);
+    int year = ind->year ? ind->year : doc->meta.year;
+    if (year)
+        sqlite3_bind_int(s, 13, year);
+    bind_period(s, ind, year);
+    bind_str(s, 18, ind->subject);
+    bind_cell(s, ind);
+    if (ind->page)
+        sqlite3_bind_int(s, 23, ind->page);
     return step_done(s, err);
 }
 

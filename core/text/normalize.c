@@ -237,6 +237,19 @@ void es_view_to_raw(const es_view *v, size_t vs, size_t ve, size_t *rs, size_t *
     *re = ve > vs ? raw_char_end(v, ve - 1) : *rs;
 }
 
+size_t es_view_offset(const es_view *v, size_t raw)
+{
+    size_t lo = 0, hi = v->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->map[mid] < raw)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 size_t es_display_width(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;

@@ -8,7 +8,9 @@ python3 - "$WORK/ind.jsonl" "$SRC/data/sample" <<'PY'
 import json, os, sys
 rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 assert len(rows) > 100, len(rows)
-need = {"doc", "start", "end", "number", "metric", "value", "value_hi", "unit", "kind", "cmp", "scope", "year", "sentence", "metric_id"}
+need = {"doc", "start", "end", "number", "metric", "value", "value_hi", "unit", "kind", "cmp", "scope", "year",
+        "period_start", "period_end", "basis", "subject", "table_seq", "cell_row", "cell_col", "sheet", "page",
+        "sentence", "metric_id"}
 for r in rows:
     assert need <= set(r), set(r) ^ need
     text = open(os.path.join(sys.argv[2], r["doc"]), "rb").read()
@@ -16,6 +18,8 @@ for r in rows:
     assert text[r["start"]:r["end"]].decode("utf-8") == r["number"], r
     assert r["number"] in r["sentence"], r
     assert r["kind"] in ("actual", "target", "change", "rank"), r
+    assert r["basis"] in ("annual", "average", "cumulative"), r
+    assert r["period_start"] is None or r["period_start"] <= r["period_end"] == r["year"], r
 PY
 
 "$EDUSHELL" --db "$DB" export documents --format csv --out "$WORK/docs.csv"

@@ -464,6 +464,160 @@ static void test_not_indicators(void **state)
     }
 }
 
+/* --- tables ----------------------------------------------------------------- */
+
+/* A source whose tables are the runs of lines holding tabs, one row a
+ * line and one cell between tabs, as a reader of office files records
+ * them: cells are spans of the raw text. */
+static es_source tabbed_source(const char *text, const char *sheet)
+{
+    es_source src = { .text = (char *)text, .len = strlen(text) };
+    es_table *t = NULL;
+    unsigned row = 0;
+    for (const char *line = text; *line;) {
+        const char *eol = strchr(line, '\n');
+        if (!eol)
+            eol = line + strlen(line);
+        if (!memchr(line, '\t', (size_t)(eol - line))) {
+            t = NULL;
+        } else {
+            if (!t) {
+                t = es_table_list_add(&src.tables, (size_t)(line - text), sheet);
+                row = 0;
+            }
+            unsigned col = 0;
+            for (const char *cell = line; cell <= eol; col++) {
+                const char *tab = memchr(cell, '\t', (size_t)(eol - cell));
+                const char *end = tab ? tab : eol;
+                es_table_add_cell(t, (size_t)(cell - text), (size_t)(end - text), row, col, 1, 1);
+                cell = end + 1;
+            }
+            row++;
+        }
+        line = *eol ? eol + 1 : eol;
+    }
+    return src;
+}
+
+typedef struct table_case {
+    const char *text;
+    const char *kind;
+    int year;
+    int count;
+    want wants[MAX_WANTS];
+    struct { const char *number; unsigned row, col; } cells[4];   /* provenance checked */
+} table_case;
+
+static void run_table_case(const es_extractor *ex, const table_case *c)
+{
+    es_source src = tabbed_source(c->text, "表1");
+    run r = { .text = c->text };
+    es_text_in in = { .text = c->text, .len = strlen(c->text), .src = &src, .doc_kind = c->kind, .doc_year = c->year };
+    es_extract_text(ex, &in, &r.view, &r.st, NULL, &r.list);
+    if (c->count >= 0 && r.list.n != (size_t)c->count)
+        fail_msg("%zu indicators, want %d in: %s", r.list.n, c->count, c->text);
+    for (size_t i = 0; i < MAX_WANTS && c->wants[i].number; i++)
+        check_want(&r, &c->wants[i]);
+    for (size_t i = 0; i < 4 && c->cells[i].number; i++) {
+        const es_indicator *ind = find(&r, c->cells[i].number, 0);
+        if (ind->table != 1 || ind->row != c->cells[i].row || ind->col != c->cells[i].col ||
+            !ind->sheet || strcmp(ind->sheet, "表1") != 0)
+            fail_msg("%s: table %d row %u col %u sheet %s", c->cells[i].number, ind->table, ind->row, ind->col,
+                     ind->sheet ? ind->sheet : "(none)");
+    }
+    for (size_t k = 1; k < r.list.n; k++)
+        assert_true(r.list.items[k - 1].start <= r.list.items[k].start);
+    run_free(&r);
+    es_table_list_free(&src.tables);
+}
+
+static const table_case table_cases[] = {
+    /* A statistics table: row label, then the heading's measure; bare
+     * counts; text around it read as before, and only once. */
+    { "全县基础教育情况如下。\n类别\t学校数\t在校生数\t专任教师数\n小学\t120\t56,789\t3456\n"
+      "初中\t45\t/\t2100\n全县新增学位1200个。\n", ES_KIND_SUMMARY, 2023, 6, {
+        W("120", 120, "", A, "=", .metric = "小学学校数"),
+        W("56,789", 56789, "", A, "=", .metric = "小学在校生数"),
+        W("2100", 2100, "", A, "=", .metric = "初中专任教师数"),
+        W("1200个", 1200, "个", A, "=", .metric = "新增学位") },
+      { { "120", 1, 1 }, { "2100", 2, 3 } } },
+    /* A plan's table of indicators: the year columns say baseline and goal,
+     * the label's note gives unit and scale, an attribute column holds no
+     * figure. */
+    { "指标\t2022年\t2027年\t属性\n一、普及水平\t\t\t\n1.高中阶段毛入学率(%)\t95%\t98%以上\t预期性\n"
+      "2.新增公办学位(万个)\t1.2\t3\t约束性\n", ES_KIND_PLAN, 2027, 4, {
+        W("95%", 95, "%", A, "=", .metric = "高中阶段毛入学率", .year = 2022),
+        W("98%", 98, "%", T, ">=", .metric = "高中阶段毛入学率", .year = 2027),
+        W("1.2", 12000, "个", A, "=", .metric = "新增公办学位", .year = 2022),
+        W("3", 30000, "个", T, "=", .metric = "新增公办学位", .year = 2027) },
+      { { "98%", 2, 2 } } },
+    /* Rows of parts (其中): a level takes the place of the parent's, a
+     * measure follows the parent's subject; a part row without 其中
+     * continues the breakdown. */
+    { "指标\t2021年\t2025年\n3.义务教育大班额比例(%)\t\t\n其中:小学\t4.1%\t0\n初中\t6.5%\t0\n"
+      "4.小学教师本科及以上学历比例(%)\t62%\t75%\n其中:研究生学历比例(%)\t2.4%\t5%\n", ES_KIND_PLAN, 2025, 8, {
+        W("4.1%", 4.1, "%", A, "=", .metric = "小学大班额比例", .year = 2021),
+        W("6.5%", 6.5, "%", A, "=", .metric = "初中大班额比例"),
+        W("62%", 62, "%", A, "=", .metric = "小学教师本科及以上学历比例"),
+        W("5%", 5, "%", T, "=", .metric = "小学教师研究生学历比例", .year = 2025) }, { { NULL, 0, 0 } } },
+    /* A unit column, and a column of changes. */
+    { "指标\t单位\t2023年\t比上年增长\n普通高中招生\t万人\t1.25\t3.5%\n", ES_KIND_PROGRESS, 2023, 2, {
+        W("1.25", 12500, "人", A, "=", .metric = "普通高中招生", .year = 2023),
+        W("3.5%", 3.5, "%", C, "=", .metric = "普通高中招生") }, { { NULL, 0, 0 } } },
+    /* A table of tasks: sentences in cells, read with their column's kind. */
+    { "项目\t年度目标\t完成情况\n学前教育\t新建幼儿园5所，新增学位900个\t已建成4所，新增学位720个\n",
+      ES_KIND_PROGRESS, 2023, 4, {
+        W("5所", 5, "所", T, "=", .metric = "新建幼儿园"),
+        W("900个", 900, "个", T, "=", .metric = "新增学位"),
+        W("4所", 4, "所", A, "="),
+        W("720个", 720, "个", A, "=", .metric = "新增学位") },
+      { { "720个", 1, 2 } } },
+};
+
+static void test_tables(void **state)
+{
+    for (size_t k = 0; k < COUNT(table_cases); k++)
+        run_table_case(*state, &table_cases[k]);
+}
+
+/* Headings over two rows with merged cells: a year over a goal and a
+ * result column. */
+static void test_table_merged_headings(void **state)
+{
+    const char *text = "指标\n2023年\n目标\n完成\n学前三年毛入园率(%)\n92%\n93.5%\n";
+    es_source src = { .text = (char *)text, .len = strlen(text), .page_starts = NULL };
+    size_t at[7], len[7], n = 0;
+    for (const char *p = text; *p && n < 7; n++) {
+        const char *eol = strchr(p, '\n');
+        at[n] = (size_t)(p - text);
+        len[n] = (size_t)(eol - p);
+        p = eol + 1;
+    }
+    es_table *t = es_table_list_add(&src.tables, 0, NULL);
+    es_table_add_cell(t, at[0], at[0] + len[0], 0, 0, 2, 1);   /* 指标, over two rows */
+    es_table_add_cell(t, at[1], at[1] + len[1], 0, 1, 1, 2);   /* 2023年, over two columns */
+    es_table_add_cell(t, at[2], at[2] + len[2], 1, 1, 1, 1);
+    es_table_add_cell(t, at[3], at[3] + len[3], 1, 2, 1, 1);
+    for (unsigned c = 0; c < 3; c++)
+        es_table_add_cell(t, at[4 + c], at[4 + c] + len[4 + c], 2, c, 1, 1);
+    size_t pages[] = { 0, at[6] };
+    src.page_starts = pages;
+    src.npages = 2;
+    run r = { .text = text };
+    es_text_in in = { .text = text, .len = strlen(text), .src = &src, .doc_kind = ES_KIND_PROGRESS, .doc_year = 2023 };
+    es_extract_text(*state, &in, &r.view, &r.st, NULL, &r.list);
+    assert_int_equal(r.list.n, 2);
+    const want goal = W("92%", 92, "%", T, "=", .metric = "学前三年毛入园率", .year = 2023);
+    const want done = W("93.5%", 93.5, "%", A, "=", .metric = "学前三年毛入园率", .year = 2023);
+    check_want(&r, &goal);
+    check_want(&r, &done);
+    assert_int_equal(find(&r, "92%", 0)->page, 1);
+    assert_int_equal(find(&r, "93.5%", 0)->page, 2);
+    assert_null(find(&r, "92%", 0)->sheet);
+    run_free(&r);
+    es_table_list_free(&src.tables);
+}
+
 /* --- the list itself -------------------------------------------------------- */
 
 static void test_sentence_index_and_order(void **state)
@@ -500,6 +654,8 @@ int main(void)
         cmocka_unit_test(test_metrics),
         cmocka_unit_test(test_years_and_parts),
         cmocka_unit_test(test_not_indicators),
+        cmocka_unit_test(test_tables),
+        cmocka_unit_test(test_table_merged_headings),
         cmocka_unit_test(test_sentence_index_and_order),
         cmocka_unit_test(test_kind_names_and_bad_data_dir),
     };

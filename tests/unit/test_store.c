@@ -253,6 +253,70 @@ static void test_refuses_non_sqlite_file(void **state)
     assert_string_equal(err.msg, "not an SQLite database");
 }
 
+/* One text column of the first row of a query, "" for NULL. */
+static void expect_row(es_store *s, const char *sql, const char *want)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(es_store_db(s), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    const char *got = (const char *)sqlite3_column_text(st, 0);
+    assert_string_equal(got ? got : "", want);
+    sqlite3_finalize(st);
+}
+
+/* The period, basis, subject and table provenance of a figure are stored;
+ * a figure with none covers its year alone. */
+static void test_figure_periods_and_cells(void **state)
+{
+    fixture *f = *state;
+    es_indicator *ind = &f->inds[1];
+    ind->period_start = 2021;
+    ind->period_end = 2025;
+    ind->basis = ES_BASIS_CUMULATIVE;
+    ind->subject = "城区";
+    ind->table = 2;
+    ind->row = 3;
+    ind->col = 1;
+    ind->sheet = "表2";
+    ind->page = 4;
+    es_put_result r;
+    es_err err = {{0}};
+    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
+    expect_row(f->store,
+               "SELECT printf('%d %d %s %s %d %d %d %s %d', period_start, period_end, basis, subject, table_seq,"
+               " cell_row, cell_col, sheet, page) FROM indicator_rows WHERE number = '92.81%'",
+               "2021 2025 cumulative 城区 1 3 1 表2 4");
+    expect_row(f->store,
+               "SELECT printf('%d %d %s', period_start, period_end, basis) || coalesce(subject, '-')"
+               " || coalesce(table_seq, '-') FROM indicator_rows WHERE number = '57所'",
+               "2021 2021 annual--");
+}
+
+/* A database made before these columns gets them, and its views read them. */
+static void test_older_database_gains_columns(void **state)
+{
+    fixture *f = *state;
+    char path[160];
+    snprintf(path, sizeof path, "%s/old.db", f->dir);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+        "CREATE TABLE indicators (id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL, sentence_id INTEGER,"
+        " start INTEGER NOT NULL, end INTEGER NOT NULL, number TEXT NOT NULL, metric TEXT NOT NULL,"
+        " value REAL NOT NULL, value_hi REAL, unit TEXT NOT NULL, kind TEXT NOT NULL, cmp TEXT NOT NULL,"
+        " scope TEXT, year INTEGER, metric_id TEXT);"
+        "CREATE VIEW indicator_rows AS SELECT id, year FROM indicators;"
+        "INSERT INTO indicators(doc_id, start, end, number, metric, value, unit, kind, cmp, year)"
+        " VALUES (1, 0, 3, '57所', '新增幼儿园', 57, '所', 'actual', '=', 2020);", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    es_err err = {{0}};
+    es_store *s = es_store_open(path, &err);
+    assert_non_null(s);
+    expect_row(s, "SELECT basis || ' ' || period_start || ' ' || period_end FROM indicators", "annual 2020 2020");
+    expect_row(s, "SELECT count(basis) + count(table_seq) FROM indicator_rows", "0");
+    es_store_close(s);
+}
+
 static void test_sha256_vectors(void **state)
 {
     (void)state;
@@ -276,6 +340,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch_commits_all_but_the_failed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_replaces_its_own_document, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_non_sqlite_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_figure_periods_and_cells, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_older_database_gains_columns, setup, teardown),
         cmocka_unit_test(test_sha256_vectors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

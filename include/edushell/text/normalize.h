@@ -25,6 +25,11 @@ void es_view_free(es_view *v);
  * the end of the raw character that produced view byte ve-1. */
 void es_view_to_raw(const es_view *v, size_t vs, size_t ve, size_t *rs, size_t *re);
 
+/* The first view offset whose character starts at or after raw offset
+ * `raw`: where a raw span given from outside (a table's cell) begins in the
+ * view. */
+size_t es_view_offset(const es_view *v, size_t raw);
+
 /* Display width of UTF-8 text in a terminal: East Asian wide and full-width
  * characters count 2, combining marks 0. */
 size_t es_display_width(const char *s, size_t len);

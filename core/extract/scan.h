@@ -1,0 +1,21 @@
+/* Reading the figures of one stretch of text: a sentence, or the part of
+ * a sentence that lies in a table's cell. */
+#ifndef EDUSHELL_SCAN_H
+#define EDUSHELL_SCAN_H
+
+#include "classify.h"
+#include "extractor.h"
+
+typedef struct scan_span {
+    size_t sentence;      /* index of the sentence in the structure */
+    size_t start, end;    /* the stretch, in view offsets */
+    size_t clause_floor;  /* no clause reaches back before it (past a heading's marker) */
+    zone zone;            /* of the part, or of a table's column */
+    int part_year;        /* the year the part's heading names, 0 for none */
+} scan_span;
+
+/* Appends the figures of the stretch, in text order. */
+void scan_stretch(const es_extractor *ex, const es_extract_input *in, const scan_span *sp,
+                  es_indicator_list *out);
+
+#endif
