@@ -269,7 +269,7 @@ static void expect_row(es_store *s, const char *sql, const char *want)
 static void test_figure_periods_and_cells(void **state)
 {
     fixture *f = *state;
-    es_indicator *ind = &f->inds[1];
+    es_indicator *ind = &f->d.inds[1];
     ind->period_start = 2021;
     ind->period_end = 2025;
     ind->basis = ES_BASIS_CUMULATIVE;
@@ -281,7 +281,7 @@ static void test_figure_periods_and_cells(void **state)
     ind->page = 4;
     es_put_result r;
     es_err err = {{0}};
-    assert_int_equal(es_store_put(f->store, &f->doc, &r, &err), 0);
+    assert_int_equal(es_store_put(f->store, &f->d.doc, &r, &err), 0);
     expect_row(f->store,
                "SELECT printf('%d %d %s %s %d %d %d %s %d', period_start, period_end, basis, subject, table_seq,"
                " cell_row, cell_col, sheet, page) FROM indicator_rows WHERE number = '92.81%'",
