@@ -42,7 +42,7 @@ static int open_lua(es_app *app)
         es_app_error("%s", err.msg);
         return -1;
     }
-    if (app->sandbox && es_sandbox_apply(app->sandbox, app->L, &err) != 0) {
+    if (app->sandbox && es_sandbox_apply(app->sandbox, app->L, &app->lua_env, &err) != 0) {
         es_app_error("%s", err.msg);
         return -1;
     }
@@ -75,11 +75,14 @@ int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
 {
     memset(app, 0, sizeof *app);
     app->db_path = db_path;
+    es_err err = {{0}};
     if (es_sandbox_wanted(sandbox)) {
         app->sandbox = es_xmalloc(sizeof *app->sandbox);
-        es_sandbox_init(app->sandbox, sandbox);
+        if (es_sandbox_init(app->sandbox, sandbox, &err) != 0) {
+            es_app_error("%s", err.msg);
+            return -1;
+        }
     }
-    es_err err = {{0}};
     if (es_paths_find(&app->paths, &err) != 0) {
         es_app_error("%s", err.msg);
         return -1;
@@ -105,10 +108,24 @@ int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
     return 0;
 }
 
+int es_app_start_clock(es_app *app)
+{
+    es_err err = {{0}};
+    if (app->sandbox && es_sandbox_start_clock(app->sandbox, app->store, &err) != 0) {
+        es_app_error("%s", err.msg);
+        return -1;
+    }
+    return 0;
+}
+
 static void close_app(es_app *app)
 {
+    /* Lua's finalizers run under the clock; the clock stops before the
+     * store it may interrupt is closed. */
     if (app->L)
         lua_close(app->L);
+    if (app->sandbox)
+        es_sandbox_free(app->sandbox);
     if (app->has_pipeline)
         es_pipeline_close(&app->pipeline);
     es_store_close(app->store);

@@ -9,7 +9,7 @@
 #include "edushell/load/pipeline.h"
 #include "edushell/lua/edu.h"
 #include "edushell/store/store.h"
-#include "sandbox.h"
+#include "edushell/lua/sandbox.h"
 
 /* Exit statuses, named in one place (as jq does) so scripts and cron can
  * tell them apart. */
@@ -38,6 +38,10 @@ enum { ES_APP_STORE = 1, ES_APP_PIPELINE = 2, ES_APP_LUA = 4 | 2 | 1 };
  * on failure. */
 int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
                           const es_sandbox_options *sandbox);
+/* Starts the wall clock of --timeout for a batch run (not the REPL);
+ * prints why and returns -1 when it cannot. */
+int es_app_start_clock(es_app *app);
+
 /* Closes the app and returns the exit status: `status`, or ES_EXIT_FAILURE after
  * reporting it when a sandbox limit ended the script. */
 int es_app_finish(es_app *app, int status);

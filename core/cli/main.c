@@ -80,10 +80,16 @@ typedef struct option_help {
 static const option_help OPTIONS[] = {
     {"--db FILE", "database (default: $EDUSHELL_DB, else ./edushell.db)"},
     {"-e CHUNK", "run a Lua chunk"},
-    {"--sandbox", "for scripts and templates from others: no processes, C modules,\n"
-                  "binary chunks or file writes (but report --out); read-only SQL"},
-    {"--max-instructions N", "end a script after N Lua instructions (sandbox: 200000000)"},
-    {"--max-memory MB", "end a script that holds more than MB of memory (sandbox: 512)"},
+    {"--sandbox", "for scripts and templates from others: only base, string, table,\n"
+                  "math, utf8, coroutine and edu; files read-only, in the scripts\n"
+                  "folder and --allow-read directories; SQL that only reads"},
+    {"--allow-read DIR", "let a sandboxed script read files under DIR (repeatable)"},
+    {"--max-instructions N", "end a script after N Lua instructions and SQL steps\n"
+                             "(sandbox: 200000000)"},
+    {"--max-memory MB", "end a script whose Lua, or whose SQL, holds more than MB\n"
+                        "(sandbox: 512)"},
+    {"--timeout SECONDS", "end a script (run, -e, report) after SECONDS of wall-clock\n"
+                          "time, even inside a C function (sandbox: 300)"},
     {"-h, --help", "this help; COMMAND --help for a command's"},
     {"--version", "version"},
 };
@@ -153,10 +159,13 @@ static int wants_help(const command *c, int argc, char **argv)
     return 0;
 }
 
+#define MAX_ALLOW_READ 32
+
 /* Global options: the database and the sandbox. */
 typedef struct options {
     const char *db;
     es_sandbox_options sandbox;
+    const char *allow_read[MAX_ALLOW_READ];
 } options;
 
 static const char *default_db(void)
@@ -194,6 +203,20 @@ static unsigned long long parse_count(const char *opt, const char *text)
     return n;
 }
 
+/* A positive number of seconds for --timeout; 0 (after saying why) if
+ * the text is not one. */
+static double parse_seconds(const char *opt, const char *text)
+{
+    char *end = NULL;
+    errno = 0;
+    double t = text[0] >= '0' && text[0] <= '9' ? strtod(text, &end) : 0;
+    if (!(t > 0) || *end != '\0' || errno != 0 || t > 1e9) {
+        es_app_error("%s needs a positive number of seconds, not '%s'", opt, text);
+        return 0;
+    }
+    return t;
+}
+
 static int run_command(const options *o, const command *cmd, int argc, char **argv)
 {
     if (wants_help(cmd, argc, argv)) {
@@ -210,6 +233,7 @@ static int run_command(const options *o, const command *cmd, int argc, char **ar
 int main(int argc, char **argv)
 {
     options o = {.db = default_db()};
+    o.sandbox.allow_read = o.allow_read;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         const char *opt = argv[i];
@@ -231,6 +255,15 @@ int main(int argc, char **argv)
         } else if (strcmp(opt, "--max-memory") == 0 && i + 1 < argc) {
             if (!(o.sandbox.max_memory_mb = parse_count(opt, argv[++i])))
                 return ES_EXIT_USAGE;
+        } else if (strcmp(opt, "--timeout") == 0 && i + 1 < argc) {
+            if (!(o.sandbox.timeout = parse_seconds(opt, argv[++i])))
+                return ES_EXIT_USAGE;
+        } else if (strcmp(opt, "--allow-read") == 0 && i + 1 < argc) {
+            if (o.sandbox.nallow_read == MAX_ALLOW_READ) {
+                es_app_error("at most %d --allow-read options", MAX_ALLOW_READ);
+                return ES_EXIT_USAGE;
+            }
+            o.allow_read[o.sandbox.nallow_read++] = argv[++i];
         } else if (strcmp(opt, "-e") == 0 && i + 1 < argc) {
             return run_lua_entry(&o, argv[i + 1]);
         } else if (strcmp(opt, "-") == 0) {

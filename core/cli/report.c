@@ -339,19 +339,27 @@ static char *render_and_write(es_app *app, const report_args *a)
     return rc == 0 ? NULL : es_xstrdup(err.msg);
 }
 
-/* Regions, the sandbox's one file, the lock, the record, the output. */
+/* Regions, the template the sandbox may read, the clock, the lock, the
+ * record, the output. */
 static int prepare_and_run(es_app *app, report_args *a)
 {
     int rc = resolve_regions(app, a);
     if (rc != 0)
         return rc;
-    if (app->sandbox && !writes_stdout(a)) {
+    /* A template named by its path may be read in the sandbox: the
+     * command line chose it. */
+    size_t name_len = strlen(a->template_name);
+    int by_path = strchr(a->template_name, '/') ||
+                  (name_len >= 4 && strcmp(a->template_name + name_len - 4, ".tpl") == 0);
+    if (app->sandbox && app->sandbox->restricted && by_path) {
         es_err err = {{0}};
-        if (es_sandbox_allow_write(app->sandbox, a->out, &err) != 0) {
-            es_app_error("report: %s", err.msg);
+        if (es_sandbox_allow_read(app->sandbox, a->template_name, &err) != 0) {
+            es_app_error("report: %s: %s", a->template_name, err.msg);
             return ES_EXIT_FAILURE;
         }
     }
+    if (es_app_start_clock(app) != 0)
+        return ES_EXIT_FAILURE;
     int lock = take_lock(app->db_path, a->wait);
     if (lock < 0)
         return ES_EXIT_LOCKED;

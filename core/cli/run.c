@@ -20,6 +20,8 @@ static const char *chunk_mode(const es_app *app)
 static int run_chunk(es_app *app, const char *code, size_t len, const char *chunkname)
 {
     lua_State *L = app->L;
+    if (es_app_start_clock(app) != 0)
+        return ES_EXIT_FAILURE;
     int status = luaL_loadbufferx(L, code, len, chunkname, chunk_mode(app));
     if (status == LUA_OK)
         status = es_lua_pcall(L, 0, 0);
@@ -48,6 +50,8 @@ int es_cmd_run(es_app *app, int argc, char **argv)
         return es_usage_error("run", "no script given");
     }
     lua_State *L = app->L;
+    if (es_app_start_clock(app) != 0)
+        return ES_EXIT_FAILURE;
     set_arg_table(L, argc, argv);
     if (luaL_loadfilex(L, argv[0], chunk_mode(app)) != LUA_OK) {
         fprintf(stderr, "edushell: %s\n", lua_tostring(L, -1));

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "edushell/load/ingest.h"
+#include "edushell/lua/sandbox.h"
 #include "edushell/text/normalize.h"
 
 static es_lua_env *get_env(lua_State *L)
@@ -33,6 +34,22 @@ static int sql_error(lua_State *L, const char *fmt, ...)
     lua_pushvfstring(L, fmt, ap);
     va_end(ap);
     return lua_error(L);
+}
+
+/* A statement's failure; when a limit of the sandbox stopped it, the
+ * limit's name rather than SQLite's "interrupted" or "out of memory". */
+static int statement_error(lua_State *L, sqlite3 *db)
+{
+    es_sandbox *sb = es_sandbox_of(L);
+    int code = sqlite3_errcode(db);
+    char buf[256];
+    const char *limit = sb && es_sandbox_stopped(sb) ? es_sandbox_limit_message(sb, buf, sizeof buf) : NULL;
+    if (limit && code == SQLITE_INTERRUPT)
+        return sql_error(L, "sql: %s", limit);
+    if (sb && sb->max_memory && code == SQLITE_NOMEM)
+        return sql_error(L, "sql: the query exceeded the memory limit of %d MB (raise it with --max-memory MB)",
+                         (int)(sb->max_memory / (1024 * 1024)));
+    return sql_error(L, "sql: %s", sqlite3_errmsg(db));
 }
 
 static void bind_params(lua_State *L, sqlite3_stmt *stmt, int first_arg, int last_arg)
@@ -143,21 +160,26 @@ static int l_sql(lua_State *L)
 {
     const char *query = luaL_checkstring(L, 1);
     int nargs = lua_gettop(L);
-    sqlite3 *db = es_store_db(get_env(L)->store);
+    es_store *store = get_env(L)->store;
+    sqlite3 *db = es_store_db(store);
     sqlite3_stmt **slot = push_stmt_guard(L);
     const char *tail = NULL;
     if (sqlite3_prepare_v2(db, query, -1, slot, &tail) != SQLITE_OK)
-        return sql_error(L, "sql: %s", sqlite3_errmsg(db));
+        return statement_error(L, db);
     if (!*slot)
         return sql_error(L, "sql: empty statement");
     tail += strspn(tail, " \t\r\n;");
     if (*tail)
         return sql_error(L, "sql: one statement at a time (extra text: %s)", clip(L, tail, 40));
+    /* What the authorizer cannot see (VACUUM rewrites the file without
+     * asking it) is caught here: a read-only store runs readers only. */
+    if (es_store_is_read_only(store) && !sqlite3_stmt_readonly(*slot))
+        return sql_error(L, "sql: not authorized: the database is open read-only");
     bind_params(L, *slot, 2, nargs);
     lua_newtable(L);
     int rc = collect_rows(L, *slot);
     if (rc != SQLITE_DONE)
-        return sql_error(L, "sql: %s", sqlite3_errmsg(db)); /* the guard finalizes */
+        return statement_error(L, db); /* the guard finalizes */
     push_column_names(L, *slot);
     sqlite3_finalize(*slot);
     *slot = NULL;

@@ -135,20 +135,53 @@ es_metric_table *es_store_metric_table(es_store *s) { return &s->metrics; }
 const es_metric_table *es_store_metrics(const es_store *s) { return &s->metrics; }
 const char *es_store_path(const es_store *s) { return s->path; }
 
-/* Reads are allowed; so are transactions and reading pragmas, which
- * change nothing stored. */
+/* Pragmas that look things up, with or without an argument (a table's
+ * name, a row count): they never change anything. */
+static const char *const LOOKUP_PRAGMAS[] = {
+    "collation_list", "compile_options", "database_list", "foreign_key_check",
+    "foreign_key_list", "function_list", "index_info", "index_list", "index_xinfo",
+    "integrity_check", "module_list", "pragma_list", "quick_check", "table_info",
+    "table_list", "table_xinfo", NULL,
+};
+
+/* Pragmas that read a setting when given no value, and change it when
+ * given one. */
+static const char *const SETTING_PRAGMAS[] = {
+    "application_id", "data_version", "encoding", "foreign_keys", "freelist_count",
+    "journal_mode", "page_count", "page_size", "query_only", "schema_version",
+    "user_version", NULL,
+};
+
+/* Functions that reach past the database: loading native code, or
+ * registering a tokenizer by pointer. */
+static const char *const DENIED_FUNCTIONS[] = {"load_extension", "fts3_tokenizer", NULL};
+
+static int listed(const char *const *list, const char *name)
+{
+    for (; name && *list; list++)
+        if (sqlite3_stricmp(*list, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The read-only rule, an allow-list: selecting and reading, functions but
+ * those denied, recursive queries, and pragmas that only report. Writes,
+ * transactions, savepoints, ATTACH and DETACH, schema changes, ANALYZE and
+ * REINDEX fall to the default. */
 static int authorize(void *ud, int action, const char *a, const char *b, const char *db, const char *trigger)
 {
-    (void)a; (void)db; (void)trigger;
+    (void)db; (void)trigger;
     const es_store *s = ud;
     if (!s->read_only || s->own_write)
         return SQLITE_OK;
     switch (action) {
-    case SQLITE_SELECT: case SQLITE_READ: case SQLITE_FUNCTION: case SQLITE_RECURSIVE:
-    case SQLITE_TRANSACTION: case SQLITE_SAVEPOINT:
+    case SQLITE_SELECT: case SQLITE_READ: case SQLITE_RECURSIVE:
         return SQLITE_OK;
+    case SQLITE_FUNCTION:
+        return listed(DENIED_FUNCTIONS, b) ? SQLITE_DENY : SQLITE_OK;
     case SQLITE_PRAGMA:
-        return b == NULL ? SQLITE_OK : SQLITE_DENY;
+        return listed(LOOKUP_PRAGMAS, a) || (b == NULL && listed(SETTING_PRAGMAS, a)) ? SQLITE_OK
+                                                                                      : SQLITE_DENY;
     default:
         return SQLITE_DENY;
     }
@@ -157,9 +190,53 @@ static int authorize(void *ud, int action, const char *a, const char *b, const c
 int es_store_read_only(es_store *s, es_err *err)
 {
     s->read_only = 1;
+    /* Defensive mode keeps even a reading connection from corrupting the
+     * file (writable_schema, the sqlite_dbpage table). */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
     if (sqlite3_set_authorizer(s->db, authorize, s) != SQLITE_OK)
         return es_err_set(err, "cannot make the database read-only: %s", sqlite3_errmsg(s->db));
     return 0;
+}
+
+/* sqlite3_progress_handler's callback: the guard's, for others' SQL only
+ * (a report's run record is written whatever the script spent). */
+static int guard_progress(void *ud)
+{
+    es_store *s = ud;
+    return s->own_write ? 0 : s->guard.progress(s->guard.ctx);
+}
+
+void es_store_guard_queries(es_store *s, const es_store_guard *g)
+{
+    s->guard = *g;
+    if (g->max_heap > 0) {
+        /* Caches shrink at half the bound before allocations fail at it. */
+        sqlite3_soft_heap_limit64(g->max_heap / 2);
+        sqlite3_hard_heap_limit64(g->max_heap);
+        int64_t longest = g->max_heap / 4;
+        if (longest < 1024 * 1024)
+            longest = 1024 * 1024;
+        if (longest < sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, -1))
+            sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, (int)longest);
+    }
+    static const struct { int id, value; } LIMITS[] = {
+        {SQLITE_LIMIT_SQL_LENGTH, 1000000},
+        {SQLITE_LIMIT_COLUMN, 500},
+        {SQLITE_LIMIT_EXPR_DEPTH, 200},
+        {SQLITE_LIMIT_COMPOUND_SELECT, 100},
+        {SQLITE_LIMIT_FUNCTION_ARG, 100},
+        {SQLITE_LIMIT_ATTACHED, 0},
+        {SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000},
+        {SQLITE_LIMIT_VARIABLE_NUMBER, 1000},
+        {SQLITE_LIMIT_TRIGGER_DEPTH, 10},
+        {SQLITE_LIMIT_WORKER_THREADS, 0},
+    };
+    for (size_t i = 0; g->bound_sizes && i < sizeof LIMITS / sizeof LIMITS[0]; i++)
+        if (LIMITS[i].value < sqlite3_limit(s->db, LIMITS[i].id, -1))
+            sqlite3_limit(s->db, LIMITS[i].id, LIMITS[i].value);
+    if (g->progress && g->steps)
+        sqlite3_progress_handler(s->db, (int)g->steps, guard_progress, s);
 }
 
 int es_store_is_read_only(const es_store *s) { return s->read_only; }

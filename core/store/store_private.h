@@ -32,6 +32,7 @@ struct es_store {
     es_metric_table metrics; /* file and analysts' definitions, for matching */
     int read_only;           /* SQL of others may only read (es_store_read_only) */
     int own_write;           /* the store itself is writing: the rule does not apply */
+    es_store_guard guard;    /* bounds on others' SQL (es_store_guard_queries) */
     pthread_mutex_t lock;    /* has() from the threads of a load against the writer */
     es_batch batch;
 };

@@ -49,12 +49,31 @@ es_sink es_store_sink(es_store *s);
 
 /* --- safety ---------------------------------------------------------- */
 
-/* From now on SQL run on the connection by others (edu.sql) may read but
- * not write: no INSERT, CREATE, ATTACH (and so no VACUUM INTO a file) and
- * no setting of pragmas. The store's own writes (report runs) still pass. */
+/* From now on SQL run on the connection by others (edu.sql) may only
+ * read: no writes to any table, no transactions (BEGIN would hold the
+ * write lock against loaders), no ATTACH (and so no VACUUM INTO a file),
+ * no pragma but those that report, and neither load_extension nor
+ * fts3_tokenizer. The store's own writes (report runs) still pass. */
 int es_store_read_only(es_store *s, es_err *err);
 /* Whether es_store_read_only was called. */
 int es_store_is_read_only(const es_store *s);
+
+/* Bounds on the SQL others run on the connection. */
+typedef struct es_store_guard {
+    int64_t max_heap;            /* bytes SQLite may hold, process-wide; 0: no bound */
+    int bound_sizes;             /* bound what a statement may be (sqlite3_limit) */
+    unsigned steps;              /* virtual machine steps between calls of progress */
+    int (*progress)(void *ctx);  /* non-zero interrupts the running statement */
+    void *ctx;
+} es_store_guard;
+
+/* Applies the guard: SQLite's heap bounded by max_heap (the longest string
+ * or blob a quarter of it); with bound_sizes, what a statement may be
+ * (sqlite3_limit: SQL text, columns, expression depth, compound selects,
+ * function arguments, LIKE patterns, variables, attached databases,
+ * trigger depth); and `progress` called every `steps` steps of a
+ * statement that is not the store's own. */
+void es_store_guard_queries(es_store *s, const es_store_guard *g);
 
 /* Stops the statement running on the connection (from a signal handler). */
 void es_store_interrupt(es_store *s);

@@ -1,0 +1,60 @@
+# Tried as an attacker and as an unlucky user would: each of these once ran
+# until killed, ate the machine's memory, read what it should not or locked
+# others out. Each must now end within 10 s, with a clear error on its
+# first line (or succeed, where succeeding is right).
+source "$(dirname "$0")/lib.sh"
+"$EDUSHELL" --db "$DB" load "$SRC/data/sample" >/dev/null 2>&1
+
+# refused NEEDLE CMD...: CMD ends within 10 s with a failure status and
+# NEEDLE on the first line of what it prints.
+refused() {
+  local needle=$1; shift
+  local out rc
+  set +e; out=$(timeout 10 "$@" 2>&1); rc=$?; set -e
+  [ $rc -ne 124 ] || fail "still running after 10 s: $*"
+  [ $rc -ne 0 ] || fail "succeeded: $*"
+  expect_contains "$(printf '%s\n' "$out" | head -1)" "$needle" "first line of the error of: $*"
+}
+
+# peak_mb CMD...: the peak resident memory of CMD, in MiB.
+peak_mb() {
+  python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$@"
+}
+
+S=("$EDUSHELL" --db "$DB" --sandbox)
+
+# SQL counts toward the instruction limit.
+refused "sql: the script exceeded the instruction limit of 200000000" \
+  "${S[@]}" -e 'edu.sql("with recursive c(x) as (select 1 union all select x+1 from c) select count(*) from c")'
+
+# SQLite's memory is under the memory limit.
+refused "sql: string or blob too big" \
+  "${S[@]}" --max-memory 64 -e 'edu.sql("select length(randomblob(900000000))")'
+peak=$(peak_mb "${S[@]}" --max-memory 64 -e 'edu.sql("select length(randomblob(900000000))")')
+[ "$peak" -lt 200 ] || fail "randomblob under --max-memory 64 took $peak MiB"
+refused "sql: " "${S[@]}" --max-memory 64 -e 'edu.sql([[select length(group_concat(b)) from
+  (with recursive c(x) as (select 1 union all select x+1 from c where x < 200) select randomblob(1000000) b from c)]])'
+
+# Files outside the scripts folder and --allow-read directories are not readable.
+refused "reading '/etc/passwd' is not allowed" "${S[@]}" -e 'print(io.open("/etc/passwd"):read("l"))'
+
+# No transaction holds the write lock against loaders.
+refused "sql: not authorized" "${S[@]}" -e 'edu.sql("begin immediate")'
+timeout 10 "$EDUSHELL" --db "$DB" load "$SRC/data/sample" >/dev/null || fail "a load after begin immediate"
+
+# A pattern that backtracks for ever, inside string.find (a C function):
+# the clock ends the process.
+refused "the script exceeded the time limit of 2 s" \
+  "${S[@]}" --timeout 2 -e 'print(string.find(string.rep("a", 30000), ".-.-.-.-b"))'
+# A Lua loop or a query past the time stop at once, with the same words.
+refused "the script exceeded the time limit of 1 s" \
+  "${S[@]}" --timeout 1 --max-instructions 100000000000 -e 'while true do end'
+refused "sql: the script exceeded the time limit of 1 s" "${S[@]}" --timeout 1 --max-instructions 100000000000 \
+  -e 'edu.sql("with recursive c(x) as (select 1 union all select x+1 from c) select count(*) from c")'
+# The clock is not the sandbox's alone.
+refused "the script exceeded the time limit of 1 s" "$EDUSHELL" --db "$DB" --timeout 1 -e 'while true do end'
+if "$EDUSHELL" --db "$DB" --timeout 0 -e '' 2>/dev/null; then fail "--timeout 0 accepted"; fi
+if "$EDUSHELL" --db "$DB" --timeout x -e '' 2>/dev/null; then fail "--timeout x accepted"; fi
+echo ok
