@@ -170,8 +170,8 @@ static int sandboxed_open(lua_State *L)
     const char *path = luaL_checkstring(L, 1);
     const char *mode = luaL_optstring(L, 2, "r");
     if (strcmp(mode, "r") != 0 && strcmp(mode, "rb") != 0)
-        return luaL_error(L, "sandbox: io.open: files open for reading only ('%s' asked for mode '%s')",
-                          path, mode);
+        return luaL_error(L, "sandbox: io.open: writing '%s' is not allowed (files open for reading only)",
+                          path);
     lua_settop(L, 2);
     if (readable_or_error(L, path, "io.open") != 0) {
         lua_pushinteger(L, ENOENT);
