@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "edushell/base/config.h"
 
@@ -74,6 +75,7 @@ int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
                           const es_sandbox_options *sandbox)
 {
     memset(app, 0, sizeof *app);
+    app->lock_fd = -1;
     app->db_path = db_path;
     es_err err = {{0}};
     if (es_sandbox_wanted(sandbox)) {
@@ -129,6 +131,10 @@ static void close_app(es_app *app)
     if (app->has_pipeline)
         es_pipeline_close(&app->pipeline);
     es_store_close(app->store);
+    /* After the store: closing a descriptor of the database file would
+     * drop SQLite's own locks on it. */
+    if (app->lock_fd >= 0)
+        close(app->lock_fd);
     free(app->sandbox);
     memset(app, 0, sizeof *app);
 }

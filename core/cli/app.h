@@ -29,6 +29,7 @@ typedef struct es_app {
     lua_State *L;
     es_lua_env lua_env;
     es_sandbox *sandbox; /* owned; NULL unless sandboxed or limited */
+    int lock_fd;         /* the report run's lock on the database file; -1 none */
 } es_app;
 
 enum { ES_APP_STORE = 1, ES_APP_PIPELINE = 2, ES_APP_LUA = 4 | 2 | 1 };

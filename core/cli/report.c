@@ -1,7 +1,7 @@
 /* `report TEMPLATE [--region R]... [--year Y] [--format md|html]
  *  [--set KEY=VALUE]... [--wait SECONDS] --out FILE`: the command cron and
- * systemd timers run. One run at a time per database (a lock file beside
- * it); each run is recorded in the runs table; the output is written to a
+ * systemd timers run. One run at a time per database (a lock on its
+ * file); each run is recorded in the runs table; the output is written to a
  * temporary file in the same directory and renamed over FILE, so a failed
  * run leaves the previous report in place. */
 #include <errno.h>
@@ -128,29 +128,33 @@ static void free_args(report_args *a)
 
 /* --- the lock ---------------------------------------------------------- */
 
-/* Takes an exclusive flock on DB.lock, trying again every 100 ms for up
- * to `wait` seconds. Returns the descriptor (closing it releases the
- * lock), or -1 after printing why. */
-static int take_lock(const char *db_path, double wait)
+/* Takes an exclusive flock on the database file itself, so that every
+ * name for it (a symbolic link, a relative path, a hard link) shares the
+ * lock, trying again every 100 ms for up to `wait` seconds. flock and
+ * SQLite's POSIX locks do not meet; but closing any descriptor of the file
+ * drops the process's POSIX locks, so the descriptor is kept in the app
+ * and closed only after the store (es_app_finish). Returns 0, or -1 after
+ * printing why. */
+static int take_lock(es_app *app, double wait)
 {
-    char path[4096];
-    snprintf(path, sizeof path, "%s.lock", db_path);
-    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    const char *db = app->db_path;
+    int fd = open(db, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        es_app_error("%s: cannot open the lock file: %s", path, strerror(errno));
+        es_app_error("%s: cannot open the database to lock it: %s", db, strerror(errno));
         return -1;
     }
     long tries = (long)(wait * 10.0);
     for (long t = 0;; t++) {
-        if (flock(fd, LOCK_EX | LOCK_NB) == 0)
-            return fd;
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            app->lock_fd = fd;
+            return 0;
+        }
         if (errno != EWOULDBLOCK && errno != EINTR) {
-            es_app_error("%s: cannot lock: %s", path, strerror(errno));
+            es_app_error("%s: cannot lock: %s", db, strerror(errno));
             break;
         }
         if (t >= tries) {
-            es_app_error("another report run holds the lock on %s (%s); try again later or pass --wait SECONDS",
-                         db_path, path);
+            es_app_error("another report run holds the lock on %s; try again later or pass --wait SECONDS", db);
             break;
         }
         nanosleep(&(struct timespec){0, 100 * 1000 * 1000}, NULL);
@@ -360,8 +364,7 @@ static int prepare_and_run(es_app *app, report_args *a)
     }
     if (es_app_start_clock(app) != 0)
         return ES_EXIT_FAILURE;
-    int lock = take_lock(app->db_path, a->wait);
-    if (lock < 0)
+    if (take_lock(app, a->wait) != 0)
         return ES_EXIT_LOCKED;
     char out_path[8192], cwd[4096];
     if (writes_stdout(a))
@@ -385,7 +388,6 @@ static int prepare_and_run(es_app *app, report_args *a)
         es_app_error("report %s: %s", a->template_name, error);
         free(error);
     }
-    close(lock);
     return run < 0 || error ? ES_EXIT_FAILURE : ES_EXIT_OK;
 }
 

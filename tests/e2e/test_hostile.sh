@@ -72,4 +72,20 @@ refused "sql: the script exceeded the time limit of 1 s" "${S[@]}" --timeout 1 -
 refused "the script exceeded the time limit of 1 s" "$EDUSHELL" --db "$DB" --timeout 1 -e 'while true do end'
 if "$EDUSHELL" --db "$DB" --timeout 0 -e '' 2>/dev/null; then fail "--timeout 0 accepted"; fi
 if "$EDUSHELL" --db "$DB" --timeout x -e '' 2>/dev/null; then fail "--timeout x accepted"; fi
+
+# The report lock belongs to the database, not to the name it is given:
+# a run through a symbolic link to the database waits for a run through
+# its own name.
+ln -s "$DB" "$WORK/link.db"
+ln -s "$(dirname "$DB")" "$WORK/dirlink"
+exec 9<"$DB"
+flock -x 9
+for name in "$WORK/link.db" "$WORK/dirlink/$(basename "$DB")"; do
+  refused "another report run holds the lock on $name" \
+    "$EDUSHELL" --db "$name" report annual_report --region 无锡市 --out "$WORK/locked.md"
+done
+exec 9<&-
+[ ! -e "$WORK/locked.md" ] || fail "a report ran through another name while locked"
+timeout 60 "$EDUSHELL" --db "$WORK/link.db" report annual_report --region 无锡市 --out "$WORK/unlocked.md" ||
+  fail "a report through a link, unlocked"
 echo ok

@@ -106,7 +106,7 @@ expect_not_contains "$runs" "stack traceback"
 expect_eq "$(edu "$DB" 'print(#edu.runs())')" 4 "runs recorded (the bad format is refused before a run)"
 
 # The lock: a second run on the same database waits or exits with a clear message.
-exec 9>"$DB.lock"
+exec 9<"$DB"
 flock -x 9
 if err=$(R annual_report --region 无锡市 --out "$WORK/locked.md" 2>&1); then fail "ran while locked"; else rc=$?; fi
 expect_eq "$rc" 75 "exit status while locked"
