@@ -45,6 +45,12 @@ static void print_error(void *ctx, const char *path, const char *reason)
     es_app_error("%s: %s", path, reason);
 }
 
+static void print_note(void *ctx, const char *path, const char *what)
+{
+    clear_bar(ctx);
+    es_app_error("%s: skipped: %s, not a file to read", path, what);
+}
+
 static void draw_progress(void *ctx, size_t done, size_t total)
 {
     load_view *v = ctx;
@@ -113,7 +119,8 @@ int es_cmd_load(es_app *app, int argc, char **argv)
     if (first < 0)
         return status;
     load_view view = {.progress = isatty(STDERR_FILENO)};
-    es_ingest_events ev = {&view, print_document, print_error, draw_progress};
+    es_ingest_events ev = {.ctx = &view, .on_document = print_document, .on_error = print_error,
+                           .on_progress = draw_progress, .on_note = print_note};
     es_ingest_totals t;
     es_sink sink = es_store_sink(app->store);
     int rc = es_ingest_run(&app->pipeline, &sink, (const char *const *)argv + first,

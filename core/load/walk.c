@@ -1,4 +1,10 @@
-/* Walking the paths of a load. */
+/* Walking the paths of a load.
+ *
+ * Directories and files are known by (device, inode), not by name: a
+ * symbolic link back up the tree, or two links to one folder, would make
+ * a walk by names endless or load the same files twice. Only regular files
+ * are handed on; a FIFO would block the reader for ever, and sockets and
+ * devices are no documents. */
 #include "walk.h"
 
 #include <dirent.h>
@@ -30,11 +36,76 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk_dir(const char *dir, walk_list *files, walk_list *unreadable)
+/* --- what has been seen: a set of (device, inode), open addressing ----- */
+
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+    int used;
+} file_id;
+
+typedef struct seen_set {
+    file_id *slots;
+    size_t n, cap; /* cap a power of two, kept at most half full */
+} seen_set;
+
+static size_t slot_of(const seen_set *s, dev_t dev, ino_t ino)
+{
+    uint64_t h = ((uint64_t)dev * 0x9E3779B97F4A7C15u) ^ ((uint64_t)ino * 0xC2B2AE3D27D4EB4Fu);
+    size_t i = (size_t)(h ^ (h >> 29)) & (s->cap - 1);
+    while (s->slots[i].used && (s->slots[i].dev != dev || s->slots[i].ino != ino))
+        i = (i + 1) & (s->cap - 1);
+    return i;
+}
+
+/* Adds the file's identity; 0 when it was there already. */
+static int seen_add(seen_set *s, const struct stat *st)
+{
+    if (2 * (s->n + 1) > s->cap) {
+        seen_set bigger = {es_xcalloc(s->cap ? 2 * s->cap : 64, sizeof *s->slots), 0,
+                           s->cap ? 2 * s->cap : 64};
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slots[i].used)
+                bigger.slots[slot_of(&bigger, s->slots[i].dev, s->slots[i].ino)] = s->slots[i];
+        bigger.n = s->n;
+        free(s->slots);
+        *s = bigger;
+    }
+    size_t i = slot_of(s, st->st_dev, st->st_ino);
+    if (s->slots[i].used)
+        return 0;
+    s->slots[i] = (file_id){st->st_dev, st->st_ino, 1};
+    s->n++;
+    return 1;
+}
+
+/* --- the walk ------------------------------------------------------------ */
+
+typedef struct walk {
+    walk_list *files, *unreadable, *special;
+    seen_set seen;
+} walk;
+
+static void walk_dir(walk *w, const char *dir);
+
+/* One path, whatever it is: `st` is what stat (following links) says. */
+static void visit(walk *w, const char *path, const struct stat *st)
+{
+    if (!seen_add(&w->seen, st))
+        return; /* reached before, by this name or another */
+    if (S_ISDIR(st->st_mode))
+        walk_dir(w, path);
+    else if (S_ISREG(st->st_mode))
+        walk_list_add(w->files, path);
+    else
+        walk_list_add(w->special, path);
+}
+
+static void walk_dir(walk *w, const char *dir)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        walk_list_add(unreadable, dir);
+        walk_list_add(w->unreadable, dir);
         return;
     }
     walk_list names = {0};
@@ -48,22 +119,34 @@ static void walk_dir(const char *dir, walk_list *files, walk_list *unreadable)
         es_buf p = {0};
         es_buf_printf(&p, "%s/%s", dir, names.items[i]);
         struct stat st;
-        if (stat(p.data, &st) == 0 && S_ISDIR(st.st_mode))
-            walk_dir(p.data, files, unreadable);
+        if (stat(p.data, &st) == 0)
+            visit(w, p.data, &st);
         else
-            walk_list_add(files, p.data);
+            walk_list_add(w->files, p.data); /* a dangling link: its reader says so */
         es_buf_free(&p);
     }
     walk_list_free(&names);
 }
 
-void walk_paths(const char *const *paths, size_t npaths, walk_list *files, walk_list *unreadable)
+void walk_paths(const char *const *paths, size_t npaths, walk_list *files, walk_list *unreadable,
+                walk_list *special)
 {
+    walk w = {.files = files, .unreadable = unreadable, .special = special};
     for (size_t i = 0; i < npaths; i++) {
         struct stat st;
-        if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
-            walk_dir(paths[i], files, unreadable);
+        if (stat(paths[i], &st) == 0)
+            visit(&w, paths[i], &st);
         else
             walk_list_add(files, paths[i]);
     }
+    free(w.seen.slots);
+}
+
+const char *walk_kind(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return "gone";
+    return S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket"
+         : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "not a regular file";
 }

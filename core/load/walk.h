@@ -9,11 +9,18 @@ typedef struct walk_list {
     size_t n, cap;
 } walk_list;
 
-/* Appends to `files` every path named that is not a directory (a missing
- * file too: its reader reports it) and the regular files under each
+/* Appends to `files` every regular file named (and every path that does
+ * not exist: its reader reports it) and the regular files under each
  * directory, recursively, skipping hidden entries, in name order so a load
- * is repeatable. Directories that cannot be read go to `unreadable`. */
-void walk_paths(const char *const *paths, size_t npaths, walk_list *files, walk_list *unreadable);
+ * is repeatable. Each file and directory is visited once, whatever names
+ * lead to it, so symbolic links that make cycles end. Directories that
+ * cannot be read go to `unreadable`; FIFOs, sockets and devices to
+ * `special`. */
+void walk_paths(const char *const *paths, size_t npaths, walk_list *files, walk_list *unreadable,
+                walk_list *special);
+
+/* "a FIFO", "a socket", "a device": what a path of `special` is. */
+const char *walk_kind(const char *path);
 
 void walk_list_free(walk_list *l);
 

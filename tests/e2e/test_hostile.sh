@@ -31,6 +31,17 @@ refused() {
   expect_contains "$first" "$needle" "first line of the error of: $*"
 }
 
+# succeeds OUT CMD...: CMD ends within 10 s of processor time with status
+# 0; what it prints goes to the file OUT.
+succeeds() {
+  local out=$1; shift
+  local rc cpu first
+  IFS=$'\t' read -r rc cpu first < <(run_bounded sh -c '"$@" >"$0" 2>&1' "$out" "$@")
+  [ "$rc" -ne 124 ] || fail "still running after 60 s: $*"
+  [ "$rc" -eq 0 ] || fail "failed ($rc): $*: $(head -c 2000 "$out")"
+  awk -v t="$cpu" 'BEGIN { exit !(t < 10) }' || fail "took $cpu s of processor time: $*"
+}
+
 # peak_mb CMD...: the peak resident memory of CMD, in MiB.
 peak_mb() {
   python3 -c 'import resource, subprocess, sys
@@ -88,4 +99,20 @@ exec 9<&-
 [ ! -e "$WORK/locked.md" ] || fail "a report ran through another name while locked"
 timeout 60 "$EDUSHELL" --db "$WORK/link.db" report annual_report --region 无锡市 --out "$WORK/unlocked.md" ||
   fail "a report through a link, unlocked"
+
+# A folder holding two symbolic links to its parent (and one to itself):
+# each folder is walked once. FIFOs and sockets are skipped with a note.
+mkdir -p "$WORK/top/cyc"
+cp "$SRC/data/sample/"001_*.txt "$WORK/top/cyc/"
+ln -s .. "$WORK/top/cyc/up1"
+ln -s .. "$WORK/top/cyc/up2"
+ln -s ../cyc "$WORK/top/cyc/self"
+mkfifo "$WORK/top/cyc/pipe"
+python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$WORK/top/cyc/sock"
+succeeds "$WORK/cyc.out" "$EDUSHELL" --db "$WORK/cyc.db" load "$WORK/top/cyc"
+expect_contains "$(cat "$WORK/cyc.out")" "loaded 1 new, 0 replaced, 0 unchanged, 0 errors"
+expect_contains "$(cat "$WORK/cyc.out")" "$WORK/top/cyc/pipe: skipped: a FIFO, not a file to read"
+expect_contains "$(cat "$WORK/cyc.out")" "$WORK/top/cyc/sock: skipped: a socket, not a file to read"
+succeeds "$WORK/dev.out" "$EDUSHELL" --db "$WORK/cyc.db" load /dev/zero "$WORK/top/cyc/pipe"
+expect_contains "$(cat "$WORK/dev.out")" "/dev/zero: skipped: a device, not a file to read"
 echo ok

@@ -43,6 +43,9 @@ typedef struct es_ingest_events {
     void (*on_error)(void *ctx, const char *path, const char *reason);
     /* Called after each file: files done so far of `total`. */
     void (*on_progress)(void *ctx, size_t done, size_t total);
+    /* A path that is no file to read (a FIFO, a socket, a device) was
+     * skipped; `what` says what it is. Not an error. */
+    void (*on_note)(void *ctx, const char *path, const char *what);
 } es_ingest_events;
 
 typedef struct es_ingest_totals {
