@@ -1,9 +1,20 @@
-/* SHA-256 as specified in FIPS 180-4, one-shot over a buffer in memory. */
+/* SHA-256 as specified in FIPS 180-4, one-shot over a buffer in memory.
+ *
+ * Every document's text is hashed as it is loaded, so the hash is on the
+ * loader's path: x86 processors with the SHA extensions run the rounds in
+ * hardware, which is several times faster than the portable rounds used
+ * everywhere else (and under valgrind, which does not offer them). */
 #include "edushell/base/sha256.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_SHA_NI 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 /* First 32 bits of the fractional parts of the cube roots of the first 64 primes. */
 static const uint32_t round_constants[64] = {
@@ -17,7 +28,18 @@ static const uint32_t round_constants[64] = {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
 
-static uint32_t rotr(uint32_t x, unsigned n) { return (x >> n) | (x << (32 - n)); }
+static inline uint32_t rotr(uint32_t x, unsigned n) { return (x >> n) | (x << (32 - n)); }
+
+/* One round with the eight working variables named in their order for
+ * this round; the next round names them shifted by one, so nothing moves. */
+#define ROUND(a, b, c, d, e, f, g, h, i)                                                        \
+    do {                                                                                        \
+        uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) +     \
+                      round_constants[i] + w[i];                                                \
+        uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c)); \
+        d += t1;                                                                                \
+        h = t1 + t2;                                                                            \
+    } while (0)
 
 static void compress_block(uint32_t state[8], const unsigned char block[64])
 {
@@ -30,21 +52,85 @@ static void compress_block(uint32_t state[8], const unsigned char block[64])
         uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    uint32_t v[8];
-    memcpy(v, state, sizeof v);
-    for (int i = 0; i < 64; i++) {
-        uint32_t s1 = rotr(v[4], 6) ^ rotr(v[4], 11) ^ rotr(v[4], 25);
-        uint32_t choose = (v[4] & v[5]) ^ (~v[4] & v[6]);
-        uint32_t t1 = v[7] + s1 + choose + round_constants[i] + w[i];
-        uint32_t s0 = rotr(v[0], 2) ^ rotr(v[0], 13) ^ rotr(v[0], 22);
-        uint32_t majority = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-        uint32_t t2 = s0 + majority;
-        memmove(v + 1, v, 7 * sizeof v[0]);
-        v[4] += t1;
-        v[0] = t1 + t2;
+    uint32_t a = state[0], b = state[1], c = state[2], d = state[3];
+    uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
+    for (int i = 0; i < 64; i += 8) {
+        ROUND(a, b, c, d, e, f, g, h, i);
+        ROUND(h, a, b, c, d, e, f, g, i + 1);
+        ROUND(g, h, a, b, c, d, e, f, i + 2);
+        ROUND(f, g, h, a, b, c, d, e, i + 3);
+        ROUND(e, f, g, h, a, b, c, d, i + 4);
+        ROUND(d, e, f, g, h, a, b, c, i + 5);
+        ROUND(c, d, e, f, g, h, a, b, i + 6);
+        ROUND(b, c, d, e, f, g, h, a, i + 7);
     }
-    for (int i = 0; i < 8; i++)
-        state[i] += v[i];
+    state[0] += a;
+    state[1] += b;
+    state[2] += c;
+    state[3] += d;
+    state[4] += e;
+    state[5] += f;
+    state[6] += g;
+    state[7] += h;
+}
+
+#ifdef HAVE_SHA_NI
+/* Whether the processor has the SHA extensions and the SSE4.1 and SSSE3
+ * shuffles the rounds below use. */
+static int has_sha_ni(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & (1u << 19)) || !(c & (1u << 9)))
+        return 0;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+}
+
+/* The blocks with the SHA extensions. The state is held as the two
+ * halves the round instruction takes: A B E F and C D G H. */
+__attribute__((target("sha,sse4.1,ssse3"))) static void compress_blocks_ni(uint32_t state[8], const unsigned char *p,
+                                                                           size_t blocks)
+{
+    const __m128i byte_swap = _mm_set_epi8(12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3);
+    __m128i abcd = _mm_loadu_si128((const __m128i *)&state[0]);
+    __m128i efgh = _mm_loadu_si128((const __m128i *)&state[4]);
+    __m128i badc = _mm_shuffle_epi32(abcd, 0xB1);
+    __m128i hgfe = _mm_shuffle_epi32(efgh, 0x1B);
+    __m128i abef = _mm_alignr_epi8(badc, hgfe, 8);
+    __m128i cdgh = _mm_blend_epi16(hgfe, badc, 0xF0);
+    for (; blocks > 0; blocks--, p += 64) {
+        __m128i abef_in = abef, cdgh_in = cdgh;
+        __m128i w[16]; /* w[i]: the message words of rounds 4i to 4i+3 */
+        for (int i = 0; i < 16; i++) {
+            if (i < 4)
+                w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), byte_swap);
+            else
+                w[i] = _mm_sha256msg2_epu32(_mm_add_epi32(_mm_sha256msg1_epu32(w[i - 4], w[i - 3]),
+                                                          _mm_alignr_epi8(w[i - 1], w[i - 2], 4)),
+                                            w[i - 1]);
+            __m128i k = _mm_add_epi32(w[i], _mm_loadu_si128((const __m128i *)&round_constants[4 * i]));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, k);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(k, 0x0E));
+        }
+        abef = _mm_add_epi32(abef, abef_in);
+        cdgh = _mm_add_epi32(cdgh, cdgh_in);
+    }
+    __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(feba, dchg, 0xF0));
+    _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+#endif
+
+static void compress_blocks(uint32_t state[8], const unsigned char *p, size_t blocks)
+{
+#ifdef HAVE_SHA_NI
+    if (has_sha_ni()) {
+        compress_blocks_ni(state, p, blocks);
+        return;
+    }
+#endif
+    for (size_t k = 0; k < blocks; k++)
+        compress_block(state, p + 64 * k);
 }
 
 void es_sha256_hex(const void *data, size_t len, char hex[65])
@@ -53,8 +139,7 @@ void es_sha256_hex(const void *data, size_t len, char hex[65])
                          0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     const unsigned char *p = data;
     size_t full = len / 64 * 64;
-    for (size_t off = 0; off < full; off += 64)
-        compress_block(state, p + off);
+    compress_blocks(state, p, full / 64);
 
     /* The tail, a 0x80 byte, zero padding and the bit length fill one or two blocks. */
     unsigned char tail[128] = {0};
@@ -65,8 +150,7 @@ void es_sha256_hex(const void *data, size_t len, char hex[65])
     uint64_t bits = (uint64_t)len * 8;
     for (int i = 0; i < 8; i++)
         tail[tail_len - 1 - i] = (unsigned char)(bits >> (8 * i));
-    for (size_t off = 0; off < tail_len; off += 64)
-        compress_block(state, tail + off);
+    compress_blocks(state, tail, tail_len / 64);
 
     for (int i = 0; i < 8; i++)
         snprintf(hex + 8 * i, 9, "%08x", state[i]);

@@ -3,12 +3,17 @@
  * The file is read once and split in place, so codes and full names point
  * into its bytes; short names that differ from the full name are copied.
  * Names (full and short) are kept in one array sorted by bytes, which makes
- * both exact lookup and "which name starts here" a binary search. */
+ * exact lookup a binary search. The names beginning with one character
+ * are neighbours in it: an index by first character gives their range, and
+ * a bit per character tells at once that none begins with it, which is
+ * the answer for most characters of a text. */
 #include "edushell/document/gazetteer.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "edushell/base/uchar.h"
 #include "region_short.h"
 
 typedef struct name_entry {
@@ -19,6 +24,12 @@ typedef struct name_entry {
     int is_short;
 } name_entry;
 
+/* The names beginning with one character: names[lo, hi). */
+typedef struct first_char_range {
+    int32_t cp;  /* 0 for an empty slot */
+    size_t lo, hi;
+} first_char_range;
+
 struct es_gazetteer {
     char *data; /* the file, fields NUL-terminated in place */
     es_region *regions;
@@ -26,6 +37,10 @@ struct es_gazetteer {
     name_entry *names;
     size_t nnames;
     size_t longest; /* bytes of the longest key */
+    unsigned char starts[(1 << 16) / 8]; /* a bit per character (below U+10000) some name begins with */
+    unsigned char pairs[(1 << 16) / 8];  /* a bit per hash of the first two characters of a name */
+    first_char_range *firsts;            /* open addressing, by code point */
+    size_t nfirsts;                      /* slots: a power of two */
 };
 
 typedef struct parse_state {
@@ -241,6 +256,48 @@ static void build_names(es_gazetteer *gz)
     qsort(gz->names, gz->nnames, sizeof *gz->names, cmp_name_entry);
 }
 
+/* The bit of a name's first two characters in `pairs`. */
+static unsigned pair_key(int32_t first, int32_t second)
+{
+    return (((uint32_t)first * 2654435761u) ^ ((uint32_t)second * 40503u)) >> 16;
+}
+
+static size_t slot_of(const es_gazetteer *gz, int32_t cp)
+{
+    size_t slot = ((uint32_t)cp * 2654435761u) & (gz->nfirsts - 1);
+    while (gz->firsts[slot].cp != 0 && gz->firsts[slot].cp != cp)
+        slot = (slot + 1) & (gz->nfirsts - 1);
+    return slot;
+}
+
+/* The first-character index over the sorted names. */
+static void index_first_chars(es_gazetteer *gz)
+{
+    gz->nfirsts = 16;
+    while (gz->nfirsts < 2 * gz->nnames)
+        gz->nfirsts *= 2;
+    gz->firsts = es_xcalloc(gz->nfirsts, sizeof *gz->firsts);
+    for (size_t k = 0; k < gz->nnames;) {
+        int32_t cp = es_u8_cp(gz->names[k].key);
+        size_t end = k + 1;
+        while (end < gz->nnames && es_u8_cp(gz->names[end].key) == cp)
+            end++;
+        first_char_range *r = &gz->firsts[slot_of(gz, cp)];
+        *r = (first_char_range){cp, k, end};
+        if (cp < 0x10000)
+            gz->starts[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+        for (size_t i = k; i < end; i++) {
+            const char *key = gz->names[i].key;
+            size_t first = es_u8_len(key);
+            if (first < gz->names[i].len) {
+                unsigned bit = pair_key(cp, es_u8_cp(key + first));
+                gz->pairs[bit >> 3] |= (unsigned char)(1u << (bit & 7));
+            }
+        }
+        k = end;
+    }
+}
+
 es_gazetteer *es_gazetteer_load(const char *path, es_err *err)
 {
     es_gazetteer *gz = es_xcalloc(1, sizeof *gz);
@@ -261,6 +318,7 @@ es_gazetteer *es_gazetteer_load(const char *path, es_err *err)
         return NULL;
     }
     build_names(gz);
+    index_first_chars(gz);
     return gz;
 }
 
@@ -273,6 +331,7 @@ void es_gazetteer_free(es_gazetteer *gz)
             free((char *)gz->regions[i].short_name);
     free(gz->regions);
     free(gz->names);
+    free(gz->firsts);
     free(gz->data);
     free(gz);
 }
@@ -313,17 +372,18 @@ long es_gazetteer_find(const es_gazetteer *gz, const char *name)
     return -1;
 }
 
-/* Regions whose key is exactly text[0..len), full names only unless
- * allow_short; when both kinds match, the full names are reported. */
-static size_t collect(const es_gazetteer *gz, const char *text, size_t len, int allow_short,
-                      long *out, size_t max, int *is_short)
+/* Regions whose key is exactly text[0..len), among names[lo, hi): full
+ * names only unless allow_short; when both kinds match, the full names are
+ * reported. */
+static size_t collect(const es_gazetteer *gz, size_t lo, size_t hi, const char *text, size_t len,
+                      int allow_short, long *out, size_t max, int *is_short)
 {
     size_t count = 0;
     int found_full = 0;
-    for (size_t at = lower_bound(gz, text, len); at < gz->nnames; at++) {
+    for (size_t at = lo; at < hi; at++) {
         const name_entry *e = &gz->names[at];
         if (cmp_keys(e->key, e->len, text, len) != 0)
-            break;
+            continue;
         /* Short entries follow the full ones with the same key. */
         if (e->is_short && (!allow_short || found_full))
             break;
@@ -338,30 +398,67 @@ static size_t collect(const es_gazetteer *gz, const char *text, size_t len, int 
 
 static int starts_char(const char *s) { return ((unsigned char)*s & 0xC0) != 0x80; }
 
+/* The names that may begin the text: those beginning with its first
+ * character, or NULL when none begins with its first two. Every name has
+ * two characters at least. */
+static const first_char_range *names_starting(const es_gazetteer *gz, const char *text, size_t len)
+{
+    size_t first = es_u8_len(text);
+    if (first >= len || first + es_u8_len(text + first) > len)
+        return NULL;
+    int32_t cp = es_u8_cp(text);
+    if (cp == 0 || (cp < 0x10000 && !(gz->starts[cp >> 3] & (1u << (cp & 7)))))
+        return NULL;
+    unsigned bit = pair_key(cp, es_u8_cp(text + first));
+    if (!(gz->pairs[bit >> 3] & (1u << (bit & 7))))
+        return NULL;
+    const first_char_range *r = &gz->firsts[slot_of(gz, cp)];
+    return r->cp == cp ? r : NULL;
+}
+
+size_t es_gazetteer_next(const es_gazetteer *gz, const char *text, size_t len, size_t from)
+{
+    size_t at = from;
+    while (at < len) {
+        size_t n = es_u8_len(text + at);
+        if (n > len - at)
+            return len;
+        int32_t cp = es_u8_cp(text + at);
+        if (cp >= 0x10000 || (gz->starts[cp >> 3] & (1u << (cp & 7)))) {
+            size_t next = at + n;
+            if (next < len && es_u8_len(text + next) <= len - next) {
+                unsigned bit = pair_key(cp, es_u8_cp(text + next));
+                if (gz->pairs[bit >> 3] & (1u << (bit & 7)))
+                    return at;
+            }
+        }
+        at += n;
+    }
+    return len;
+}
+
 size_t es_gazetteer_match(const es_gazetteer *gz, const char *text, size_t len,
                           int allow_short, long *out, size_t max,
                           size_t *name_len, int *is_short)
 {
     if (!gz || !text || len == 0 || !starts_char(text))
         return 0;
-    size_t first = 1;
-    while (first < len && !starts_char(text + first))
-        first++;
-    /* Most characters begin no name at all: check that before trying lengths. */
-    size_t at = lower_bound(gz, text, first);
-    if (at >= gz->nnames || gz->names[at].len < first || memcmp(gz->names[at].key, text, first) != 0)
+    const first_char_range *r = names_starting(gz, text, len);
+    if (!r)
         return 0;
-    size_t longest = len < gz->longest ? len : gz->longest;
-    for (size_t n = longest; n > first; n--) {
-        if (n < len && !starts_char(text + n))
-            continue;
-        int kind = 0;
-        size_t count = collect(gz, text, n, allow_short, out, max, &kind);
-        if (count > 0) {
-            *name_len = n;
-            *is_short = kind;
-            return count;
-        }
+    /* The longest name of the range that the text begins with. */
+    size_t best = 0;
+    for (size_t at = r->lo; at < r->hi; at++) {
+        const name_entry *e = &gz->names[at];
+        if (e->len > best && e->len <= len && (allow_short || !e->is_short) &&
+            memcmp(e->key, text, e->len) == 0)
+            best = e->len;
     }
-    return 0;
+    if (best == 0)
+        return 0;
+    int kind = 0;
+    size_t count = collect(gz, r->lo, r->hi, text, best, allow_short, out, max, &kind);
+    *name_len = best;
+    *is_short = kind;
+    return count;
 }

@@ -8,7 +8,9 @@
  * of provinces count anywhere (美丽河南), those of prefectures only before
  * words that make them names of institutions (无锡教育, 无锡职业技术学院).
  * Lines that copy the document to other bodies (抄：苏州市教育局办公室)
- * name no one it is about. Names shared by several counties score for all
+ * name no one it is about. Only the body's first pages are read, and the
+ * gazetteer's index by first character passes over most characters at
+ * once. Names shared by several counties score for all
  * of them; mentions of a county's prefecture or province break the tie,
  * and between equals the higher level wins. */
 #include "meta_infer.h"
@@ -101,7 +103,7 @@ static void score_span(const es_gazetteer *gz, const char *s, size_t len, const 
 {
     long hits[MATCH_MAX];
     size_t at = 0;
-    while (at < len) {
+    while ((at = es_gazetteer_next(gz, s, len, at)) < len) {
         size_t name_len = 0;
         int is_short = 0;
         size_t count = es_gazetteer_match(gz, s + at, len - at, 1, hits, MATCH_MAX, &name_len, &is_short);
@@ -125,8 +127,14 @@ static void score_span(const es_gazetteer *gz, const char *s, size_t len, const 
     }
 }
 
+/* The body is read as far as its first pages: where a document names
+ * whom it is about, in its opening lines, letterhead and first paragraphs. */
+#define REGION_BODY_BYTES 8192
+
 static void score_body(const es_gazetteer *gz, const char *text, size_t len, long *scores)
 {
+    if (len > REGION_BODY_BYTES)
+        len = REGION_BODY_BYTES;
     const weights body = {W_FULL, W_ORG, W_SHORT};
     size_t pos = 0;
     meta_line l;

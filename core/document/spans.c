@@ -1,4 +1,7 @@
-/* Lines and spans of raw text. */
+/* Lines and spans of text. */
+
+/* memmem (GNU, and POSIX 2024) finds a word in a text fastest. */
+#define _GNU_SOURCE
 #include "spans.h"
 
 #include <string.h>
@@ -37,8 +40,5 @@ const char *meta_find(const char *s, size_t len, const char *needle)
     size_t n = strlen(needle);
     if (n == 0 || n > len)
         return NULL;
-    for (size_t i = 0; i + n <= len; i++)
-        if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0)
-            return s + i;
-    return NULL;
+    return memmem(s, len, needle, n);
 }

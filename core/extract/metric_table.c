@@ -1,8 +1,26 @@
-/* The canonical metric table and the alias matcher. */
+/* The canonical metric table and the alias matcher.
+ *
+ * A phrase matches the aliases it ends with, which end in its last
+ * character: aliases are indexed by that character, so a match compares a
+ * phrase with the few aliases of its bucket, not with the whole table. */
 #include "edushell/extract/metric_table.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "edushell/base/uchar.h"
+
+#define ALIAS_BUCKETS 1024
+
+typedef struct alias_ref {
+    uint32_t def, alias;   /* items[def].aliases[alias] */
+} alias_ref;
+
+struct es_alias_index {
+    alias_ref *refs[ALIAS_BUCKETS];
+    size_t n[ALIAS_BUCKETS], cap[ALIAS_BUCKETS];
+};
 
 /* Characters that never distinguish two metric phrases: quotes, brackets,
  * separators and spaces, ASCII or full-width. */
@@ -11,8 +29,16 @@ static const char *const IGNORED[] = {
     "“", "”", "‘", "’", "《", "》", "〈", "〉", "（", "）", "【", "】", "·", "—", "　",
 };
 
+/* Bytes that may begin an ignored character. */
+static int may_be_ignored(unsigned char c)
+{
+    return c < 0x80 ? strchr(" \t\"'()-,.:;", c) != NULL && c != 0 : c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
 static size_t ignored_at(const char *s)
 {
+    if (!may_be_ignored((unsigned char)*s))
+        return 0;
     for (size_t i = 0; i < sizeof IGNORED / sizeof IGNORED[0]; i++) {
         size_t n = strlen(IGNORED[i]);
         if (strncmp(s, IGNORED[i], n) == 0)
@@ -21,18 +47,31 @@ static size_t ignored_at(const char *s)
     return 0;
 }
 
-char *es_metric_normalize(const char *s)
+/* Writes the normalized phrase into out (cap bytes, NUL-terminated) and
+ * returns its length, or cap when it does not fit. */
+static size_t normalize_into(const char *s, char *out, size_t cap)
 {
-    es_buf b = {0};
+    size_t n = 0;
     while (*s) {
         size_t skip = ignored_at(s);
         if (skip) {
             s += skip;
             continue;
         }
-        es_buf_putc(&b, *s++);
+        if (n + 1 >= cap)
+            return cap;
+        out[n++] = *s++;
     }
-    return es_buf_take(&b, NULL);
+    out[n] = '\0';
+    return n;
+}
+
+char *es_metric_normalize(const char *s)
+{
+    size_t cap = strlen(s) + 1;
+    char *out = es_xmalloc(cap);
+    normalize_into(s, out, cap);
+    return out;
 }
 
 static void def_free(es_metric_def *d)
@@ -47,12 +86,54 @@ static void def_free(es_metric_def *d)
     free(d->aliases);
 }
 
+static void index_free(es_alias_index *x)
+{
+    if (!x)
+        return;
+    for (size_t b = 0; b < ALIAS_BUCKETS; b++)
+        free(x->refs[b]);
+    free(x);
+}
+
 void es_metrics_free(es_metric_table *t)
 {
     for (size_t i = 0; i < t->n; i++)
         def_free(&t->items[i]);
     free(t->items);
+    index_free(t->index);
     memset(t, 0, sizeof *t);
+}
+
+/* The bucket of the last character of s[0..len). */
+static size_t bucket_of_last(const char *s, size_t len)
+{
+    if (len == 0)
+        return 0;
+    size_t at = es_u8_prev(s, 0, len);
+    return ((uint32_t)es_u8_cp(s + at) * 2654435761u) >> 22;   /* 10 bits */
+}
+
+static void index_def(es_alias_index *x, const es_metric_table *t, size_t def)
+{
+    const es_metric_def *d = &t->items[def];
+    for (size_t a = 0; a < d->naliases; a++) {
+        const char *alias = d->aliases[a] + (d->aliases[a][0] == '=');
+        size_t b = bucket_of_last(alias, strlen(alias));
+        if (x->n[b] == x->cap[b]) {
+            x->cap[b] = x->cap[b] ? 2 * x->cap[b] : 4;
+            x->refs[b] = es_xrealloc(x->refs[b], x->cap[b] * sizeof *x->refs[b]);
+        }
+        x->refs[b][x->n[b]++] = (alias_ref){ (uint32_t)def, (uint32_t)a };
+    }
+}
+
+/* Every bucket again, in the order of the definitions. */
+static void reindex(es_metric_table *t)
+{
+    index_free(t->index);
+    t->index = es_xcalloc(1, sizeof *t->index);
+    for (size_t i = 0; i < t->n; i++)
+        index_def(t->index, t, i);
 }
 
 /* An alias written "=生产总值" matches only the whole phrase: alone it is
@@ -84,10 +165,12 @@ void es_metrics_put(es_metric_table *t, const char *id, const char *name, const 
                     size_t naliases, const char *category, const char *unit, const char *direction)
 {
     es_metric_def *d = NULL;
+    int replaced = 0;
     for (size_t i = 0; i < t->n && !d; i++)
         if (strcmp(t->items[i].id, id) == 0) {
             d = &t->items[i];
             def_free(d);
+            replaced = 1;
         }
     if (!d) {
         if (t->n == t->cap) {
@@ -105,6 +188,10 @@ void es_metrics_put(es_metric_table *t, const char *id, const char *name, const 
     add_alias(d, name);
     for (size_t i = 0; i < naliases; i++)
         add_alias(d, aliases[i]);
+    if (replaced || !t->index)
+        reindex(t);
+    else
+        index_def(t->index, t, (size_t)(d - t->items));
 }
 
 /* A rate also matches its change in percentage points; a rank or an
@@ -128,25 +215,35 @@ static int ends_with(const char *s, size_t len, const char *suffix, size_t suffi
 
 const char *es_metrics_match(const es_metric_table *t, const char *metric, const char *unit)
 {
-    char *norm = es_metric_normalize(metric ? metric : "");
-    size_t norm_len = strlen(norm);
+    if (!t->index)
+        return NULL;
+    /* Phrases are short; a longer one is normalized on the heap. */
+    char small[256], *heap = NULL, *norm = small;
+    size_t norm_len = normalize_into(metric ? metric : "", small, sizeof small);
+    if (norm_len == sizeof small) {
+        norm = heap = es_metric_normalize(metric);
+        norm_len = strlen(norm);
+    }
     const char *best = NULL;
     size_t best_len = 0;
-    for (size_t i = 0; i < t->n; i++) {
-        const es_metric_def *d = &t->items[i];
-        if (!unit_fits(d->unit, unit))
+    uint32_t best_def = 0;
+    size_t b = bucket_of_last(norm, norm_len);
+    for (size_t k = 0; k < t->index->n[b]; k++) {
+        alias_ref ref = t->index->refs[b][k];
+        const es_metric_def *d = &t->items[ref.def];
+        const char *alias = d->aliases[ref.alias];
+        int exact = alias[0] == '=';
+        size_t len = strlen(alias + exact);
+        if (len < best_len || !unit_fits(d->unit, unit))
             continue;
-        for (size_t a = 0; a < d->naliases; a++) {
-            const char *alias = d->aliases[a];
-            int exact = alias[0] == '=';
-            size_t len = strlen(alias + exact);
-            int fits = exact ? strcmp(norm, alias + 1) == 0 : ends_with(norm, norm_len, alias, len);
-            if (fits && len >= best_len) { /* on a tie the later definition wins */
-                best = d->id;
-                best_len = len;
-            }
+        int fits = exact ? strcmp(norm, alias + 1) == 0 : ends_with(norm, norm_len, alias, len);
+        /* On a tie the later definition wins. */
+        if (fits && (len > best_len || ref.def >= best_def || !best)) {
+            best = d->id;
+            best_len = len;
+            best_def = ref.def;
         }
     }
-    free(norm);
+    free(heap);
     return best;
 }

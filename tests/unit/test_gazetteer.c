@@ -182,6 +182,25 @@ static void test_match_longest(void **state)
     assert_int_equal(es_gazetteer_match(gz, "江", strlen("江"), 1, &hit, 1, &len, &is_short), 0);
 }
 
+/* es_gazetteer_next passes over characters no name begins with and stops
+ * where one may; every name it would pass over is found by a match. */
+static void test_next_candidate(void **state)
+{
+    es_gazetteer *gz = *state;
+    const char *text = "今年以来，全体教师认真工作。无锡市教育局召开会议。";
+    size_t len = strlen(text), at = es_gazetteer_next(gz, text, len, 0);
+    assert_true(at <= (size_t)(strstr(text, "无锡市") - text));
+    for (size_t p = 0; p < len; p += 1) {
+        long hits[4];
+        size_t name_len;
+        int is_short;
+        if (es_gazetteer_match(gz, text + p, len - p, 1, hits, 4, &name_len, &is_short))
+            assert_true(es_gazetteer_next(gz, text, len, p) == p);
+    }
+    assert_int_equal(es_gazetteer_next(gz, "。。。", strlen("。。。"), 0), strlen("。。。"));
+    assert_int_equal(es_gazetteer_next(gz, text, len, len), len);
+}
+
 static void test_unknown(void **state)
 {
     es_gazetteer *gz = *state;
@@ -262,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_same_name_counties),
         cmocka_unit_test(test_shared_short_name),
         cmocka_unit_test(test_match_longest),
+        cmocka_unit_test(test_next_candidate),
         cmocka_unit_test(test_unknown),
     };
     const struct CMUnitTest standalone[] = {

@@ -39,6 +39,11 @@ size_t es_gazetteer_match(const es_gazetteer *gz, const char *text, size_t len,
                           int allow_short, long *out, size_t max,
                           size_t *name_len, int *is_short);
 
+/* The first offset at or after `from` where a name may begin: most
+ * characters begin none, and this passes over them without a lookup;
+ * len when no name can begin before the end. */
+size_t es_gazetteer_next(const es_gazetteer *gz, const char *text, size_t len, size_t from);
+
 /* Level names as stored: "province", "prefecture", "county". */
 const char *es_level_name(es_level level);
 

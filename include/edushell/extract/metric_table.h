@@ -15,9 +15,13 @@ typedef struct es_metric_def {
     size_t naliases;
 } es_metric_def;
 
+/* The aliases by their last character, for matching (metric_table.c). */
+typedef struct es_alias_index es_alias_index;
+
 typedef struct es_metric_table {
     es_metric_def *items;
     size_t n, cap;
+    es_alias_index *index;   /* owned, kept up to date by es_metrics_put */
 } es_metric_table;
 
 /* Reads data/metrics.tsv: id, name, aliases (separated by |), category,
