@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "edushell/base/config.h"
@@ -69,6 +70,48 @@ static int sync_metrics(es_app *app)
     if (rc == 0 && app->has_pipeline)
         es_pipeline_use_metrics(&app->pipeline, es_store_metrics(app->store));
     return rc;
+}
+
+/* The protected part of es_app_display: argument 1 the options. */
+static int set_display(lua_State *L)
+{
+    const es_display_options *d = lua_touserdata(L, 1);
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "edu.display");
+    lua_call(L, 1, 1);
+    lua_getfield(L, -1, "set");
+    lua_createtable(L, 0, 4);
+    if (d->mode) {
+        lua_pushstring(L, d->mode);
+        lua_setfield(L, -2, "mode");
+    }
+    if (d->headers >= 0) {
+        lua_pushboolean(L, d->headers);
+        lua_setfield(L, -2, "headers");
+    }
+    if (d->separator) {
+        lua_pushstring(L, d->separator);
+        lua_setfield(L, -2, "separator");
+    }
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+        lua_pushinteger(L, ws.ws_col);
+        lua_setfield(L, -2, "max_width");
+    }
+    lua_call(L, 1, 0);
+    return 0;
+}
+
+int es_app_display(es_app *app, const es_display_options *d)
+{
+    lua_pushcfunction(app->L, set_display);
+    lua_pushlightuserdata(app->L, (void *)d);
+    if (lua_pcall(app->L, 1, 0, 0) != LUA_OK) {
+        es_app_error("%s", lua_tostring(app->L, -1));
+        lua_pop(app->L, 1);
+        return -1;
+    }
+    return 0;
 }
 
 int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,

@@ -47,6 +47,18 @@ int es_app_start_clock(es_app *app);
  * reporting it when a sandbox limit ended the script. */
 int es_app_finish(es_app *app, int status);
 
+/* How results print (-csv, -header ...): a mode of edu.display, headers
+ * (-1: as the mode has them), the separator of list mode. */
+typedef struct es_display_options {
+    const char *mode;
+    int headers;
+    const char *separator;
+} es_display_options;
+
+/* Applies them to the app's Lua state, and the terminal's width when
+ * standard output is one. Returns 0, or -1 after printing why. */
+int es_app_display(es_app *app, const es_display_options *d);
+
 /* "edushell: " + message on stderr. */
 void es_app_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

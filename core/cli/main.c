@@ -90,6 +90,12 @@ static const option_help OPTIONS[] = {
                         "(sandbox: 512)"},
     {"--timeout SECONDS", "end a script (run, -e, report) after SECONDS of wall-clock\n"
                           "time, even inside a C function (sandbox: 300)"},
+    {"-csv, -json, -jsonl", "results as CSV, a JSON array or JSON lines (values as stored)"},
+    {"-box, -table, -line", "results in boxes, an ASCII table, or one value a line"},
+    {"-markdown", "results as a Markdown table"},
+    {"-column, -list, -tabs", "an aligned table (the default); values with a separator or tabs"},
+    {"-header, -noheader", "column names on or off"},
+    {"-separator SEP", "the separator of -list (default |)"},
     {"-h, --help", "this help; COMMAND --help for a command's"},
     {"--version", "version"},
 };
@@ -161,12 +167,34 @@ static int wants_help(const command *c, int argc, char **argv)
 
 #define MAX_ALLOW_READ 32
 
-/* Global options: the database and the sandbox. */
+/* Global options: the database, the sandbox, how results print. */
 typedef struct options {
     const char *db;
     es_sandbox_options sandbox;
     const char *allow_read[MAX_ALLOW_READ];
+    es_display_options display;
 } options;
+
+/* sqlite3's output options: -csv, -json ... name a mode of edu.display. */
+static const char *const OUTPUT_MODES[] = {
+    "column", "table", "box", "markdown", "line", "list", "tabs", "csv", "json", "jsonl",
+};
+
+static const char *output_mode(const char *opt)
+{
+    for (size_t i = 0; i < COUNT(OUTPUT_MODES); i++)
+        if (opt[0] == '-' && strcmp(opt + 1, OUTPUT_MODES[i]) == 0)
+            return OUTPUT_MODES[i];
+    return NULL;
+}
+
+/* Opens the app and, when it has Lua, sets how results print. */
+static int open_app(es_app *app, const options *o, int needs)
+{
+    if (es_app_open_sandboxed(app, o->db, needs, &o->sandbox) != 0)
+        return -1;
+    return app->L ? es_app_display(app, &o->display) : 0;
+}
 
 static const char *default_db(void)
 {
@@ -178,7 +206,7 @@ static int run_lua_entry(const options *o, const char *chunk)
 {
     es_app app;
     int status = ES_EXIT_FAILURE;
-    if (es_app_open_sandboxed(&app, o->db, ES_APP_LUA, &o->sandbox) == 0) {
+    if (open_app(&app, o, ES_APP_LUA) == 0) {
         if (chunk)
             status = es_cmd_eval(&app, chunk);
         else if (isatty(STDIN_FILENO))
@@ -225,14 +253,14 @@ static int run_command(const options *o, const command *cmd, int argc, char **ar
     }
     es_app app;
     int status = ES_EXIT_FAILURE;
-    if (es_app_open_sandboxed(&app, o->db, cmd->needs, &o->sandbox) == 0)
+    if (open_app(&app, o, cmd->needs) == 0)
         status = cmd->run(&app, argc, argv);
     return es_app_finish(&app, status);
 }
 
 int main(int argc, char **argv)
 {
-    options o = {.db = default_db()};
+    options o = {.db = default_db(), .display = {.headers = -1}};
     o.sandbox.allow_read = o.allow_read;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
@@ -264,6 +292,12 @@ int main(int argc, char **argv)
                 return ES_EXIT_USAGE;
             }
             o.allow_read[o.sandbox.nallow_read++] = argv[++i];
+        } else if (output_mode(opt)) {
+            o.display.mode = output_mode(opt);
+        } else if (strcmp(opt, "-header") == 0 || strcmp(opt, "-noheader") == 0) {
+            o.display.headers = opt[1] == 'h';
+        } else if (strcmp(opt, "-separator") == 0 && i + 1 < argc) {
+            o.display.separator = argv[++i];
         } else if (strcmp(opt, "-e") == 0 && i + 1 < argc) {
             return run_lua_entry(&o, argv[i + 1]);
         } else if (strcmp(opt, "-") == 0) {

@@ -1,225 +1,223 @@
-/* The interactive shell: readline, history, Lua statements and expressions
- * (an expression's value is printed), multi-line chunks, dot-commands, and
- * Ctrl-C to stop a running chunk. */
-#include <lauxlib.h>
+/* The interactive shell on a terminal: readline's callback interface, so
+ * that Ctrl-C at the prompt clears the line and a pending multi-line
+ * chunk at once (and stops a running chunk otherwise); history; and tab
+ * completion of dot-commands, edu functions and their option names,
+ * regions, metrics, templates and, after .load/.read/.output/.once, file
+ * names. Lines go to the shell (shell.c). */
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "app.h"
-#include "edushell/base/config.h"
+#include "shell.h"
 
-/* Signal handlers can only reach what is global: the state running a chunk
- * (as in lua.c) and whether Ctrl-C came during line input. */
-static lua_State *running_state;
-static es_store *running_store;
-static volatile sig_atomic_t interrupted;
+enum { HISTORY_LINES = 2000 };
 
-static void stop_hook(lua_State *L, lua_Debug *ar)
-{
-    (void)ar;
-    lua_sethook(L, NULL, 0, 0);
-    luaL_error(L, "interrupted");
-}
+typedef struct repl {
+    es_shell shell;
+    es_input input;
+    es_buf chunk;        /* the lines of the chunk being typed, for history */
+    int lineno;          /* of the next line within the chunk */
+    char *line;          /* the line readline handed over; NULL at the end */
+    int have_line;
+} repl;
+
+/* Readline's callbacks take no context, and signal handlers reach only
+ * globals: the REPL being run, and what the signals asked for. */
+static repl *active;
+static volatile sig_atomic_t sigint_at_prompt, window_changed;
 
 static void on_sigint(int sig)
 {
     (void)sig;
-    interrupted = 1;
-    if (running_state)
-        lua_sethook(running_state, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
-    if (running_store)
-        es_store_interrupt(running_store);
+    if (!es_shell_interrupt())
+        sigint_at_prompt = 1;
 }
 
-/* Ctrl-C while typing: drop the line and prompt again. */
-static int on_readline_signal(void)
+static void on_sigwinch(int sig)
 {
-    if (interrupted) {
-        interrupted = 0;
-        rl_replace_line("", 0);
-        rl_done = 1;
-    }
-    return 0;
+    (void)sig;
+    window_changed = 1;
 }
 
-/* Calls the function on the stack with nargs arguments, with Ctrl-C armed;
- * prints an error and returns non-zero on failure. */
-static int call_interruptible(es_app *app, int nargs, int nresults)
+/* The line is done: stop reading (no prompt) until it has run. */
+static void on_line(char *line)
 {
-    running_state = app->L;
-    running_store = app->store;
-    interrupted = 0;
-    int status = es_lua_pcall(app->L, nargs, nresults);
-    running_state = NULL;
-    running_store = NULL;
-    lua_sethook(app->L, NULL, 0, 0);
-    if (app->sandbox)
-        es_sandbox_arm(app->sandbox, app->L);
-    if (status != LUA_OK) {
-        fprintf(stderr, "%s\n", lua_tostring(app->L, -1));
-        lua_pop(app->L, 1);
-    }
-    return status;
+    active->line = line;
+    active->have_line = 1;
+    rl_callback_handler_remove();
 }
 
-/* Prints whatever the chunk left on the stack above `base` with edu.show. */
-static void show_results(es_app *app, int base)
+static const char *prompt(const repl *r)
 {
-    lua_State *L = app->L;
-    int n = lua_gettop(L) - base;
-    if (n <= 0)
-        return;
-    lua_getglobal(L, "edu");
-    lua_getfield(L, -1, "show");
-    lua_remove(L, -2);
-    lua_insert(L, base + 1);
-    call_interruptible(app, n, 0);
-    lua_settop(L, base);
+    return es_shell_continues(&r->input) ? ">> " : "edu> ";
 }
 
-/* --- dot-commands ------------------------------------------------------ */
+/* --- completion --------------------------------------------------------- */
 
-typedef struct dot_command {
-    const char *name, *args, *help;
-    const char *lua_function; /* edu.repl's function, called with the text after the name */
-} dot_command;
+/* The candidates of the current completion, handed out one by one. */
+static char **candidates;
+static size_t ncandidates;
 
-static const dot_command DOT_COMMANDS[] = {
-    {".help", "[NAME]", "list commands, or show the help of an edu function", "help"},
-    {".load", "PATH...", "load files or directories", "load"},
-    {".docs", "[REGION]", "list loaded documents", "docs"},
-    {".indicators", "[METRIC]", "list indicators, optionally those whose metric contains METRIC", "indicators"},
-    {".sql", "QUERY", "run one SQL statement and show its rows", "sql"},
-    {".search", "TEXT", "sentences containing TEXT", "search"},
-    {".why", "ID", "the sentence and document an indicator comes from", "why"},
-    {".metrics", "[CATEGORY]", "the canonical metric table", "metrics"},
-    {".runs", "", "recorded report runs", "runs"},
-    {".overview", "", "documents, counts and a few indicators of each", "overview"},
-    {".quit", "", "leave the shell (also .exit, Ctrl-D)", NULL},
-    {".exit", "", NULL, NULL},
-};
-
-/* Where the REPL keeps the module edu.repl, required when it starts. */
-#define REPL_MODULE_KEY "edushell.repl"
-
-static int require_repl_module(es_app *app)
+static void free_candidates(void)
 {
-    lua_getglobal(app->L, "require");
-    lua_pushliteral(app->L, "edu.repl");
-    if (call_interruptible(app, 1, 1) != LUA_OK)
-        return -1;
-    lua_setfield(app->L, LUA_REGISTRYINDEX, REPL_MODULE_KEY);
-    return 0;
+    for (size_t i = 0; i < ncandidates; i++)
+        free(candidates[i]);
+    free(candidates);
+    candidates = NULL;
+    ncandidates = 0;
 }
 
-static void print_dot_help(void)
+static char *next_candidate(const char *text, int state)
 {
-    for (size_t i = 0; i < sizeof DOT_COMMANDS / sizeof DOT_COMMANDS[0]; i++)
-        if (DOT_COMMANDS[i].help)
-            printf("  %-12s %-10s %s\n", DOT_COMMANDS[i].name, DOT_COMMANDS[i].args,
-                   DOT_COMMANDS[i].help);
-    puts("Anything else is Lua: statements run, expressions print their value.\n"
-         "The edu module: edu.load, edu.docs, edu.indicators, edu.sql, edu.search ...\n"
-         "(.help edu.indicators for one).");
+    static size_t at;
+    (void)text;
+    if (state == 0)
+        at = 0;
+    return at < ncandidates ? es_xstrdup(candidates[at++]) : NULL;
 }
 
-/* Returns 1 when the shell should quit. */
-static int run_dot_command(es_app *app, const char *line)
+static void add_candidate(const char *s)
 {
-    size_t name_len = strcspn(line, " \t");
-    const char *args = line + name_len;
-    args += strspn(args, " \t");
-    for (size_t i = 0; i < sizeof DOT_COMMANDS / sizeof DOT_COMMANDS[0]; i++) {
-        const dot_command *c = &DOT_COMMANDS[i];
-        if (strlen(c->name) != name_len || strncmp(c->name, line, name_len) != 0)
-            continue;
-        if (!c->lua_function)
-            return 1;
-        if (strcmp(c->name, ".help") == 0 && !*args) {
-            print_dot_help();
-            return 0;
-        }
-        int base = lua_gettop(app->L);
-        lua_getfield(app->L, LUA_REGISTRYINDEX, REPL_MODULE_KEY);
-        lua_getfield(app->L, -1, c->lua_function);
-        lua_remove(app->L, -2);
-        int nargs = *args ? 1 : 0;
-        if (nargs)
-            lua_pushstring(app->L, args);
-        if (call_interruptible(app, nargs, LUA_MULTRET) == LUA_OK)
-            show_results(app, base);
-        lua_settop(app->L, base);
-        return 0;
-    }
-    fprintf(stderr, "unknown command %.*s (try .help)\n", (int)name_len, line);
-    return 0;
+    candidates = es_xrealloc(candidates, (ncandidates + 1) * sizeof *candidates);
+    candidates[ncandidates++] = es_xstrdup(s);
 }
 
-/* --- Lua input --------------------------------------------------------- */
-
-static int is_incomplete(lua_State *L, int status)
+/* Asks edu.repl.complete(before, word) for the candidates. */
+static void lua_candidates(const char *before, size_t before_len, const char *word)
 {
-    if (status != LUA_ERRSYNTAX)
-        return 0;
-    size_t len;
-    const char *msg = lua_tolstring(L, -1, &len);
-    return len >= 5 && strcmp(msg + len - 5, "<eof>") == 0;
-}
-
-/* Compiles `code`, first as `return code` so an expression's value shows. */
-static int compile_input(lua_State *L, const char *code)
-{
-    es_buf ret = {0};
-    es_buf_printf(&ret, "return %s;", code);
-    int status = luaL_loadbufferx(L, ret.data, ret.len, "=stdin", "t");
-    es_buf_free(&ret);
-    if (status == LUA_OK)
-        return status;
-    lua_pop(L, 1);
-    return luaL_loadbufferx(L, code, strlen(code), "=stdin", "t");
-}
-
-/* Reads lines until they form a complete chunk; the chunk is left compiled
- * on the stack. Returns LUA_OK, a syntax error status (message on the
- * stack), or -1 at end of input. */
-static int read_chunk(lua_State *L, es_buf *code, const char *first_line)
-{
-    es_buf_puts(code, first_line);
-    for (;;) {
-        int status = compile_input(L, code->data);
-        if (!is_incomplete(L, status))
-            return status;
-        lua_pop(L, 1);
-        char *more = readline(">> ");
-        if (!more)
-            return -1;
-        es_buf_putc(code, '\n');
-        es_buf_puts(code, more);
-        free(more);
-    }
-}
-
-static void run_lua_input(es_app *app, const char *line)
-{
-    lua_State *L = app->L;
+    lua_State *L = active->shell.app->L;
     int base = lua_gettop(L);
-    es_buf code = {0};
-    int status = read_chunk(L, &code, line);
-    if (code.len)
-        add_history(code.data);
-    if (status == LUA_OK) {
-        if (call_interruptible(app, 0, LUA_MULTRET) == LUA_OK)
-            show_results(app, base);
-    } else if (status != -1) {
-        fprintf(stderr, "%s\n", lua_tostring(L, -1));
+    lua_getfield(L, LUA_REGISTRYINDEX, "edushell.repl");
+    lua_getfield(L, -1, "complete");
+    lua_pushlstring(L, before, before_len);
+    lua_pushstring(L, word);
+    if (lua_pcall(L, 2, 1, 0) == LUA_OK && lua_istable(L, -1)) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        for (lua_Integer i = 1; i <= n; i++) {
+            if (lua_rawgeti(L, -1, i) == LUA_TSTRING)
+                add_candidate(lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
     }
     lua_settop(L, base);
-    es_buf_free(&code);
+}
+
+static char **complete(const char *text, int start, int end)
+{
+    (void)end;
+    free_candidates();
+    rl_attempted_completion_over = 1; /* never file names unless asked below */
+    rl_completion_append_character = '\0';
+    const char *line = rl_line_buffer;
+    size_t lead = strspn(line, " \t");
+    if (line[lead] == '.' && (size_t)start <= lead) {
+        size_t len = strlen(text);
+        for (size_t i = 0; es_shell_dot_name(i); i++)
+            if (strncmp(es_shell_dot_name(i), text, len) == 0)
+                add_candidate(es_shell_dot_name(i));
+        rl_completion_append_character = ' ';
+    } else if (line[lead] == '.' && es_shell_dot_takes_file(line + lead, strcspn(line + lead, " \t"))) {
+        rl_attempted_completion_over = 0;
+        return NULL;
+    } else {
+        lua_candidates(line, (size_t)start, text);
+    }
+    if (ncandidates == 0)
+        return NULL;
+    return rl_completion_matches(text, next_candidate);
+}
+
+/* --- the loop ------------------------------------------------------------- */
+
+static void remember(repl *r, const char *line)
+{
+    if (r->chunk.len)
+        es_buf_putc(&r->chunk, '\n');
+    es_buf_puts(&r->chunk, line);
+    if (!es_shell_continues(&r->input)) {
+        if (r->chunk.len && r->chunk.data[strspn(r->chunk.data, " \t\n")])
+            add_history(r->chunk.data);
+        r->chunk.len = 0;
+    }
+}
+
+/* Ctrl-C at the prompt: the line and any pending chunk are dropped. */
+static void clear_input(repl *r)
+{
+    rl_callback_sigcleanup();
+    rl_free_line_state();
+    rl_callback_handler_remove();
+    fputs("^C\n", rl_outstream);
+    fflush(rl_outstream);
+    es_shell_discard(&r->input);
+    r->chunk.len = 0;
+    r->lineno = 1;
+    rl_callback_handler_install(prompt(r), on_line);
+}
+
+/* Runs one line; returns ES_SHELL_QUIT to leave. */
+static int take_line(repl *r, const char *line)
+{
+    int continuing = es_shell_continues(&r->input);
+    if (!continuing)
+        r->lineno = 1;
+    int rc = es_shell_line(&r->shell, &r->input, line, r->lineno++);
+    remember(r, line);
+    return rc;
+}
+
+static int wait_for_input(void)
+{
+    fd_set fds;
+    FD_ZERO(&fds);
+    FD_SET(STDIN_FILENO, &fds);
+    return select(STDIN_FILENO + 1, &fds, NULL, NULL, NULL);
+}
+
+static void loop(repl *r)
+{
+    rl_callback_handler_install(prompt(r), on_line);
+    for (;;) {
+        if (window_changed) {
+            window_changed = 0;
+            rl_resize_terminal();
+        }
+        if (sigint_at_prompt) {
+            sigint_at_prompt = 0;
+            clear_input(r);
+            continue;
+        }
+        if (wait_for_input() < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        rl_callback_read_char();
+        if (!r->have_line)
+            continue;
+        r->have_line = 0;
+        if (!r->line) {
+            fputc('\n', rl_outstream ? rl_outstream : stdout);
+            break;
+        }
+        int rc = take_line(r, r->line);
+        free(r->line);
+        r->line = NULL;
+        sigint_at_prompt = 0; /* a Ctrl-C that stopped the chunk is spent */
+        if (rc == ES_SHELL_QUIT)
+            return;
+        rl_callback_handler_install(prompt(r), on_line);
+    }
+    rl_callback_handler_remove();
 }
 
 static char *history_path(void)
@@ -235,40 +233,63 @@ static char *history_path(void)
     return es_buf_take(&p, NULL);
 }
 
+static void set_signals(void)
+{
+    struct sigaction sa = {0};
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_sigint; /* no SA_RESTART: select returns at once */
+    sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_sigwinch;
+    sigaction(SIGWINCH, &sa, NULL);
+}
+
+/* Readline reads UTF-8 (CJK input, completion of Chinese names) only in a
+ * UTF-8 locale: the environment's, else C.UTF-8. */
+static void set_locale(void)
+{
+    const char *l = setlocale(LC_CTYPE, "");
+    if (!l || (!strstr(l, "UTF-8") && !strstr(l, "utf8")))
+        setlocale(LC_CTYPE, "C.UTF-8");
+}
+
 int es_cmd_repl(es_app *app)
 {
-    if (require_repl_module(app) != 0)
+    repl r = {0};
+    if (es_shell_init(&r.shell, app, 1) != 0)
         return ES_EXIT_FAILURE;
+    r.input.name = "stdin";
+    active = &r;
+    set_locale();
     printf("edushell %s (%s) - .help for help, .quit to leave\n", EDUSHELL_VERSION, LUA_RELEASE);
     char *history = history_path();
     if (history)
         read_history(history);
-    rl_signal_event_hook = on_readline_signal;
-    struct sigaction sa = {0};
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-
-    char *line;
-    while ((line = readline("edu> ")) != NULL) {
-        const char *text = line + strspn(line, " \t");
-        int quit = 0;
-        if (*text == '.') {
-            add_history(text);
-            quit = run_dot_command(app, text);
-        } else if (*text) {
-            run_lua_input(app, text);
-        }
-        free(line);
-        if (quit)
-            break;
-    }
-    if (!line)
-        putchar('\n');
+    /* The prompt and the line being typed go to the terminal even while
+     * .output sends results to a file. */
+    int tty = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0);
+    FILE *terminal = tty >= 0 ? fdopen(tty, "w") : NULL;
+    if (terminal)
+        rl_outstream = terminal;
+    rl_readline_name = "edushell";
+    rl_catch_signals = 0;
+    rl_catch_sigwinch = 0;
+    rl_attempted_completion_function = complete;
+    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,";
+    set_signals();
+    loop(&r);
     if (history) {
         write_history(history);
-        history_truncate_file(history, 2000);
+        history_truncate_file(history, HISTORY_LINES);
         free(history);
     }
+    if (terminal) {
+        rl_outstream = NULL;
+        fclose(terminal);
+    }
+    free_candidates();
+    es_buf_free(&r.chunk);
+    es_buf_free(&r.input.pending);
+    es_shell_free(&r.shell);
+    active = NULL;
     return ES_EXIT_OK;
 }

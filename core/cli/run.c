@@ -1,12 +1,14 @@
-/* Batch mode: `run SCRIPT [ARGS]`, `-e CHUNK` and Lua read from stdin.
- * Errors print as file:line: message with a traceback; exit status 1. */
+/* Batch mode: `run SCRIPT [ARGS]`, `-e CHUNK` and input piped into the
+ * program (Lua and dot-commands, as the shell reads them). An error in a
+ * script file prints file:line: message and a traceback; elsewhere the
+ * message alone. The exit status is 1 after an error. */
 #include <lauxlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "app.h"
+#include "shell.h"
 
 /* Precompiled chunks bypass every check a sandbox makes on source: under
  * --sandbox only text is loaded. */
@@ -15,8 +17,8 @@ static const char *chunk_mode(const es_app *app)
     return app->sandbox && app->sandbox->restricted ? "t" : "bt";
 }
 
-/* Runs Lua code from a buffer, printing errors as file:line: message and a
- * traceback; returns the exit status. */
+/* Runs Lua code from a buffer, printing an error in one line; returns the
+ * exit status. */
 static int run_chunk(es_app *app, const char *code, size_t len, const char *chunkname)
 {
     lua_State *L = app->L;
@@ -24,9 +26,10 @@ static int run_chunk(es_app *app, const char *code, size_t len, const char *chun
         return ES_EXIT_FAILURE;
     int status = luaL_loadbufferx(L, code, len, chunkname, chunk_mode(app));
     if (status == LUA_OK)
-        status = es_lua_pcall(L, 0, 0);
+        status = lua_pcall(L, 0, 0, 0);
     if (status != LUA_OK) {
-        fprintf(stderr, "edushell: %s\n", lua_tostring(L, -1));
+        const char *msg = lua_tostring(L, -1);
+        fprintf(stderr, "edushell: %s\n", msg ? msg : "(error object is not a string)");
         lua_pop(L, 1);
         return ES_EXIT_FAILURE;
     }
@@ -73,12 +76,10 @@ int es_cmd_eval(es_app *app, const char *chunk)
 
 int es_cmd_stdin(es_app *app)
 {
-    es_buf code = {0};
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
-        es_buf_append(&code, chunk, n);
-    int status = run_chunk(app, code.data ? code.data : "", code.len, "=stdin");
-    es_buf_free(&code);
-    return status;
+    es_shell sh;
+    if (es_shell_init(&sh, app, 0) != 0)
+        return ES_EXIT_FAILURE;
+    int rc = es_shell_read_stream(&sh, stdin, "stdin");
+    es_shell_free(&sh);
+    return rc == ES_SHELL_ERROR ? ES_EXIT_FAILURE : ES_EXIT_OK;
 }

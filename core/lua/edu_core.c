@@ -5,6 +5,8 @@
 #include "edu_core.h"
 
 #include <lauxlib.h>
+#include <dirent.h>
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <string.h>
@@ -356,6 +358,49 @@ static int l_region_list(lua_State *L)
     return 1;
 }
 
+/* A directory being read, closed when collected (a Lua error while its
+ * names are pushed leaks nothing). */
+static const char DIR_GUARD[] = "edushell.dir";
+
+static int dir_guard_gc(lua_State *L)
+{
+    DIR **slot = luaL_checkudata(L, 1, DIR_GUARD);
+    if (*slot)
+        closedir(*slot);
+    *slot = NULL;
+    return 0;
+}
+
+/* core.list_dir(path) -> the names in a directory (no . or ..), or nil
+ * and the reason */
+static int l_list_dir(lua_State *L)
+{
+    const char *path = luaL_checkstring(L, 1);
+    DIR **slot = lua_newuserdatauv(L, sizeof *slot, 0);
+    *slot = NULL;
+    if (luaL_newmetatable(L, DIR_GUARD)) {
+        lua_pushcfunction(L, dir_guard_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    if (!(*slot = opendir(path))) {
+        luaL_pushfail(L);
+        lua_pushfstring(L, "%s: %s", path, strerror(errno));
+        return 2;
+    }
+    lua_newtable(L);
+    lua_Integer n = 0;
+    for (struct dirent *e; (e = readdir(*slot)) != NULL;) {
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+            lua_pushstring(L, e->d_name);
+            lua_rawseti(L, -2, ++n);
+        }
+    }
+    closedir(*slot);
+    *slot = NULL;
+    return 1;
+}
+
 /* --- the module ------------------------------------------------------ */
 
 static const luaL_Reg READERS[] = {
@@ -364,6 +409,7 @@ static const luaL_Reg READERS[] = {
     {"width", l_width},
     {"region_find", l_region_find},
     {"region_list", l_region_list},
+    {"list_dir", l_list_dir},
     {NULL, NULL},
 };
 

@@ -83,12 +83,20 @@ local function column_widths(cols, texts, numeric, frame)
   if limit then
     local total = frame(#cols)
     for _, w in ipairs(widths) do total = total + w end
-    while total > limit do
-      local widest = 1
-      for c = 2, #widths do if widths[c] > widths[widest] then widest = c end end
-      if widths[widest] <= 4 then break end
-      widths[widest] = widths[widest] - 1
-      total = total - 1
+    -- The widest columns give way first: down to their header (or 6)
+    -- while that is enough, then down to 4.
+    local floors = {}
+    for c, name in ipairs(cols) do floors[c] = math.min(widths[c], math.max(6, Rows.width(name))) end
+    for _, floor_of in ipairs({ function(c) return floors[c] end, function() return 4 end }) do
+      while total > limit do
+        local widest
+        for c = 1, #widths do
+          if widths[c] > floor_of(c) and (not widest or widths[c] > widths[widest]) then widest = c end
+        end
+        if not widest then break end
+        widths[widest] = widths[widest] - 1
+        total = total - 1
+      end
     end
   end
   return widths, right

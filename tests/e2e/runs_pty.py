@@ -5,7 +5,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from terminal import Terminal
 
 exe, db = sys.argv[1], sys.argv[2]
-repl = Terminal([exe, "--db", db])
+repl = Terminal([exe, "--db", db], cols=240)
 read_until = repl.read_until
 
 repl.send(".runs")

@@ -21,4 +21,12 @@ vg -e '
   local ok = pcall(edu.sql, "SELECT * FROM nowhere")
   print(ok)' >/dev/null || fail "valgrind: errors in Lua queries"
 vg export indicators --format csv --out "$WORK/ind.csv" || fail "valgrind: errors in export"
+vg export indicators --format xlsx --out "$WORK/ind.xlsx" || fail "valgrind: errors in the xlsx export"
+printf '%s\n' 'local n = #edu.docs()' '.mode csv' "edu.indicators{limit = 3}" '.headers off' ".once $WORK/once.csv" \
+  'edu.docs{region = "无锡"}' ".read $WORK/ind.csv" '.tables' 'print(n)' | vg >/dev/null 2>"$WORK/shell.err" \
+  && fail "the .read of a CSV file ran" || status=$?
+[ "$status" -ne 99 ] || { cat "$WORK/shell.err"; fail "valgrind: errors in the shell after an error"; }
+printf '%s\n' 'local n = #edu.docs()' '.mode box' "edu.indicators{limit = 3}" ".once $WORK/once.csv" \
+  'edu.docs{region = "无锡"}:to_xlsx("'"$WORK"'/docs.xlsx")' '.schema runs' 'print(n)' | vg -csv >/dev/null \
+  || fail "valgrind: errors in the shell"
 echo ok
