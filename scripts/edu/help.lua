@@ -19,7 +19,23 @@ return {
   ["edu.overview"] = [[edu.overview([per_doc]) prints the documents, counts and a few indicators of each.]],
   ["edu.show"] = [[edu.show(value, ...) prints values as the REPL does (rows as aligned tables).]],
   ["rows"] = [[Query results are rows: a list of row tables with rows.columns.
-  rows:to_csv(), rows:to_json(), rows:to_markdown() convert them; print(rows) aligns them.]],
+  print(rows) prints them in the output mode (.mode, edu.display). Conversions:
+  rows:to_csv{bom = true, display = true}, rows:to_json(), rows:to_markdown(),
+  rows:to_xlsx(path, {sheet=}) (a frozen header, numbers as numbers, display columns,
+  the source sentence of indicators). A result cut by its limit has rows.total.]],
+  ["edu.region"] = [[edu.region(name) -> the region as stored; edu.level(name) -> province | prefecture | county
+  Names as people write them: 无锡 = 无锡市, 江苏 = 江苏省, 内蒙古 = 内蒙古自治区; 省/市/县.
+  An unknown name is an error naming the closest: no region 无希; did you mean 无锡市?
+  Every region=, regions=, province= and level= of the edu functions takes them.]],
+  ["edu.level"] = [[edu.level(name) -> province | prefecture | county, from 省, 市, 县 (or the stored names).]],
+  ["edu.format"] = [[edu.format.figure(value, unit, {hi=, cmp=, kind=, bare=}) -> text
+  A figure as Chinese readers write it: 3723.35亿元, 10.3万亿元, 1,234所, 92.81%, 1–2所,
+  30所以上, 不超过3%, 第二. edu.format.of(row) formats a row with value, value_hi, unit,
+  cmp, kind; edu.format.number(v) -> 1,234.5; edu.format.code(edu.format.KIND, "target") -> 目标.]],
+  ["edu.display"] = [[edu.display.set{mode=, headers=, separator=, widths=}
+  How rows print: mode column (the default), table, box, markdown, line (figures as
+  written), list, tabs, csv, json, jsonl (values as stored). In the shell: .mode, .headers,
+  .separator, .width; on the command line: -csv, -json, -header ...]],
   ["edu.report"] = [[edu.report(name, {region=, regions={...}, year=, format="md"|"html", ...}) -> text
   Renders the template scripts/templates/NAME.FORMAT.tpl (or the file NAME when it
   has a slash or ends in .tpl; other directories: edu.report_path). Bundled:
