@@ -12,6 +12,8 @@ edu.Rows = Rows
 edu.format = require("edu.format")
 edu.display = require("edu.display")
 
+local regions = require("edu.regions")(edu)
+
 --- edu.sql(query, ...) -> rows: one SQL statement, values bound as ?1, ?2 ...
 function edu.sql(query, ...)
   local ok, rows, columns = pcall(core.sql, query, ...)
@@ -35,10 +37,10 @@ end
 function edu.load(...)
   if not core.load then error("edu.load: the database is open read-only", 2) end
   local docs, errors = core.load(...)
+  regions.forget()
   return Rows.new(docs, { "name", "region", "year", "kind", "indicators", "status" }), errors
 end
 
-require("edu.regions")(edu)
 
 -- Filter values as people write them: regions (无锡 → 无锡市) and levels
 -- (省 → province). Errors point at the caller of the edu function.

@@ -7,8 +7,17 @@ local core = require("edu.core")
 return function(edu)
   local regions = {}
 
+  -- Names of loaded regions seen so far: each filter of every call asks,
+  -- and a report asks hundreds of times. Loading clears it.
+  local known = {}
+  regions.forget = function() known = {} end
+
   local function loaded(name)
-    return edu.sql("SELECT 1 AS x FROM documents WHERE region = ?1 OR province = ?1 LIMIT 1", name)[1] ~= nil
+    if known[name] then return true end
+    local found = edu.sql("SELECT 1 AS x FROM documents WHERE region = ?1 LIMIT 1", name)[1] ~= nil
+      or edu.sql("SELECT 1 AS x FROM documents WHERE province = ?1 LIMIT 1", name)[1] ~= nil
+    if found then known[name] = true end
+    return found
   end
 
   local function chars(s)
