@@ -3,13 +3,15 @@
 # A file of core/L or include/edushell/L may include headers of L and of the
 # stages before it, never of a later one; Lua's headers appear only in lua
 # and cli, SQLite's only in store and lua, readline's only in cli, libxlsxwriter's
-# only in present.
+# only in present; the document libraries' (libzip, libxml2, poppler, glib,
+# uchardet) only in source, and never in a public header.
 #   cmake -DTOP=<source dir> -DLAYERS=base,source,... -DSTAMP=<file> -P layers.cmake
 string(REPLACE "," ";" LAYERS "${LAYERS}")
 set(ALLOWED_lua_h lua cli)
 set(ALLOWED_sqlite_h store lua)
 set(ALLOWED_readline_h cli)
 set(ALLOWED_xlsx_h present)
+set(ALLOWED_docread_h source)
 
 file(GLOB_RECURSE files RELATIVE ${TOP}
   ${TOP}/core/*.c ${TOP}/core/*.h ${TOP}/include/edushell/*.h)
@@ -47,6 +49,8 @@ foreach(file ${files})
       set(kind readline_h)
     elseif(header MATCHES "^xlsxwriter")
       set(kind xlsx_h)
+    elseif(header MATCHES "^(libxml/|poppler|glib|gio/|zip\\.h$|uchardet)")
+      set(kind docread_h)
     endif()
     if(kind)
       list(FIND ALLOWED_${kind} ${layer} ok)

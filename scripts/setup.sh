@@ -8,6 +8,7 @@ db=${1:-$top/edushell-sample.db}
 
 packages=(build-essential cmake pkg-config liblua5.4-dev libsqlite3-dev libreadline-dev
           libcmocka-dev libutf8proc-dev libxlsxwriter-dev python3 valgrind
+          libzip-dev libxml2-dev libpoppler-glib-dev libuchardet-dev   # the document readers
           chromium fonts-wqy-microhei)   # the HTML report test renders pages; CJK glyphs
 missing=()
 for p in "${packages[@]}"; do

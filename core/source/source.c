@@ -1,11 +1,18 @@
 /* Sources: one input file's bytes turned into documents' raw text.
  *
- * The format comes from the file name (.csv, .html/.htm) or, for anything
- * else, from the decoded content. All sources of a file are built in a list
- * of their own and moved to the caller's list only when the whole file has
- * been read, so a file loads whole or not at all. */
+ * The format comes from the content: the magic bytes of PDF, zip packages
+ * (Word, Excel, OpenDocument) and Compound Files (legacy Office), then for
+ * text the name (.csv, .html/.htm) or the decoded content (an HTML page).
+ * All sources of a file are built in a list of their own and moved to the
+ * caller's list only when the whole file has been read, so a file loads
+ * whole or not at all. */
 #include "edushell/base/uchar.h"
+#include "edushell/source/readers.h"
 #include "edushell/source/source.h"
+
+#include "convert.h"
+#include "decode.h"
+#include "sniff.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -15,6 +22,22 @@
 
 static const char full_text_column[] = "full_text";
 
+const char es_formats_read[] =
+    "text (UTF-8, UTF-16, GB18030/GBK, Big5), HTML, CSV, DOCX, ODT, PDF, XLSX, ODS";
+
+static const char *const format_names[] = {
+    [ES_FORMAT_TEXT] = "text", [ES_FORMAT_HTML] = "html", [ES_FORMAT_CSV] = "csv",
+    [ES_FORMAT_DOCX] = "docx", [ES_FORMAT_ODT] = "odt",   [ES_FORMAT_PDF] = "pdf",
+    [ES_FORMAT_XLSX] = "xlsx", [ES_FORMAT_ODS] = "ods",   [ES_FORMAT_DOC] = "doc",
+    [ES_FORMAT_XLS] = "xls",   [ES_FORMAT_WPS] = "wps",   [ES_FORMAT_RTF] = "rtf",
+};
+
+const char *es_format_name(es_format format)
+{
+    return (unsigned)format < sizeof format_names / sizeof format_names[0] ? format_names[format]
+                                                                            : "text";
+}
+
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -23,8 +46,7 @@ static const char *base_name(const char *path)
 
 static int has_extension(const char *path, const char *ext)
 {
-    size_t n = strlen(path), e = strlen(ext);
-    return n >= e && strcasecmp(path + n - e, ext) == 0;
+    return sniff_has_extension(path, ext);
 }
 
 static int is_blank_text(const char *s, size_t len)
@@ -177,28 +199,35 @@ static void push_single(const char *path, char *text, size_t len, es_format form
     list_push(out, &src);
 }
 
+/* Takes what a reader filled in and names it after the file. */
+static void push_read(const char *path, es_source *src, es_source_list *out)
+{
+    src->path = es_xstrdup(path);
+    src->name = es_xstrdup(base_name(path));
+    list_push(out, src);
+}
+
 static int load_html(const char *path, const char *html, size_t len, es_encoding enc,
                      es_source_list *out, es_err *err)
 {
-    size_t text_len;
-    char *text = es_html_to_text(html, len, &text_len);
-    if (is_blank_text(text, text_len)) {
-        free(text);
-        return es_err_set(err, "HTML page has no text");
-    }
-    push_single(path, text, text_len, ES_FORMAT_HTML, enc, out);
+    es_source src;
+    if (es_read_html(html, len, &src, err) != 0)
+        return -1;
+    src.encoding = enc;
+    push_read(path, &src, out);
     return 0;
 }
 
-int es_source_from_bytes(const char *path, const char *bytes, size_t len,
-                         es_source_list *out, es_err *err)
+static int load_text(const char *path, const char *bytes, size_t len, es_source_list *out,
+                     es_err *err)
 {
-    if (!path)
-        path = "";
+    /* A page's <meta charset> is the first guess for bytes that are not
+     * UTF-8; valid UTF-8 wins over it (pages saved again keep old tags). */
+    int declared = es_looks_like_html(bytes, len) ? es_html_declared_encoding(bytes, len) : -1;
     char *text;
     size_t text_len;
     es_encoding enc;
-    if (es_decode_text(bytes, len, &text, &text_len, &enc, err) != 0)
+    if (es_decode_text_as(bytes, len, declared, &text, &text_len, &enc, err) != 0)
         return -1;
     int rc = 0;
     if (has_extension(path, ".csv")) {
@@ -214,7 +243,78 @@ int es_source_from_bytes(const char *path, const char *bytes, size_t len,
     return rc;
 }
 
-int es_source_read(const char *path, es_source_list *out, es_err *err)
+static int legacy_error(es_format f, es_err *err)
+{
+    const char *what, *save_as;
+    switch (f) {
+    case ES_FORMAT_XLS:
+        what = "Excel 97-2003 workbook (.xls)", save_as = "XLSX";
+        break;
+    case ES_FORMAT_WPS:
+        what = "WPS or Works document (.wps)", save_as = "DOCX";
+        break;
+    case ES_FORMAT_RTF:
+        what = "RTF document", save_as = "DOCX";
+        break;
+    default:
+        what = "Word 97-2003 document (.doc)", save_as = "DOCX";
+        break;
+    }
+    return es_err_set(err, "%s, which is not read directly: save it as %s, or load it with "
+                           "--convert (uses LibreOffice)", what, save_as);
+}
+
+/* A .doc, .xls, .wps or RTF file: converted when asked, refused with what
+ * to do otherwise. */
+static int load_legacy(const char *path, const char *bytes, size_t len, es_format f,
+                       const es_source_options *opt, es_source_list *out, es_err *err)
+{
+    if (!opt || !opt->convert)
+        return legacy_error(f, err);
+    es_source src;
+    if (es_convert_legacy(bytes, len, f, opt, &src, err) != 0)
+        return -1;
+    push_read(path, &src, out);
+    return 0;
+}
+
+int es_source_from_bytes_with(const char *path, const char *bytes, size_t len,
+                              const es_source_options *opt, es_source_list *out, es_err *err)
+{
+    if (!path)
+        path = "";
+    es_source src;
+    int rc, f;
+    switch (sniff_bytes(bytes, len)) {
+    case SNIFF_PDF:
+        rc = es_read_pdf(bytes, len, &src, err);
+        break;
+    case SNIFF_ZIP:
+        rc = es_read_zip_package(bytes, len, &src, err);
+        break;
+    case SNIFF_CFB:
+        f = es_cfb_format(bytes, len, path, err);
+        return f < 0 ? -1 : load_legacy(path, bytes, len, (es_format)f, opt, out, err);
+    case SNIFF_RTF:
+        return load_legacy(path, bytes, len, ES_FORMAT_RTF, opt, out, err);
+    case SNIFF_TEXT:
+    default:
+        return load_text(path, bytes, len, out, err);
+    }
+    if (rc != 0)
+        return -1;
+    push_read(path, &src, out);
+    return 0;
+}
+
+int es_source_from_bytes(const char *path, const char *bytes, size_t len,
+                         es_source_list *out, es_err *err)
+{
+    return es_source_from_bytes_with(path, bytes, len, NULL, out, err);
+}
+
+int es_source_read_with(const char *path, const es_source_options *opt, es_source_list *out,
+                        es_err *err)
 {
     struct stat st;
     if (stat(path, &st) != 0)
@@ -225,9 +325,14 @@ int es_source_read(const char *path, es_source_list *out, es_err *err)
     size_t len;
     if (es_read_file(path, &bytes, &len, err) != 0)
         return -1;
-    int rc = es_source_from_bytes(path, bytes, len, out, err);
+    int rc = es_source_from_bytes_with(path, bytes, len, opt, out, err);
     free(bytes);
     return rc;
+}
+
+int es_source_read(const char *path, es_source_list *out, es_err *err)
+{
+    return es_source_read_with(path, NULL, out, err);
 }
 
 const char *es_source_meta(const es_source *src, const char *key)

@@ -7,8 +7,8 @@ CREATE TABLE IF NOT EXISTS documents (
     path          TEXT NOT NULL UNIQUE,   -- absolute file path; CSV rows add "#row"
     name          TEXT NOT NULL,          -- file name (CSV rows: "file.csv#row")
     sha256        TEXT NOT NULL,          -- of text
-    format        TEXT NOT NULL,          -- text | html | csv
-    encoding      TEXT NOT NULL,          -- of the file's bytes: utf-8 | gb18030
+    format        TEXT NOT NULL,          -- text | html | csv | docx | odt | pdf | xlsx | ods | doc | xls | wps | rtf
+    encoding      TEXT NOT NULL,          -- of the file's bytes: utf-8 | gb18030 | utf-16le | utf-16be | big5
     title         TEXT,
     region        TEXT,
     region_level  TEXT,                   -- province | prefecture | county

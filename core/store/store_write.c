@@ -126,11 +126,6 @@ static char *meta_json(const es_source *src)
     return es_buf_take(&b, NULL);
 }
 
-static const char *format_name(es_format f)
-{
-    return f == ES_FORMAT_HTML ? "html" : f == ES_FORMAT_CSV ? "csv" : "text";
-}
-
 static int insert_document_row(es_store_stmts *st, const char *key, const es_document *doc, es_err *err)
 {
     const es_source *src = doc->src;
@@ -140,8 +135,8 @@ static int insert_document_row(es_store_stmts *st, const char *key, const es_doc
     bind_str(s, 1, key);
     bind_str(s, 2, src->name);
     bind_str(s, 3, doc->sha256);
-    bind_str(s, 4, format_name(src->format));
-    bind_str(s, 5, src->encoding == ES_ENC_GB18030 ? "gb18030" : "utf-8");
+    bind_str(s, 4, es_format_name(src->format));
+    bind_str(s, 5, es_encoding_name(src->encoding));
     bind_str(s, 6, m->title);
     bind_str(s, 7, m->region);
     bind_str(s, 8, m->region_level);

@@ -1,9 +1,11 @@
 /* The normalized view of a raw text (see normalize.h).
  *
  * Most of a Chinese document is ASCII and CJK ideographs, which the view
- * keeps unchanged, so those take a fast path; only the remaining characters
- * are looked up in the Unicode tables. */
+ * keeps unchanged (but for traditional ideographs, read as simplified:
+ * hanzi.h), so those take a fast path; only the remaining characters are
+ * looked up in the Unicode tables. */
 #include "edushell/text/normalize.h"
+#include "edushell/text/hanzi.h"
 
 #include "edushell/base/common.h"
 
@@ -119,6 +121,19 @@ static inline int kept_as_is(const unsigned char *s)
     return 0;
 }
 
+/* Rewrites the 3-byte ideograph at u as its simplified form, which is an
+ * ideograph of the same range and so of the same length. */
+static inline void fold_traditional(unsigned char *u)
+{
+    int32_t cp = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    int32_t to = es_hanzi_simplified(cp);
+    if (to != cp) {
+        u[0] = (unsigned char)(0xE0 | (to >> 12));
+        u[1] = (unsigned char)(0x80 | ((to >> 6) & 0x3F));
+        u[2] = (unsigned char)(0x80 | (to & 0x3F));
+    }
+}
+
 /* The ASCII character of a full-width form (ＡＢ，：１２) encoded at s, or 0. */
 static inline char full_width_ascii(const unsigned char *s)
 {
@@ -156,6 +171,8 @@ static size_t copy_plain_run(view_builder *b, const char *raw, size_t i, size_t 
             text[0] = (char)c;
             text[1] = (char)s[j + 1];
             text[2] = (char)s[j + 2];
+            if (c >= 0xE4)
+                fold_traditional((unsigned char *)text);
             map[0] = map[1] = map[2] = (uint32_t)j;
             text += 3;
             map += 3;
@@ -194,7 +211,7 @@ void es_view_build(const char *raw, size_t len, es_view *out)
         }
         int32_t punct;
         if (is_cjk_ideograph(cp))
-            emit(&b, raw + i, n, i);
+            emit_cp(&b, es_hanzi_simplified(cp), i);
         else if ((punct = unified_punct(cp)) != 0)
             emit_cp(&b, punct, i);
         else

@@ -16,7 +16,7 @@ bad_load() {  # bad_load PATH REASON
 bad_load "$WORK/missing.txt" "No such file"
 bad_load "$FIX/bad/empty.txt" "empty"
 bad_load "$FIX/bad/binary.txt" "binary"
-bad_load "$FIX/bad/latin1.txt" "not UTF-8 or GB18030"
+bad_load "$FIX/bad/latin1.txt" "not UTF-8, UTF-16, GB18030 or Big5"
 bad_load "$FIX/bad/no_full_text.csv" "full_text"
 bad_load "$SHARED/corpus/provinces-2026/run_manifest_2026.csv" "full_text"
 

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "edushell/text/hanzi.h"
 #include "edushell/text/normalize.h"
 
 static void test_ascii_and_cjk_unchanged(void **state)
@@ -97,6 +98,33 @@ static void test_empty(void **state)
     es_view_free(&v);
 }
 
+/* Traditional characters read as simplified in the view, each mapping
+ * back to its raw character; simplified text, and characters simplified
+ * Chinese writes too (著 乾 於), stay. */
+static void test_traditional_read_as_simplified(void **state)
+{
+    (void)state;
+    const char *raw = "無錫市普惠性幼兒園覆蓋率達９２．８１％，學校";
+    es_view v;
+    es_view_build(raw, strlen(raw), &v);
+    assert_string_equal(v.text, "无锡市普惠性幼儿园覆盖率达92.81%,学校");
+    const char *at = strstr(v.text, "覆盖率");
+    size_t vs = (size_t)(at - v.text), rs, re;
+    es_view_to_raw(&v, vs, vs + strlen("覆盖率"), &rs, &re);
+    assert_memory_equal(raw + rs, "覆蓋率", re - rs);
+    es_view_free(&v);
+
+    const char *simplified = "著名的乾隆年间关于于是后来里面发展";
+    es_view_build(simplified, strlen(simplified), &v);
+    assert_string_equal(v.text, simplified);
+    es_view_free(&v);
+
+    assert_int_equal(es_hanzi_simplified(0x5B78), 0x5B66);   /* 學 学 */
+    assert_int_equal(es_hanzi_simplified(0x8457), 0x8457);   /* 著 stays */
+    assert_int_equal(es_hanzi_simplified('A'), 'A');
+    assert_int_equal(es_hanzi_simplified(0x20000), 0x20000);
+}
+
 static void test_display_width(void **state)
 {
     (void)state;
@@ -115,6 +143,7 @@ int main(void)
         cmocka_unit_test(test_nfkc_and_expansion),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_traditional_read_as_simplified),
         cmocka_unit_test(test_display_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

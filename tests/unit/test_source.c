@@ -13,11 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "edushell/source/readers.h"
 #include "edushell/source/source.h"
 
 #define FIXTURES EDUSHELL_SOURCE_DATA "/../tests/fixtures"
 #define JIANGSU_CSV EDUSHELL_SHARED_DIR "/corpus/provinces-2026/2026_江苏省_政府工作报告.csv"
 #define SAMPLE_TXT EDUSHELL_SOURCE_DATA "/sample/000_b6db7edfdf7e32f2.txt"
+#define SEED_002 EDUSHELL_SOURCE_DATA "/sample/002_218492bfd16679c2.txt"
 
 /* --- helpers --- */
 
@@ -27,6 +29,20 @@ static char *to_gb18030(const char *utf8, size_t *out_len)
     iconv_t cd = iconv_open("GB18030", "UTF-8");
     assert_true(cd != (iconv_t)-1);
     size_t in_left = strlen(utf8), cap = in_left * 2 + 16, out_left = cap;
+    char *buf = malloc(cap), *in = (char *)utf8, *dst = buf;
+    assert_non_null(buf);
+    assert_true(iconv(cd, &in, &in_left, &dst, &out_left) != (size_t)-1);
+    iconv_close(cd);
+    *out_len = cap - out_left;
+    return buf;
+}
+
+/* UTF-8 to another encoding with iconv. */
+static char *convert_to(const char *to, const char *utf8, size_t *out_len)
+{
+    iconv_t cd = iconv_open(to, "UTF-8");
+    assert_true(cd != (iconv_t)-1);
+    size_t in_left = strlen(utf8), cap = in_left * 4 + 16, out_left = cap;
     char *buf = malloc(cap), *in = (char *)utf8, *dst = buf;
     assert_non_null(buf);
     assert_true(iconv(cd, &in, &in_left, &dst, &out_left) != (size_t)-1);
@@ -217,11 +233,11 @@ static void test_decode_invalid_in_both(void **state)
     (void)state;
     const char ff[] = "\xFF\xFF\xFF\xFF\xFF\xFF";
     assert_false(gb18030_accepts(ff, sizeof ff - 1));
-    decode_fails(ff, sizeof ff - 1, "not UTF-8 or GB18030 text");
+    decode_fails(ff, sizeof ff - 1, "not UTF-8, UTF-16, GB18030 or Big5 text");
 
     const char latin1[] = "caf\xE9 cr\xE8me";
     assert_false(gb18030_accepts(latin1, sizeof latin1 - 1));
-    decode_fails(latin1, sizeof latin1 - 1, "not UTF-8 or GB18030 text");
+    decode_fails(latin1, sizeof latin1 - 1, "not UTF-8, UTF-16, GB18030 or Big5 text");
 }
 
 /* Each input is valid UTF-8 up to byte 2, then carries a sequence a lax
@@ -238,7 +254,7 @@ static void test_decode_strict_utf8(void **state)
         "ok\x80\xFF",             /* stray continuation byte */
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
-        decode_fails(cases[k], strlen(cases[k]), "not UTF-8 or GB18030 text (invalid UTF-8 at byte 2)");
+        decode_fails(cases[k], strlen(cases[k]), "not UTF-8, UTF-16, GB18030 or Big5 text (invalid UTF-8 at byte 2)");
 }
 
 static void test_decode_bom_then_invalid(void **state)
@@ -246,7 +262,109 @@ static void test_decode_bom_then_invalid(void **state)
     (void)state;
     /* Valid GBK after a UTF-8 BOM is damage, not a second encoding. */
     const char in[] = "\xEF\xBB\xBF\xBD\xCC\xD3\xFD";
-    decode_fails(in, sizeof in - 1, "not UTF-8 or GB18030 text (invalid UTF-8 at byte 3)");
+    decode_fails(in, sizeof in - 1, "not UTF-8, UTF-16, GB18030 or Big5 text (invalid UTF-8 at byte 3)");
+}
+
+/* UTF-16 in both byte orders, with and without a byte order mark, and
+ * Big5 (traditional characters kept as written) read as the seed. */
+static void test_decode_utf16_and_big5_fixtures(void **state)
+{
+    (void)state;
+    char *seed;
+    size_t seed_len;
+    es_err err = {{0}};
+    assert_int_equal(es_read_file(SEED_002, &seed, &seed_len, &err), 0);
+    static const struct {
+        const char *file;
+        es_encoding enc;
+    } cases[] = {
+        {"seed_002.utf16le.txt", ES_ENC_UTF16LE},     {"seed_002.utf16be.txt", ES_ENC_UTF16BE},
+        {"seed_002.utf16le-bom.txt", ES_ENC_UTF16LE}, {"seed_002.utf16be-bom.txt", ES_ENC_UTF16BE},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/office/%s", FIXTURES, cases[k].file);
+        es_source_list list = {0};
+        if (es_source_read(path, &list, &err) != 0)
+            fail_msg("%s: %s", path, err.msg);
+        assert_int_equal(list.items[0].encoding, cases[k].enc);
+        assert_int_equal(list.items[0].len, seed_len);
+        assert_memory_equal(list.items[0].text, seed, seed_len);
+        es_source_list_free(&list);
+    }
+    es_source_list list = {0};
+    assert_int_equal(es_source_read(FIXTURES "/office/seed_002.big5.txt", &list, &err), 0);
+    const es_source *big5 = &list.items[0];
+    assert_int_equal(big5->encoding, ES_ENC_BIG5);
+    assert_string_equal(es_encoding_name(big5->encoding), "big5");
+    assert_true(contains(big5->text, "普惠性幼兒園覆蓋率達86%"));
+    assert_false(contains(big5->text, "幼儿园"));
+    es_source_list_free(&list);
+    free(seed);
+}
+
+static void test_decode_utf16_errors(void **state)
+{
+    (void)state;
+    /* An odd byte after a byte order mark, and an unpaired surrogate. */
+    const char odd[] = "\xFF\xFE\x59\x65\x00";
+    decode_fails(odd, sizeof odd - 1, "not valid UTF-16LE text");
+    const char lone[] = "\xFE\xFF\xD8\x00\x00\x41";
+    decode_fails(lone, sizeof lone - 1, "not valid UTF-16BE text");
+    /* UTF-16 without a mark is told from its NULs, whatever the order. */
+    const char *orders[] = {"UTF-16LE", "UTF-16BE"};
+    const es_encoding encs[] = {ES_ENC_UTF16LE, ES_ENC_UTF16BE};
+    for (size_t k = 0; k < 2; k++) {
+        size_t n;
+        char *bytes = convert_to(orders[k], "2024年新增学位1200个，覆盖率达92.81%。\n", &n);
+        char *out;
+        size_t len;
+        es_encoding enc;
+        decode_ok(bytes, n, &out, &len, &enc);
+        assert_int_equal(enc, encs[k]);
+        assert_string_equal(out, "2024年新增学位1200个，覆盖率达92.81%。\n");
+        free(out);
+        free(bytes);
+    }
+}
+
+static void test_html_declared_charset(void **state)
+{
+    (void)state;
+    const char *head[] = {
+        "<html><head><meta charset=\"gb2312\"><title>",
+        "<HTML><HEAD><META http-equiv=Content-Type content=\"text/html; charset=GBK\">",
+        "<html><meta charset='big5'/>",
+        "<html><head><title>无</title>",
+    };
+    assert_int_equal(es_html_declared_encoding(head[0], strlen(head[0])), ES_ENC_GB18030);
+    assert_int_equal(es_html_declared_encoding(head[1], strlen(head[1])), ES_ENC_GB18030);
+    assert_int_equal(es_html_declared_encoding(head[2], strlen(head[2])), ES_ENC_BIG5);
+    assert_int_equal(es_html_declared_encoding(head[3], strlen(head[3])), -1);
+}
+
+/* A page declared Big5 decodes as Big5 even where GB18030 would also
+ * decode its bytes; valid UTF-8 wins over a declaration. */
+static void test_source_html_meta_charset(void **state)
+{
+    (void)state;
+    iconv_t cd = iconv_open("BIG5", "UTF-8");
+    assert_true(cd != (iconv_t)-1);
+    char page[] = "<html><head><meta charset=\"big5\"></head><body><p>教育局</p></body></html>";
+    char big5[128], *in = page, *dst = big5;
+    size_t in_left = strlen(page), out_left = sizeof big5;
+    assert_true(iconv(cd, &in, &in_left, &dst, &out_left) != (size_t)-1);
+    iconv_close(cd);
+    es_source_list list = {0};
+    es_err err = {{0}};
+    assert_int_equal(es_source_from_bytes("p.html", big5, sizeof big5 - out_left, &list, &err), 0);
+    assert_int_equal(list.items[0].encoding, ES_ENC_BIG5);
+    assert_string_equal(list.items[0].text, "教育局\n");
+    es_source_list_free(&list);
+    const char utf8[] = "<html><head><meta charset=\"gb2312\"></head><body><p>教育局</p></body></html>";
+    assert_int_equal(es_source_from_bytes("q.html", utf8, sizeof utf8 - 1, &list, &err), 0);
+    assert_int_equal(list.items[0].encoding, ES_ENC_UTF8);
+    es_source_list_free(&list);
 }
 
 /* --- HTML --- */
@@ -306,6 +424,37 @@ static void test_html_literal_angle_bracket(void **state)
     char *text = html_text("<p>a < b and 3<5</p>");
     assert_string_equal(text, "a < b and 3<5\n");
     free(text);
+}
+
+/* Data tables become tables; a table that lays out a page, or holds one
+ * row, reads as running text as before. */
+static void test_html_tables(void **state)
+{
+    (void)state;
+    const char page[] =
+        "<p>见下表</p><table><tr><th rowspan=2>指标</th><th colspan=2>完成</th></tr>"
+        "<tr><td>2022年</td><td>2023年</td></tr>"
+        "<tr><td>新增<br>学位</td><td>5,000</td><td>6&nbsp;000</td></tr></table>"
+        "<table><tr><td>导航</td><td><table><tr><td>甲</td><td>乙</td></tr>"
+        "<tr><td>丙</td><td>丁</td></tr></table></td></tr></table>";
+    es_source src;
+    es_err err = {{0}};
+    assert_int_equal(es_read_html(page, sizeof page - 1, &src, &err), 0);
+    assert_string_equal(src.text, "见下表\n\n指标\t完成\n\t2022年\t2023年\n新增学位\t5,000\t6 000\n\n"
+                                  "导航\n\n甲\t乙\n丙\t丁\n");
+    assert_int_equal(src.tables.n, 2);
+    const es_table *t = &src.tables.items[0];
+    assert_int_equal(t->nrows, 3);
+    assert_int_equal(t->ncols, 3);
+    const es_table_cell *head = es_table_cell_at(t, 1, 0);
+    assert_int_equal(head->rowspan, 2);
+    assert_memory_equal(src.text + head->start, "指标", head->end - head->start);
+    const es_table_cell *years = es_table_cell_at(t, 0, 2);
+    assert_int_equal(years->colspan, 2);
+    const es_table_cell *v = es_table_cell_at(t, 2, 2);
+    assert_memory_equal(src.text + v->start, "6 000", v->end - v->start);
+    assert_string_equal(src.tables.items[1].cells[3].start + src.text, "丁\n");
+    es_source_free(&src);
 }
 
 static void test_html_sniffing(void **state)
@@ -611,7 +760,7 @@ static void test_source_read_errors(void **state)
     (void)state;
     expect_read_error(FIXTURES "/bad/empty.txt", "empty file");
     expect_read_error(FIXTURES "/bad/binary.txt", "binary file");
-    expect_read_error(FIXTURES "/bad/latin1.txt", "not UTF-8 or GB18030 text");
+    expect_read_error(FIXTURES "/bad/latin1.txt", "not UTF-8, UTF-16, GB18030 or Big5 text");
     expect_read_error(FIXTURES "/bad/does-not-exist.txt", "No such file or directory");
     expect_read_error(FIXTURES "/bad", "is a directory");
     expect_read_error(EDUSHELL_SHARED_DIR "/corpus/provinces-2026/run_manifest_2026.csv",
@@ -642,6 +791,11 @@ int main(void)
         cmocka_unit_test(test_decode_invalid_in_both),
         cmocka_unit_test(test_decode_strict_utf8),
         cmocka_unit_test(test_decode_bom_then_invalid),
+        cmocka_unit_test(test_decode_utf16_and_big5_fixtures),
+        cmocka_unit_test(test_decode_utf16_errors),
+        cmocka_unit_test(test_html_declared_charset),
+        cmocka_unit_test(test_source_html_meta_charset),
+        cmocka_unit_test(test_html_tables),
         cmocka_unit_test(test_html_drops_script_style_comments),
         cmocka_unit_test(test_html_entities),
         cmocka_unit_test(test_html_blocks_become_lines),

@@ -8,7 +8,12 @@ vg() {
     --show-leak-kinds=definite,indirect "$EDUSHELL" --db "$DB" "$@"
 }
 status=0
+OFFICE=$SRC/tests/fixtures/office
 vg load "$SRC/data/sample" "$SRC/tests/fixtures/good" "$SRC/tests/fixtures/bad" \
+  "$OFFICE/seed_002.pdf" "$OFFICE/features.docx" "$OFFICE/features.odt" "$OFFICE/table.xlsx" \
+  "$OFFICE/table.ods" "$OFFICE/table.html" "$OFFICE/seed_002.big5.txt" "$OFFICE/seed_002.utf16le.txt" \
+  "$OFFICE/scanned.pdf" "$OFFICE/encrypted_userpw.pdf" "$OFFICE/encrypted.docx" "$OFFICE/seed_002.doc" \
+  "$OFFICE/truncated.xlsx" \
   "$SHARED/corpus/provinces-2026/2026_江苏省_政府工作报告.csv" >/dev/null 2>"$WORK/load.err" || status=$?
 # The bad fixtures make the load exit 1; valgrind's own failure is 99.
 [ "$status" -ne 99 ] || { cat "$WORK/load.err"; fail "valgrind: errors during load"; }

@@ -1,0 +1,283 @@
+/* A PDF's lines back into paragraphs (pdf_lines.h). */
+#include "pdf_lines.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "edushell/base/uchar.h"
+
+/* In character widths: how far short of the right margin a line may end
+ * and still be full; how far in a line may start and still be at the
+ * left margin; in line heights: the gap above a line that parts it from
+ * the one before. */
+#define FULL_LINE_SLACK 1.5
+#define INDENT_MIN 0.9
+#define PARAGRAPH_GAP 1.2
+
+/* Characters set in CJK type: ideographs, CJK punctuation, full-width
+ * forms, and the curly quotes and dashes Chinese text uses. */
+static int is_wide(int32_t cp)
+{
+    return es_is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+           cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x2014 ||
+           cp == 0x2026 || cp == 0x00B7;
+}
+
+static int is_ascii_mark(int32_t cp)
+{
+    return cp > 0x20 && cp < 0x7F;
+}
+
+/* PDF text extraction guesses spaces from gaps, and Chinese typesetting
+ * leaves a gap between ideographs and Latin letters or digits (印发 2021
+ * 年) where the text has none: a single space between a wide character and
+ * an ASCII one is dropped. Blanks at both ends go too. */
+static char *clean_line(const char *s, size_t n, size_t *out_len)
+{
+    es_buf out = {0};
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    while (i < n) {
+        if (s[i] == ' ' && out.len > 0 && i + 1 < n && s[i + 1] != ' ') {
+            int32_t before = es_u8_cp(out.data + es_u8_prev(out.data, 0, out.len));
+            int32_t after = es_u8_cp(s + i + 1);
+            if ((is_wide(before) && is_ascii_mark(after)) || (is_ascii_mark(before) && is_wide(after))) {
+                i++;
+                continue;
+            }
+        }
+        size_t len = es_u8_len(s + i);
+        if (len > n - i)
+            len = n - i;
+        es_buf_append(&out, s + i, len);
+        i += len;
+    }
+    return es_buf_take(&out, out_len);
+}
+
+void pdf_page_add(pdf_page *p, char *text, size_t len, double x0, double x1, double y0, double y1)
+{
+    size_t clean_len;
+    char *clean = clean_line(text, len, &clean_len);
+    free(text);
+    if (clean_len == 0) {
+        free(clean);
+        return;
+    }
+    if (p->n == p->cap) {
+        p->cap = p->cap ? 2 * p->cap : 64;
+        p->lines = es_xrealloc(p->lines, p->cap * sizeof *p->lines);
+    }
+    p->lines[p->n++] = (pdf_line){clean, clean_len, x0, x1, y0, y1};
+}
+
+void pdf_page_free(pdf_page *p)
+{
+    for (size_t k = 0; k < p->n; k++)
+        free(p->lines[k].text);
+    free(p->lines);
+    memset(p, 0, sizeof *p);
+}
+
+int pdf_page_has_text(const pdf_page *p)
+{
+    return p->n > 0;
+}
+
+/* --- page numbers --------------------------------------------------------- */
+
+static int is_dash(int32_t cp)
+{
+    return cp == '-' || cp == '~' || cp == 0x2014 || cp == 0x2013 || cp == 0x2010 || cp == 0xFF0D ||
+           cp == 0x2212 || cp == 0x2015 || cp == 0x2500;
+}
+
+/* "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 12 页", "3 / 12", "Page 3". */
+static int is_page_number(const char *s, size_t n)
+{
+    es_buf b = {0};
+    for (size_t i = 0; i < n; i += es_u8_len(s + i)) {
+        size_t w = es_blank_len(s + i, n - i);
+        if (w == 0 && !is_dash(es_u8_cp(s + i)))
+            es_buf_append(&b, s + i, es_u8_len(s + i));
+    }
+    const char *t = b.data ? b.data : "";
+    if (strncmp(t, "Page", 4) == 0 || strncmp(t, "page", 4) == 0)
+        t += 4;
+    const char *p = t;
+    int ok = 0;
+    if (strncmp(p, "第", 3) == 0) {
+        p += 3;
+        size_t d = strspn(p, "0123456789");
+        p += d;
+        ok = d > 0 && strncmp(p, "页", 3) == 0;
+        p += ok ? 3 : 0;
+        if (ok && strncmp(p, "共", 3) == 0) {
+            p += 3;
+            d = strspn(p, "0123456789");
+            p += d;
+            ok = d > 0 && strcmp(p, "页") == 0;
+        } else {
+            ok = ok && *p == '\0';
+        }
+    } else {
+        size_t d = strspn(p, "0123456789");
+        p += d;
+        if (d > 0 && *p == '/') {
+            p++;
+            size_t d2 = strspn(p, "0123456789");
+            p += d2;
+            ok = d2 > 0 && *p == '\0';
+        } else {
+            ok = d > 0 && d <= 4 && *p == '\0';
+        }
+    }
+    es_buf_free(&b);
+    return ok;
+}
+
+/* --- geometry --------------------------------------------------------------- */
+
+typedef struct geometry {
+    int known;
+    double left, right, em;
+    size_t first, last;   /* lines [first, last) are the page's text */
+} geometry;
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void measure(const pdf_page *p, geometry *g)
+{
+    memset(g, 0, sizeof *g);
+    g->first = 0;
+    g->last = p->n;
+    if (g->last > g->first && is_page_number(p->lines[g->last - 1].text, p->lines[g->last - 1].len))
+        g->last--;
+    if (g->last > g->first && is_page_number(p->lines[0].text, p->lines[0].len))
+        g->first++;
+    size_t n = g->last - g->first;
+    if (n == 0)
+        return;
+    double *ends = es_xmalloc(n * sizeof *ends);
+    double *heights = es_xmalloc(n * sizeof *heights);
+    g->left = p->lines[g->first].x0;
+    for (size_t k = 0; k < n; k++) {
+        const pdf_line *l = &p->lines[g->first + k];
+        ends[k] = l->x1;
+        heights[k] = l->y1 - l->y0;
+        if (l->x0 < g->left)
+            g->left = l->x0;
+        if (l->x1 > l->x0)
+            g->known = 1;
+    }
+    qsort(ends, n, sizeof *ends, cmp_double);
+    qsort(heights, n, sizeof *heights, cmp_double);
+    g->em = p->em > 0 ? p->em : heights[n / 2] * 0.8;
+    if (g->em <= 0)
+        g->em = 10;
+    /* The right margin: where most of the longest lines end. Justified
+     * lines end there, give or take punctuation set tight or hanging; a
+     * stray line running beyond (a wide table row, a long URL) is not it. */
+    double top = ends[n * 9 / 10];
+    size_t from = 0;
+    while (from < n && ends[from] < top - 3 * g->em)
+        from++;
+    size_t to = from;
+    while (to < n && ends[to] <= top + 2 * g->em)
+        to++;
+    g->right = ends[from + (to - from) / 2];
+    free(ends);
+    free(heights);
+}
+
+/* --- joining ---------------------------------------------------------------- */
+
+static int ends_sentence(const pdf_line *l)
+{
+    int32_t cp = es_u8_cp(l->text + es_u8_prev(l->text, 0, l->len));
+    return cp == 0x3002 || cp == 0xFF1A || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F || cp == ':';
+}
+
+/* 一、 （一） 1. 1、 第一 at the start of a line: a heading or a list item. */
+static int starts_item(const pdf_line *l)
+{
+    const char *s = l->text;
+    size_t n = l->len, i = 0;
+    if (n >= 3 && strncmp(s, "（", 3) == 0)
+        i = 3;
+    size_t digits = 0, numerals = 0;
+    while (i < n) {
+        int32_t cp = es_u8_cp(s + i);
+        if (cp >= '0' && cp <= '9')
+            digits++;
+        else if (es_is_cn_numeral(cp))
+            numerals++;
+        else
+            break;
+        i += es_u8_len(s + i);
+    }
+    if (digits + numerals == 0 || i >= n)
+        return 0;
+    int32_t next = es_u8_cp(s + i);
+    return next == 0x3001 || next == 0xFF09 || next == 0xFF0E || (digits > 0 && next == '.');
+}
+
+static int continues(const pdf_line *a, const geometry *ga, const pdf_line *b, const geometry *gb,
+                     int same_page)
+{
+    if (!ga->known || !gb->known)
+        return 0;
+    if (a->x1 < ga->right - FULL_LINE_SLACK * ga->em)
+        return 0;   /* ended short */
+    if (b->x0 > gb->left + INDENT_MIN * gb->em)
+        return 0;   /* indented */
+    if (same_page && b->y0 - a->y1 > PARAGRAPH_GAP * (a->y1 - a->y0))
+        return 0;   /* a gap between */
+    if (ends_sentence(a) && starts_item(b))
+        return 0;
+    return 1;
+}
+
+static void join(flow *f, const pdf_line *a, const pdf_line *b)
+{
+    int32_t before = es_u8_cp(a->text + es_u8_prev(a->text, 0, a->len));
+    int32_t after = es_u8_cp(b->text);
+    if (flow_space_between(before, after))
+        flow_text(f, " ", 1);
+}
+
+void pdf_write_pages(pdf_page *pages, size_t npages, flow *f, size_t *page_starts)
+{
+    const pdf_line *prev = NULL;
+    geometry prev_geo = {0};
+    for (size_t k = 0; k < npages; k++) {
+        geometry g;
+        measure(&pages[k], &g);
+        int first = 1;
+        for (size_t i = g.first; i < g.last; i++) {
+            const pdf_line *l = &pages[k].lines[i];
+            if (prev && continues(prev, first ? &prev_geo : &g, l, &g, !first))
+                join(f, prev, l);
+            else
+                flow_line(f);
+            if (first)
+                page_starts[k] = flow_mark(f);
+            flow_text(f, l->text, l->len);
+            prev = l;
+            first = 0;
+        }
+        if (first) {
+            page_starts[k] = flow_mark(f);
+        }
+        if (g.last > g.first)
+            prev_geo = g;
+    }
+    flow_line(f);
+}

@@ -1,0 +1,16 @@
+/* Traditional characters read as simplified ones (hanzi.h). The table is
+ * built from data/hanzi_t2s.tsv at compile time: one entry per ideograph
+ * of U+4E00-U+9FFF, 0 where the character stays. */
+#include "edushell/text/hanzi.h"
+
+enum { HANZI_FIRST = 0x4E00, HANZI_LAST = 0x9FFF };
+
+extern const uint16_t es_hanzi_t2s_table[HANZI_LAST - HANZI_FIRST + 1];
+
+int32_t es_hanzi_simplified(int32_t cp)
+{
+    if (cp < HANZI_FIRST || cp > HANZI_LAST)
+        return cp;
+    uint16_t to = es_hanzi_t2s_table[cp - HANZI_FIRST];
+    return to ? (int32_t)to : cp;
+}
