@@ -1,6 +1,7 @@
-/* `edushell load [--changed] [--jobs N] [--batch SIZE] PATH...`: one line
- * per document on stdout, errors on stderr, a progress bar on stderr when
- * it is a terminal. */
+/* `edushell load [--changed] [--convert] [--jobs N] [--batch SIZE] PATH...`:
+ * one line per document on stdout; errors, the files skipped and a summary
+ * with the formats loaded on stderr; a progress bar on stderr when it is a
+ * terminal. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 typedef struct load_view {
     int progress;       /* draw a progress bar */
     int bar_drawn;
+    size_t formats[ES_FORMAT_RTF + 1];   /* documents loaded, by format */
 } load_view;
 
 /* Enough files that a bar helps; fewer load faster than it would draw. */
@@ -29,6 +31,8 @@ static void print_document(void *ctx, const es_document *doc, es_put_result resu
 {
     load_view *v = ctx;
     clear_bar(v);
+    if ((unsigned)doc->src->format < sizeof v->formats / sizeof v->formats[0])
+        v->formats[doc->src->format]++;
     const es_meta *m = &doc->meta;
     char year[16] = "?";
     if (m->year)
@@ -49,6 +53,25 @@ static void print_note(void *ctx, const char *path, const char *what)
 {
     clear_bar(ctx);
     es_app_error("%s: skipped: %s, not a file to read", path, what);
+}
+
+static void print_skipped(void *ctx, size_t count, const char *summary)
+{
+    (void)count;
+    clear_bar(ctx);
+    fprintf(stderr, "skipped %s (not documents)\n", summary);
+}
+
+/* "; 3 docx, 2 pdf, 1 text": the documents loaded by format. */
+static void print_formats(const load_view *v)
+{
+    const char *sep = "; ";
+    for (size_t f = 0; f < sizeof v->formats / sizeof v->formats[0]; f++) {
+        if (v->formats[f] == 0)
+            continue;
+        fprintf(stderr, "%s%zu %s", sep, v->formats[f], es_format_name((es_format)f));
+        sep = ", ";
+    }
 }
 
 static void draw_progress(void *ctx, size_t done, size_t total)
@@ -79,12 +102,15 @@ static size_t parse_size(const char *s)
 
 /* Reads the options before the paths: returns the index of the first
  * path, or -1 after a usage error, whose exit status goes to *status. */
-static int load_options(int argc, char **argv, es_ingest_options *o, int *status)
+static int load_options(int argc, char **argv, es_ingest_options *o, es_source_options *reading,
+                        int *status)
 {
     int i = 0;
     for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
         if (strcmp(argv[i], "--changed") == 0) {
             o->only_changed = 1;
+        } else if (strcmp(argv[i], "--convert") == 0) {
+            reading->convert = 1;
         } else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
             char *end;
             long n = strtol(argv[++i], &end, 10);
@@ -115,18 +141,21 @@ int es_cmd_load(es_app *app, int argc, char **argv)
 {
     es_ingest_options opt = {0};
     int status = ES_EXIT_OK;
-    int first = load_options(argc, argv, &opt, &status);
+    int first = load_options(argc, argv, &opt, &app->pipeline.reading, &status);
     if (first < 0)
         return status;
     load_view view = {.progress = isatty(STDERR_FILENO)};
     es_ingest_events ev = {.ctx = &view, .on_document = print_document, .on_error = print_error,
-                           .on_progress = draw_progress, .on_note = print_note};
+                           .on_progress = draw_progress, .on_note = print_note,
+                           .on_skipped = print_skipped};
     es_ingest_totals t;
     es_sink sink = es_store_sink(app->store);
     int rc = es_ingest_run(&app->pipeline, &sink, (const char *const *)argv + first,
                            (size_t)(argc - first), &opt, &ev, &t);
     clear_bar(&view);
-    fprintf(stderr, "loaded %zu new, %zu replaced, %zu unchanged, %zu errors; %zu indicators\n",
+    fprintf(stderr, "loaded %zu new, %zu replaced, %zu unchanged, %zu errors; %zu indicators",
             t.added, t.replaced, t.unchanged, t.errors, t.indicators);
+    print_formats(&view);
+    fputc('\n', stderr);
     return rc == 0 ? ES_EXIT_OK : ES_EXIT_FAILURE;
 }

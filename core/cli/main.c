@@ -26,15 +26,25 @@ typedef struct command {
 } command;
 
 static const command COMMANDS[] = {
-    {"load", "[--changed] [--jobs N] [--batch SIZE] PATH...",
-     "load files and directories (text, GB18030, HTML, CSV)",
+    {"load", "[--changed] [--convert] [--jobs N] [--batch SIZE] PATH...",
+     "load files and directories (text, HTML, CSV, DOCX, ODT, PDF, XLSX, ODS)",
      "Loads files and directories (recursively) into the database and prints one line\n"
      "per document: name, region, year, kind and the number of indicators. Worker\n"
      "threads build documents; they are stored in batches, one transaction each, with\n"
      "each document whole or not at all. A file that cannot be read gets one error\n"
      "line; the others still load and the exit status is 1.\n"
      "\n"
+     "Formats, told by content: text (UTF-8, UTF-16, GB18030/GBK, Big5), HTML pages,\n"
+     "CSV corpora with a full_text column, Word (DOCX), OpenDocument text (ODT), PDF\n"
+     "with a text layer, Excel (XLSX) and OpenDocument (ODS) workbooks. Legacy Word,\n"
+     "Excel and WPS files (.doc, .xls, .wps) and RTF are refused with what to do,\n"
+     "or converted with --convert. In a directory, files that are not documents\n"
+     "(.md, .jsonl, .tsv, images ...) are skipped and counted; a file named is always\n"
+     "tried.\n"
+     "\n"
      "  --changed    skip documents whose bytes are stored already, without decoding them\n"
+     "  --convert    convert .doc, .xls, .wps and RTF files with LibreOffice (soffice)\n"
+     "               first; off by default\n"
      "  --jobs N     threads that build documents (default: one per core beyond one)\n"
      "  --batch SIZE text stored per transaction, in bytes or with k or M (default 16M)\n",
      ES_APP_STORE | ES_APP_PIPELINE, es_cmd_load, 0},

@@ -45,7 +45,7 @@ static void build_file_documents(build_queue *q, size_t f)
     es_err err = {{0}};
     double t0 = es_seconds();
     es_source_list sources = {0};
-    int rc = es_source_read(file->path, &sources, &err);
+    int rc = es_source_read_with(file->path, &q->pipe->reading, &sources, &err);
     file->read_seconds = es_seconds() - t0;
     if (rc != 0) {
         file->error = es_xstrdup(err.msg);

@@ -132,12 +132,19 @@ int es_ingest_run(const es_pipeline *pipe, const es_sink *sink, const char *cons
     if (o.batch_bytes == 0)
         o.batch_bytes = ES_INGEST_BATCH_BYTES;
     es_ingest_totals t = {0};
-    walk_list files = {0}, unreadable = {0}, special = {0};
-    walk_paths(paths, npaths, &files, &unreadable, &special);
+    walk_list files = {0}, unreadable = {0}, special = {0}, skipped = {0};
+    walk_paths(paths, npaths, &files, &unreadable, &special, &skipped);
     for (size_t i = 0; i < unreadable.n; i++)
         report_error(ev, &t, unreadable.items[i], "cannot read directory");
     for (size_t i = 0; ev && ev->on_note && i < special.n; i++)
         ev->on_note(ev->ctx, special.items[i], walk_kind(special.items[i]));
+    t.skipped = skipped.n;
+    if (skipped.n > 0 && ev && ev->on_skipped) {
+        char *summary = walk_skipped_summary(&skipped);
+        ev->on_skipped(ev->ctx, skipped.n, summary);
+        free(summary);
+    }
+    walk_list_free(&skipped);
 
     build_queue queue;
     /* Workers may build one batch ahead of the one being written. */

@@ -8,11 +8,13 @@
 #include "walk.h"
 
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "edushell/base/common.h"
+#include "edushell/source/source.h"
 
 static void walk_list_add(walk_list *l, const char *p)
 {
@@ -82,21 +84,37 @@ static int seen_add(seen_set *s, const struct stat *st)
 /* --- the walk ------------------------------------------------------------ */
 
 typedef struct walk {
-    walk_list *files, *unreadable, *special;
+    walk_list *files, *unreadable, *special, *skipped;
     seen_set seen;
 } walk;
 
 static void walk_dir(walk *w, const char *dir);
 
-/* One path, whatever it is: `st` is what stat (following links) says. */
-static void visit(walk *w, const char *path, const struct stat *st)
+/* Whether a file found in a directory is a document, from its name and
+ * first bytes; one that cannot be opened is tried, so its error is told. */
+static int is_document(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 1;
+    char head[ES_SNIFF_HEAD];
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return es_source_is_document(path, head, n);
+}
+
+/* One path, whatever it is: `st` is what stat (following links) says.
+ * A file found in a directory must be a document; one named is tried. */
+static void visit(walk *w, const char *path, const struct stat *st, int named)
 {
     if (!seen_add(&w->seen, st))
         return; /* reached before, by this name or another */
     if (S_ISDIR(st->st_mode))
         walk_dir(w, path);
-    else if (S_ISREG(st->st_mode))
+    else if (S_ISREG(st->st_mode) && (named || is_document(path)))
         walk_list_add(w->files, path);
+    else if (S_ISREG(st->st_mode))
+        walk_list_add(w->skipped, path);
     else
         walk_list_add(w->special, path);
 }
@@ -120,7 +138,7 @@ static void walk_dir(walk *w, const char *dir)
         es_buf_printf(&p, "%s/%s", dir, names.items[i]);
         struct stat st;
         if (stat(p.data, &st) == 0)
-            visit(w, p.data, &st);
+            visit(w, p.data, &st, 0);
         else
             walk_list_add(w->files, p.data); /* a dangling link: its reader says so */
         es_buf_free(&p);
@@ -129,13 +147,13 @@ static void walk_dir(walk *w, const char *dir)
 }
 
 void walk_paths(const char *const *paths, size_t npaths, walk_list *files, walk_list *unreadable,
-                walk_list *special)
+                walk_list *special, walk_list *skipped)
 {
-    walk w = {.files = files, .unreadable = unreadable, .special = special};
+    walk w = {.files = files, .unreadable = unreadable, .special = special, .skipped = skipped};
     for (size_t i = 0; i < npaths; i++) {
         struct stat st;
         if (stat(paths[i], &st) == 0)
-            visit(&w, paths[i], &st);
+            visit(&w, paths[i], &st, 1);
         else
             walk_list_add(files, paths[i]);
     }
@@ -149,4 +167,56 @@ const char *walk_kind(const char *path)
         return "gone";
     return S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISSOCK(st.st_mode) ? "a socket"
          : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "not a regular file";
+}
+
+/* ".jsonl" of "notes/a.JSONL", lower-cased; "" when the name has none. */
+static void extension_of(const char *path, char *ext, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    const char *dot = strrchr(name, '.');
+    ext[0] = '\0';
+    if (!dot || dot == name || strlen(dot) >= size)
+        return;
+    size_t k = 0;
+    for (; dot[k]; k++)
+        ext[k] = dot[k] >= 'A' && dot[k] <= 'Z' ? (char)(dot[k] - 'A' + 'a') : dot[k];
+    ext[k] = '\0';
+}
+
+typedef struct ext_count {
+    char ext[16];
+    size_t n;
+} ext_count;
+
+static int by_count(const void *a, const void *b)
+{
+    const ext_count *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n > y->n ? -1 : 1;
+    return strcmp(x->ext, y->ext);
+}
+
+char *walk_skipped_summary(const walk_list *skipped)
+{
+    ext_count *counts = es_xcalloc(skipped->n + 1, sizeof *counts);
+    size_t ncounts = 0;
+    for (size_t i = 0; i < skipped->n; i++) {
+        char ext[16];
+        extension_of(skipped->items[i], ext, sizeof ext);
+        size_t k = 0;
+        while (k < ncounts && strcmp(counts[k].ext, ext) != 0)
+            k++;
+        if (k == ncounts)
+            strcpy(counts[ncounts++].ext, ext);
+        counts[k].n++;
+    }
+    qsort(counts, ncounts, sizeof *counts, by_count);
+    es_buf b = {0};
+    es_buf_printf(&b, "%zu file%s:", skipped->n, skipped->n == 1 ? "" : "s");
+    for (size_t k = 0; k < ncounts; k++)
+        es_buf_printf(&b, "%s %zu %s", k ? "," : "", counts[k].n,
+                      counts[k].ext[0] ? counts[k].ext : "without extension");
+    free(counts);
+    return es_buf_take(&b, NULL);
 }

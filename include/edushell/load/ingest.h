@@ -46,10 +46,15 @@ typedef struct es_ingest_events {
     /* A path that is no file to read (a FIFO, a socket, a device) was
      * skipped; `what` says what it is. Not an error. */
     void (*on_note)(void *ctx, const char *path, const char *what);
+    /* Files under the directories that are not documents were skipped:
+     * `summary` says how many of which kind ("6 files: 5 .jsonl, 1 .md").
+     * Called once, before the first file loads. */
+    void (*on_skipped)(void *ctx, size_t count, const char *summary);
 } es_ingest_events;
 
 typedef struct es_ingest_totals {
     size_t files, added, replaced, unchanged, errors, indicators;
+    size_t skipped;               /* files under directories that are not documents */
     size_t bytes;                 /* text of the documents kept or found unchanged */
     double seconds[ES_NSTAGES];   /* time in each stage, summed over the threads */
     double waiting;               /* the writer waiting for documents to be built */

@@ -21,6 +21,8 @@ typedef struct es_pipeline {
     const es_metric_table *metrics;   /* the table indicators are linked with:
                                          file_metrics, or one the caller keeps
                                          (the database's, with analysts' additions) */
+    es_source_options reading;        /* how files are read: legacy formats
+                                         converted or not (off after open) */
 } es_pipeline;
 
 /* Loads the gazetteer, the extractor's vocabulary and the metric table
