@@ -50,7 +50,9 @@ local RESOLVE = {
 }
 
 -- " WHERE a = ?1 AND b LIKE ?2 ..." and its parameters, from a filter
--- table and the spec of accepted keys. Values are always bound.
+-- table and the spec of accepted keys. Values are always bound. A key with
+-- `match` is answered by that search index: rows whose text holds every
+-- word of the value (as edu.search), from the index, not a scan.
 local function where(filters, spec)
   local clauses, params = {}, {}
   for key in pairs(filters) do
@@ -63,7 +65,12 @@ local function where(filters, spec)
     if v ~= nil then
       if s.resolve then v = RESOLVE[s.resolve](v) end
       params[#params + 1] = s.like and ("%" .. tostring(v) .. "%") or v
-      clauses[#clauses + 1] = s.column .. (s.like and " LIKE ?" or " = ?") .. #params
+      if s.match then
+        clauses[#clauses + 1] = string.format("%s IN (SELECT rowid FROM %s WHERE %s MATCH"
+          .. " coalesce(edu_bigram_query(?%d), '\"\"'))", s.column, s.match, s.match, #params)
+      else
+        clauses[#clauses + 1] = s.column .. (s.like and " LIKE ?" or " = ?") .. #params
+      end
     end
   end
   return #clauses > 0 and (" WHERE " .. table.concat(clauses, " AND ")) or "", params
@@ -115,7 +122,7 @@ end
 
 local IND_FILTERS = {
   { key = "region", column = "region", resolve = "region" }, { key = "year", column = "year" },
-  { key = "kind", column = "kind" }, { key = "metric", column = "metric", like = true },
+  { key = "kind", column = "kind" }, { key = "metric", column = "id", match = "indicators_fts" },
   { key = "unit", column = "unit" }, { key = "doc", column = "doc", like = true },
   { key = "doc_kind", column = "doc_kind" }, { key = "province", column = "province", resolve = "region" },
   { key = "level", column = "level", resolve = "level" },
@@ -123,28 +130,31 @@ local IND_FILTERS = {
 edu.FILTERS = { docs = DOC_FILTERS, indicators = IND_FILTERS }
 
 --- edu.indicators{region=, year=, kind=, metric=, unit=, doc=, limit=} -> rows
--- metric matches a substring; year is the year the figure is about.
+-- metric matches the metric phrases holding each of its words, from one
+-- character on; year is the year the figure is about.
 function edu.indicators(filters)
   return select_filtered("edu.indicators", "indicator_rows",
     "id, doc, region, year, metric, value, value_hi, unit, kind, cmp, scope, number",
     filters, IND_FILTERS, "doc, start")
 end
 
---- edu.search(text) -> sentences containing text, with their document
+--- edu.search(text [, limit]) -> sentences containing every word of text, in the order loaded
+-- Spaces and punctuation separate words; a word matches wherever it occurs,
+-- from one character on, Latin letters in either case. The search index
+-- answers (edu_bigram_query turns the text into its query); rows.total
+-- counts all the sentences found when more than limit (100) are.
 function edu.search(text, limit)
   if type(text) ~= "string" or text == "" then error("edu.search: text expected", 2) end
   limit = math.tointeger(limit or 100) or error("edu.search: limit must be an integer", 2)
-  local from = " FROM sentences s JOIN documents d ON d.id = s.doc_id"
-  -- The trigram index needs three characters; shorter text is scanned.
-  local cond, arg = " WHERE instr(s.text, ?1) > 0", text
-  if utf8.len(text) and utf8.len(text) >= 3 then
-    cond = " WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1)"
-    arg = '"' .. text:gsub('"', '""') .. '"'
+  local query = edu.sql("SELECT edu_bigram_query(?1) AS q", text)[1].q
+  if not query then
+    error("edu.search: nothing to search for in '" .. text .. "' (spaces and punctuation separate words)", 2)
   end
-  local rows = edu.sql("SELECT d.name AS doc, d.region, d.year, s.text AS sentence" .. from .. cond
-    .. " ORDER BY d.name, s.seq LIMIT ?2", arg, limit)
+  local rows = edu.sql([[SELECT d.name AS doc, d.region, d.year, s.text AS sentence
+    FROM (SELECT rowid AS id FROM sentences_fts WHERE sentences_fts MATCH ?1 ORDER BY rowid LIMIT ?2) h
+    JOIN sentences s ON s.id = h.id JOIN documents d ON d.id = s.doc_id ORDER BY h.id]], query, limit)
   if #rows >= limit then
-    rows.total = edu.sql("SELECT count(*) AS n" .. from .. cond, arg)[1].n
+    rows.total = edu.sql("SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ?1", query)[1].n
     if rows.total > #rows then rows.more = string.format("edu.search(%q, %d)", text, rows.total) end
   end
   return rows

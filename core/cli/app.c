@@ -51,6 +51,12 @@ static int open_lua(es_app *app)
     return 0;
 }
 
+/* Long work the store is about to do (upgrading the database). */
+static void print_notice(void *ctx, const char *message)
+{
+    es_app_error("%s: %s", (const char *)ctx, message);
+}
+
 /* The canonical metric table of data/ goes into the database, so matches
  * made at load time and queries agree; the pipeline then links with the
  * database's table, which holds analysts' definitions too. */
@@ -140,7 +146,8 @@ int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
         app->has_pipeline = 1;
     }
     if (needs & ES_APP_STORE) {
-        app->store = es_store_open(db_path, &err);
+        es_store_notice notice = {print_notice, (void *)db_path};
+        app->store = es_store_open_notify(db_path, &notice, &err);
         if (!app->store) {
             es_app_error("%s: %s", db_path, err.msg);
             return -1;

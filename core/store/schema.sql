@@ -1,6 +1,8 @@
--- edushell database schema. Applied by es_store_open to every database it
--- opens; every statement is idempotent. Offsets (start, end) are byte offsets
--- into documents.text, the raw UTF-8 text as decoded.
+-- edushell database schema, version 2 (PRAGMA user_version). es_store_open
+-- creates it in a new database and brings an older one up to it
+-- (store_schema.c); a database at this version is opened without writing.
+-- Every statement is idempotent. Offsets (start, end) are byte offsets into
+-- documents.text, the raw UTF-8 text as decoded, the only copy of the text.
 
 CREATE TABLE IF NOT EXISTS documents (
     id            INTEGER PRIMARY KEY,
@@ -36,22 +38,29 @@ CREATE TABLE IF NOT EXISTS sections (
 );
 CREATE INDEX IF NOT EXISTS sections_doc ON sections(doc_id);
 
-CREATE TABLE IF NOT EXISTS sentences (
+-- Sentences are spans of their document's text; the view `sentences` adds
+-- the text of each.
+CREATE TABLE IF NOT EXISTS sentence_spans (
     id          INTEGER PRIMARY KEY,
     doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     seq         INTEGER NOT NULL,
     section_seq INTEGER,
     paragraph   INTEGER NOT NULL,
     start       INTEGER NOT NULL,
-    end         INTEGER NOT NULL,
-    text        TEXT NOT NULL
+    end         INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS sentences_doc ON sentences(doc_id, seq);
+CREATE INDEX IF NOT EXISTS sentence_spans_doc ON sentence_spans(doc_id, seq);
+
+-- substr counts bytes in a BLOB: the span's bytes, then read as text.
+CREATE VIEW IF NOT EXISTS sentences AS
+SELECT s.id, s.doc_id, s.seq, s.section_seq, s.paragraph, s.start, s.end,
+       CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS text
+FROM sentence_spans s JOIN documents d ON d.id = s.doc_id;
 
 CREATE TABLE IF NOT EXISTS indicators (
     id          INTEGER PRIMARY KEY,
     doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    sentence_id INTEGER REFERENCES sentences(id) ON DELETE CASCADE,
+    sentence_id INTEGER REFERENCES sentence_spans(id) ON DELETE CASCADE,
     start       INTEGER NOT NULL,
     end         INTEGER NOT NULL,
     number      TEXT NOT NULL,            -- the quantity as written
@@ -74,15 +83,21 @@ CREATE TABLE IF NOT EXISTS indicators (
     sheet       TEXT,
     page        INTEGER                   -- page of a paged source (PDF), from 1
 );
-CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id);
-CREATE INDEX IF NOT EXISTS indicators_metric ON indicators(metric);
-CREATE INDEX IF NOT EXISTS indicators_metric_id ON indicators(metric_id, year);
+-- What the analysis functions ask first: a canonical metric (rank,
+-- series, compare), a kind (claims, plan vs actual), a document.
+CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id, metric_id, kind);
+CREATE INDEX IF NOT EXISTS indicators_metric_id ON indicators(metric_id, kind, year);
+CREATE INDEX IF NOT EXISTS indicators_kind ON indicators(kind, year);
 
--- Full-text search over sentences; trigram so Chinese substrings match.
--- The store fills and empties it one document at a time, in one statement
--- each (a trigger per sentence would flush the index once per row).
+-- Full-text search over sentences and over metric phrases, by pairs of
+-- characters (core/store/fts_bigram.c): any text of one character or more
+-- matches exactly where it occurs. The store writes a batch of documents'
+-- rows at its commit, from memory; the tokenizer is registered on every
+-- connection the program opens (the sqlite3 shell cannot read these two).
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
-    text, content='sentences', content_rowid='id', tokenize='trigram');
+    text, content='sentences', content_rowid='id', tokenize='edu_bigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS indicators_fts USING fts5(
+    metric, content='indicators', content_rowid='id', tokenize='edu_bigram');
 
 -- Report runs (scheduled or by hand), newest last.
 CREATE TABLE IF NOT EXISTS runs (
@@ -115,7 +130,7 @@ CREATE TABLE IF NOT EXISTS settings (
 );
 
 -- Every indicator with what analysts ask of its document and sentence:
--- export, edu.indicators, edu.explain and the Lua library read this view.
+-- edu.explain and the Lua library read this view.
 CREATE VIEW IF NOT EXISTS indicator_rows AS
 SELECT i.id, i.doc_id, d.name AS doc, d.region, d.region_level AS level, d.province,
        d.kind AS doc_kind, d.year AS doc_year, d.title AS doc_title,

@@ -9,9 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fts_bigram.h"
 #include "store_private.h"
-
-extern const char es_schema_sql[];
 
 /* An existing non-empty file must start with SQLite's magic header; sqlite3
  * itself would only notice at the first query, with a vaguer message. */
@@ -88,7 +87,9 @@ int es_store_end(sqlite3 *db, int rc, es_err *err)
     return -1;
 }
 
-es_store *es_store_open(const char *path, es_err *err)
+es_store *es_store_open(const char *path, es_err *err) { return es_store_open_notify(path, NULL, err); }
+
+es_store *es_store_open_notify(const char *path, const es_store_notice *notice, es_err *err)
 {
     if (check_sqlite_file(path, err) != 0)
         return NULL;
@@ -101,8 +102,13 @@ es_store *es_store_open(const char *path, es_err *err)
     /* A REPL and a cron job may share one database: wait for each other's
      * write transactions instead of failing at once. */
     sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+    if (es_bigram_register(db) != SQLITE_OK) {
+        es_err_set(err, "cannot register the search index's tokenizer: %s", sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return NULL;
+    }
     if (es_store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err) != 0 ||
-        es_store_exec(db, es_schema_sql, err) != 0 || es_store_migrate(db, es_schema_sql, err) != 0) {
+        es_store_schema(db, notice, err) != 0) {
         sqlite3_close(db);
         return NULL;
     }

@@ -11,7 +11,7 @@
 static void batch_clear(es_batch *b)
 {
     for (size_t i = 0; i < b->n; i++)
-        free(b->docs[i].sentence_ids);
+        es_doc_rows_free(&b->docs[i].rows);
     b->n = 0;
 }
 
@@ -23,13 +23,13 @@ void es_store_batch_free(es_batch *b)
     memset(b, 0, sizeof *b);
 }
 
-static void batch_push(es_batch *b, const es_document *doc, sqlite3_int64 id, sqlite3_int64 *sentence_ids)
+static void batch_push(es_batch *b, const es_document *doc, es_doc_rows rows)
 {
     if (b->n == b->cap) {
         b->cap = b->cap ? 2 * b->cap : 64;
         b->docs = es_xrealloc(b->docs, b->cap * sizeof *b->docs);
     }
-    b->docs[b->n++] = (es_batch_doc){doc, id, sentence_ids};
+    b->docs[b->n++] = (es_batch_doc){doc, rows};
 }
 
 /* Takes a document stored earlier in this batch out of it (it is being
@@ -37,8 +37,8 @@ static void batch_push(es_batch *b, const es_document *doc, sqlite3_int64 id, sq
 static int batch_drop(es_batch *b, sqlite3_int64 id)
 {
     for (size_t i = 0; i < b->n; i++) {
-        if (b->docs[i].id == id) {
-            free(b->docs[i].sentence_ids);
+        if (b->docs[i].rows.id == id) {
+            es_doc_rows_free(&b->docs[i].rows);
             b->docs[i] = b->docs[--b->n];
             return 1;
         }
@@ -68,14 +68,14 @@ static int write_document(es_store *s, const es_document *doc, es_found found, s
         int indexed = !batch_drop(&s->batch, old_id);
         rc = es_store_delete_doc(&s->stmts, old_id, indexed, err);
     }
-    sqlite3_int64 id = 0, *sentence_ids = NULL;
+    es_doc_rows rows = {0};
     if (rc == 0)
-        rc = es_store_insert_doc(&s->stmts, doc->key, doc, &id, &sentence_ids, err);
+        rc = es_store_insert_doc(&s->stmts, doc->key, doc, &rows, err);
     if (rc != 0)
         sqlite3_exec(s->db, "ROLLBACK TO document", NULL, NULL, NULL);
     sqlite3_exec(s->db, "RELEASE document", NULL, NULL, NULL);
     if (rc == 0)
-        batch_push(&s->batch, doc, id, sentence_ids);
+        batch_push(&s->batch, doc, rows);
     return rc;
 }
 
@@ -128,7 +128,7 @@ static int commit_locked(es_store *s, es_err *err)
     s->batch.open = 0;
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < s->batch.n; i++)
-        rc = es_store_index_doc(&s->stmts, s->batch.docs[i].doc, s->batch.docs[i].sentence_ids, err);
+        rc = es_store_index_doc(&s->stmts, s->batch.docs[i].doc, &s->batch.docs[i].rows, err);
     batch_clear(&s->batch);
     return es_store_end(s->db, rc, err);
 }

@@ -1,9 +1,8 @@
-/* Bringing a database made by an earlier version up to the schema.
- *
- * schema.sql creates what is missing but cannot add a column to a table
- * that exists. A column added to the schema since is listed here too: a
- * database without it gets it (NULL or its default in the rows stored),
- * and the views that read it are made again. */
+/* Columns added to tables of version 1 databases (store_schema.c brings
+ * them up to date). schema.sql creates what is missing but cannot add a
+ * column to a table that exists: a database without one gets it (NULL or
+ * its default in the rows stored), and the views that read it are made
+ * again. */
 #include <string.h>
 
 #include "store_private.h"
@@ -46,10 +45,11 @@ static int has_column(sqlite3 *db, const char *table, const char *name, int *has
 static int add_columns(sqlite3 *db, es_err *err)
 {
     for (size_t i = 0; i < sizeof ADDED / sizeof ADDED[0]; i++) {
-        int has = 0;
-        if (has_column(db, ADDED[i].table, ADDED[i].name, &has, err) != 0)
+        int has = 0, table = 0;
+        if (has_column(db, ADDED[i].table, "id", &table, err) != 0 ||
+            has_column(db, ADDED[i].table, ADDED[i].name, &has, err) != 0)
             return -1;
-        if (has)
+        if (has || !table)
             continue;
         char *sql = sqlite3_mprintf("ALTER TABLE \"%w\" ADD COLUMN \"%w\" %s", ADDED[i].table, ADDED[i].name,
                                     ADDED[i].decl);
@@ -68,22 +68,12 @@ static int add_columns(sqlite3 *db, es_err *err)
     return 0;
 }
 
-int es_store_migrate(sqlite3 *db, const char *schema, es_err *err)
+int es_store_add_columns(sqlite3 *db, es_err *err)
 {
-    int current = 0;
-    if (has_column(db, ADDED[sizeof ADDED / sizeof ADDED[0] - 1].table,
-                   ADDED[sizeof ADDED / sizeof ADDED[0] - 1].name, &current, err) != 0)
-        return -1;
-    if (current)
-        return 0;
-    if (es_store_begin(db, err) != 0)
-        return -1;
     int rc = add_columns(db, err);
     /* Figures stored before covered the year they were about. */
     if (rc == 0)
         rc = es_store_exec(db, "UPDATE indicators SET period_start = year, period_end = year"
                                " WHERE period_start IS NULL AND year IS NOT NULL", err);
-    if (rc == 0)
-        rc = es_store_exec(db, schema, err);
-    return es_store_end(db, rc, err);
+    return rc;
 }

@@ -12,8 +12,7 @@
  * commit, their text read from the document, which the caller keeps. */
 typedef struct es_batch_doc {
     const es_document *doc;
-    sqlite3_int64 id;
-    sqlite3_int64 *sentence_ids;
+    es_doc_rows rows;
 } es_batch_doc;
 
 /* The batch of documents in flight: one write transaction, committed by
@@ -39,6 +38,12 @@ struct es_store {
 
 void es_store_batch_free(es_batch *b);
 
+/* Puts the schema in place or brings it up to date (store_schema.c). */
+int es_store_schema(sqlite3 *db, const es_store_notice *notice, es_err *err);
+
+/* Fills the search indexes again from the stored documents. */
+int es_store_rebuild_search(sqlite3 *db, es_err *err);
+
 es_metric_table *es_store_metric_table(es_store *s);
 
 /* Lets the store's own statements pass the read-only rule while on. */
@@ -47,9 +52,10 @@ void es_store_own_write(es_store *s, int on);
 /* Runs SQL without results; the reason goes to err. */
 int es_store_exec(sqlite3 *db, const char *sql, es_err *err);
 
-/* Adds to a database made by an earlier version the columns added to
- * the schema since, and makes its views again from `schema`. */
-int es_store_migrate(sqlite3 *db, const char *schema, es_err *err);
+/* Adds to the tables of a version 1 database the columns added to the
+ * schema since, and drops the views that read them (schema.sql makes them
+ * again). Inside the caller's transaction. */
+int es_store_add_columns(sqlite3 *db, es_err *err);
 
 /* A write transaction: es_store_begin, the work, then es_store_end with the
  * work's result, which commits on 0 and rolls back otherwise. */

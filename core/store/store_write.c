@@ -10,10 +10,6 @@
 static const char SQL_FIND_BY_KEY[] = "SELECT id, sha256 FROM documents WHERE path = ?1";
 static const char SQL_FIND_BY_HASH[] = "SELECT id FROM documents WHERE sha256 = ?1 LIMIT 1";
 static const char SQL_DELETE_DOC[] = "DELETE FROM documents WHERE id = ?1";
-static const char SQL_INDEX_SENTENCE[] = "INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)";
-static const char SQL_UNINDEX_DOC[] =
-    "INSERT INTO sentences_fts(sentences_fts, rowid, text)"
-    " SELECT 'delete', id, text FROM sentences WHERE doc_id = ?1";
 static const char SQL_INSERT_DOC[] =
     "INSERT INTO documents(path, name, sha256, format, encoding, title, region, region_level,"
     " province, year, kind, issuer, issued, meta, text)"
@@ -22,8 +18,8 @@ static const char SQL_INSERT_SECTION[] =
     "INSERT INTO sections(doc_id, seq, level, parent_seq, start, end, heading)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 static const char SQL_INSERT_SENTENCE[] =
-    "INSERT INTO sentences(doc_id, seq, section_seq, paragraph, start, end, text)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "INSERT INTO sentence_spans(doc_id, seq, section_seq, paragraph, start, end)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char SQL_INSERT_INDICATOR[] =
     "INSERT INTO indicators(doc_id, sentence_id, start, end, number, metric, value, value_hi,"
     " unit, kind, cmp, scope, year, metric_id, period_start, period_end, basis, subject,"
@@ -38,26 +34,24 @@ int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err)
         {&st->delete_doc, SQL_DELETE_DOC},         {&st->insert_doc, SQL_INSERT_DOC},
         {&st->insert_section, SQL_INSERT_SECTION}, {&st->insert_sentence, SQL_INSERT_SENTENCE},
         {&st->insert_indicator, SQL_INSERT_INDICATOR},
-        {&st->index_sentence, SQL_INDEX_SENTENCE}, {&st->unindex_doc, SQL_UNINDEX_DOC},
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (sqlite3_prepare_v3(db, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT, all[i].stmt, NULL) != SQLITE_OK)
             return es_err_set(err, "preparing statement: %s", sqlite3_errmsg(db));
-    return 0;
+    return es_store_search_prepare(db, st, err);
 }
 
 void es_store_stmts_finalize(es_store_stmts *st)
 {
     sqlite3_stmt *all[] = {st->find_by_key, st->find_by_hash, st->delete_doc, st->insert_doc,
-                           st->insert_section, st->insert_sentence, st->insert_indicator,
-                           st->index_sentence, st->unindex_doc};
+                           st->insert_section, st->insert_sentence, st->insert_indicator};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
+    es_store_search_finalize(st);
     memset(st, 0, sizeof *st);
 }
 
-/* Steps a write statement to completion and resets it for reuse. */
-static int step_done(sqlite3_stmt *stmt, es_err *err)
+int es_store_step_done(sqlite3_stmt *stmt, es_err *err)
 {
     int rc = sqlite3_step(stmt);
     sqlite3_reset(stmt);
@@ -98,14 +92,13 @@ es_found es_store_find(es_store_stmts *st, const char *key, const char *sha256, 
 }
 
 /* The index entries go first: an external-content index must be told the
- * text it is removing while the sentences still exist. */
+ * text it is removing while the rows still exist. */
 int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, int indexed, es_err *err)
 {
-    sqlite3_bind_int64(st->unindex_doc, 1, id);
-    if (indexed && step_done(st->unindex_doc, err) != 0)
+    if (indexed && es_store_unindex_doc(st, id, err) != 0)
         return -1;
     sqlite3_bind_int64(st->delete_doc, 1, id);
-    return step_done(st->delete_doc, err);
+    return es_store_step_done(st->delete_doc, err);
 }
 
 /* CSV columns other than full_text, as a JSON object. */
@@ -148,7 +141,7 @@ static int insert_document_row(es_store_stmts *st, const char *key, const es_doc
     bind_str(s, 13, m->issued);
     bind_str(s, 14, meta);
     bind_text(s, 15, src->text, src->len);
-    int rc = step_done(s, err);
+    int rc = es_store_step_done(s, err);
     free(meta);
     return rc;
 }
@@ -167,7 +160,7 @@ static int insert_sections(es_store_stmts *st, sqlite3_int64 doc_id, const es_do
         sqlite3_bind_int64(s, 5, (sqlite3_int64)sec->start);
         sqlite3_bind_int64(s, 6, (sqlite3_int64)sec->end);
         bind_text(s, 7, doc->src->text + sec->start, sec->end - sec->start);
-        if (step_done(s, err) != 0)
+        if (es_store_step_done(s, err) != 0)
             return -1;
     }
     return 0;
@@ -188,8 +181,7 @@ static int insert_sentences(es_store_stmts *st, sqlite3_int64 doc_id, const es_d
         sqlite3_bind_int64(s, 4, (sqlite3_int64)sen->paragraph);
         sqlite3_bind_int64(s, 5, (sqlite3_int64)sen->start);
         sqlite3_bind_int64(s, 6, (sqlite3_int64)sen->end);
-        bind_text(s, 7, doc->src->text + sen->start, sen->end - sen->start);
-        if (step_done(s, err) != 0)
+        if (es_store_step_done(s, err) != 0)
             return -1;
         ids[i] = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
     }
@@ -220,7 +212,8 @@ static void bind_cell(sqlite3_stmt *s, const es_indicator *ind)
 }
 
 static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64 sentence_id,
-                            const es_document *doc, const es_indicator *ind, es_err *err)
+                            const es_document *doc, const es_indicator *ind, sqlite3_int64 *id,
+                            es_err *err)
 {
     bind_str(s, 14, ind->metric_id);
     sqlite3_bind_int64(s, 1, doc_id);
@@ -246,48 +239,38 @@ static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64
     bind_cell(s, ind);
     if (ind->page)
         sqlite3_bind_int(s, 23, ind->page);
-    return step_done(s, err);
+    if (es_store_step_done(s, err) != 0)
+        return -1;
+    *id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
+    return 0;
 }
 
-int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc,
-                        sqlite3_int64 *id, sqlite3_int64 **sentence_ids_out, es_err *err)
+void es_doc_rows_free(es_doc_rows *r)
 {
+    free(r->sentence_ids);
+    free(r->indicator_ids);
+    memset(r, 0, sizeof *r);
+}
+
+int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, es_doc_rows *rows,
+                        es_err *err)
+{
+    memset(rows, 0, sizeof *rows);
     if (insert_document_row(st, key, doc, err) != 0)
         return -1;
-    sqlite3_int64 doc_id = sqlite3_last_insert_rowid(sqlite3_db_handle(st->insert_doc));
-    size_t nsent = doc->structure.nsentences;
-    sqlite3_int64 *sentence_ids = es_xcalloc(nsent ? nsent : 1, sizeof *sentence_ids);
-    int rc = insert_sections(st, doc_id, doc, err);
+    rows->id = sqlite3_last_insert_rowid(sqlite3_db_handle(st->insert_doc));
+    size_t nsent = doc->structure.nsentences, nind = doc->indicators.n;
+    rows->sentence_ids = es_xcalloc(nsent ? nsent : 1, sizeof *rows->sentence_ids);
+    rows->indicator_ids = es_xcalloc(nind ? nind : 1, sizeof *rows->indicator_ids);
+    int rc = insert_sections(st, rows->id, doc, err);
     if (rc == 0)
-        rc = insert_sentences(st, doc_id, doc, sentence_ids, err);
-    for (size_t i = 0; rc == 0 && i < doc->indicators.n; i++) {
+        rc = insert_sentences(st, rows->id, doc, rows->sentence_ids, err);
+    for (size_t i = 0; rc == 0 && i < nind; i++) {
         const es_indicator *ind = &doc->indicators.items[i];
-        sqlite3_int64 sid = ind->sentence < nsent ? sentence_ids[ind->sentence] : 0;
-        rc = insert_indicator(st->insert_indicator, doc_id, sid, doc, ind, err);
+        sqlite3_int64 sid = ind->sentence < nsent ? rows->sentence_ids[ind->sentence] : 0;
+        rc = insert_indicator(st->insert_indicator, rows->id, sid, doc, ind, &rows->indicator_ids[i], err);
     }
-    if (rc != 0) {
-        free(sentence_ids);
-        return -1;
-    }
-    *id = doc_id;
-    *sentence_ids_out = sentence_ids;
-    return 0;
-}
-
-/* A statement that writes one row of the index opens no savepoint, so the
- * index keeps gathering terms in memory and writes them once, at the
- * commit (INSERT ... SELECT would write them at every statement). */
-int es_store_index_doc(es_store_stmts *st, const es_document *doc, const sqlite3_int64 *sentence_ids,
-                       es_err *err)
-{
-    const es_structure *ss = &doc->structure;
-    for (size_t i = 0; i < ss->nsentences; i++) {
-        const es_sentence *sen = &ss->sentences[i];
-        sqlite3_bind_int64(st->index_sentence, 1, sentence_ids[i]);
-        sqlite3_bind_text64(st->index_sentence, 2, doc->src->text + sen->start, sen->end - sen->start,
-                            SQLITE_STATIC, SQLITE_UTF8);
-        if (step_done(st->index_sentence, err) != 0)
-            return -1;
-    }
-    return 0;
+    if (rc != 0)
+        es_doc_rows_free(rows);
+    return rc;
 }

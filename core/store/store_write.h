@@ -10,8 +10,17 @@
 typedef struct es_store_stmts {
     sqlite3_stmt *find_by_key, *find_by_hash, *delete_doc;
     sqlite3_stmt *insert_doc, *insert_section, *insert_sentence, *insert_indicator;
-    sqlite3_stmt *index_sentence, *unindex_doc;
+    /* the search indexes' (store_search.c) */
+    sqlite3_stmt *index_sentence, *index_metric, *unindex_sentence, *unindex_metrics;
+    sqlite3_stmt *doc_text, *doc_spans;
 } es_store_stmts;
+
+/* The rows a document was stored as: its id, and its sentences' and
+ * indicators' ids in the order of the document's lists. */
+typedef struct es_doc_rows {
+    sqlite3_int64 id;
+    sqlite3_int64 *sentence_ids, *indicator_ids;
+} es_doc_rows;
 
 typedef enum es_found {
     ES_FOUND_NONE,       /* neither key nor content known */
@@ -23,18 +32,27 @@ typedef enum es_found {
 int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err);
 void es_store_stmts_finalize(es_store_stmts *st);
 
+/* Steps a write statement to completion and resets it for reuse. */
+int es_store_step_done(sqlite3_stmt *stmt, es_err *err);
+
 es_found es_store_find(es_store_stmts *st, const char *key, const char *sha256, sqlite3_int64 *id);
-/* Deletes a document and its parts; its sentences leave the search index
+/* Deletes a document and its parts; they leave the search indexes too
  * when they are `indexed`. */
 int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, int indexed, es_err *err);
-/* Inserts the document, its sections, sentences and indicators; its id
- * goes to *id and its sentences' ids to *sentence_ids (malloc'd, one per
- * sentence). The caller holds the transaction; the sentences go into the
- * search index with es_store_index_doc. */
-int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc,
-                        sqlite3_int64 *id, sqlite3_int64 **sentence_ids, es_err *err);
-/* Adds a document's sentences, stored with these ids, to the search index. */
-int es_store_index_doc(es_store_stmts *st, const es_document *doc, const sqlite3_int64 *sentence_ids,
-                       es_err *err);
+/* Inserts the document, its sections, sentences and indicators; the ids
+ * go to *rows (es_doc_rows_free frees them). The caller holds the
+ * transaction; the search indexes get the document with es_store_index_doc. */
+int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, es_doc_rows *rows,
+                        es_err *err);
+void es_doc_rows_free(es_doc_rows *rows);
+
+/* --- the search indexes (store_search.c) --- */
+int es_store_search_prepare(sqlite3 *db, es_store_stmts *st, es_err *err);
+void es_store_search_finalize(es_store_stmts *st);
+/* Adds a document, stored as `rows`, to the indexes, reading its text
+ * from memory. */
+int es_store_index_doc(es_store_stmts *st, const es_document *doc, const es_doc_rows *rows, es_err *err);
+/* Takes stored document `id` out of the indexes. */
+int es_store_unindex_doc(es_store_stmts *st, sqlite3_int64 id, es_err *err);
 
 #endif

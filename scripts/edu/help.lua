@@ -12,10 +12,13 @@ return {
   about; kind: actual | target | change | rank.]],
   ["edu.sql"] = [[edu.sql(query, ...) -> rows
   Runs one SQL statement; the extra arguments are bound to ?1, ?2 ...
-  Tables: documents, sections, sentences, indicators, sentences_fts, runs.]],
+  Tables: documents, sections, sentences, indicators, metrics, runs; the search
+  indexes sentences_fts and indicators_fts (MATCH edu_bigram_query(text)).]],
   ["edu.search"] = [[edu.search(text [, limit]) -> rows
-  Sentences containing text (full-text index; Chinese substrings match), with
-  their document, region and year.]],
+  Sentences containing every word of text, in the order they were loaded, with
+  their document, region and year (the first limit, 100 by default; rows.total
+  counts them all). Spaces and punctuation separate words; a word matches
+  wherever it occurs, from one character on (教, 教师, 2026年, GDP增长).]],
   ["edu.overview"] = [[edu.overview([per_doc]) prints the documents, counts and a few indicators of each.]],
   ["edu.show"] = [[edu.show(value, ...) prints values as the REPL does (rows as aligned tables).]],
   ["rows"] = [[Query results are rows: a list of row tables with rows.columns.

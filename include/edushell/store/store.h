@@ -17,9 +17,19 @@ struct sqlite3;
 
 typedef struct es_store es_store;
 
+/* Told of long work before it starts: a database being upgraded. */
+typedef struct es_store_notice {
+    void (*fn)(void *ctx, const char *message);
+    void *ctx;
+} es_store_notice;
+
 /* Opens or creates the database: checks that an existing file is SQLite,
- * applies the schema, turns on WAL, foreign keys and a busy timeout. */
+ * turns on WAL, foreign keys and a busy timeout, registers the search
+ * index's tokenizer, and creates the schema or brings an older database
+ * up to it. A database at the current version is opened without writing. */
 es_store *es_store_open(const char *path, es_err *err);
+/* The same, telling `notice` (may be NULL) of long work first. */
+es_store *es_store_open_notify(const char *path, const es_store_notice *notice, es_err *err);
 void es_store_close(es_store *s);
 const char *es_store_path(const es_store *s);
 

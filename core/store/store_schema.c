@@ -1,0 +1,116 @@
+/* The schema's version and the way up to it. A database records its
+ * version in PRAGMA user_version; one at the current version is opened
+ * without writing anything, so a read-only start never takes the write
+ * lock. A new database gets schema.sql; an older one is brought up in the
+ * same write transaction, re-checked under the lock in case another
+ * process did it meanwhile. */
+#include <stdio.h>
+#include <string.h>
+
+#include "store_private.h"
+
+extern const char es_schema_sql[];
+
+enum { SCHEMA_VERSION = 2 };
+
+/* Memory the search index gathers terms in before it writes a segment:
+ * large, so a batch of documents becomes one segment, not many. */
+enum { SEARCH_HASH_BYTES = 64 << 20 };
+
+static int read_int(sqlite3 *db, const char *sql, int *out, es_err *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return es_err_set(err, "%s", sqlite3_errmsg(db));
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return es_err_set(err, "%s", sqlite3_errmsg(db));
+    return 0;
+}
+
+/* Version 1, before versions were recorded: sentences held a copy of their
+ * text and the search index was by trigrams; indicators may lack columns
+ * added since (store_migrate.c). The sentences become spans (renaming the
+ * table carries the indicators' references along); the views that read
+ * them are made again by schema.sql. */
+static const char SENTENCES_TO_SPANS[] =
+    "DROP VIEW IF EXISTS indicator_rows;"
+    "DROP VIEW IF EXISTS document_rows;"
+    "DROP TABLE IF EXISTS sentences_fts;"
+    "DROP INDEX IF EXISTS sentences_doc;"
+    "DROP INDEX IF EXISTS indicators_doc;"
+    "DROP INDEX IF EXISTS indicators_metric;"
+    "DROP INDEX IF EXISTS indicators_metric_id;"
+    "ALTER TABLE sentences RENAME TO sentence_spans;"
+    "ALTER TABLE sentence_spans DROP COLUMN text;";
+
+static int configure_search(sqlite3 *db, es_err *err)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', %d);"
+             "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('hashsize', %d);",
+             SEARCH_HASH_BYTES, SEARCH_HASH_BYTES);
+    return es_store_exec(db, sql, err);
+}
+
+static int set_version(sqlite3 *db, es_err *err)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", SCHEMA_VERSION);
+    return es_store_exec(db, sql, err);
+}
+
+/* Inside the write transaction. */
+static int upgrade_1_to_2(sqlite3 *db, es_err *err)
+{
+    int sentence_table = 0;
+    if (es_store_add_columns(db, err) != 0 ||
+        read_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sentences' AND type = 'table'",
+                 &sentence_table, err) != 0)
+        return -1;
+    return sentence_table ? es_store_exec(db, SENTENCES_TO_SPANS, err) : 0;
+}
+
+static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, es_err *err)
+{
+    int version = 0, tables = 0;
+    if (read_int(db, "PRAGMA user_version", &version, err) != 0 ||
+        read_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'", &tables, err) != 0)
+        return -1;
+    if (version == SCHEMA_VERSION)
+        return 0;
+    /* Tables but no version: made before versions were recorded. */
+    if (version == 0 && tables)
+        version = 1;
+    if (version == 1) {
+        if (notice && notice->fn)
+            notice->fn(notice->ctx, "upgrading the database to version 2 (sentences stored once,"
+                                    " a new search index): this reads every document once");
+        if (upgrade_1_to_2(db, err) != 0)
+            return -1;
+    }
+    if (es_store_exec(db, es_schema_sql, err) != 0 || configure_search(db, err) != 0)
+        return -1;
+    if (version == 1 && es_store_rebuild_search(db, err) != 0)
+        return -1;
+    return set_version(db, err);
+}
+
+int es_store_schema(sqlite3 *db, const es_store_notice *notice, es_err *err)
+{
+    int version = 0;
+    if (read_int(db, "PRAGMA user_version", &version, err) != 0)
+        return -1;
+    if (version == SCHEMA_VERSION)
+        return 0;
+    if (version > SCHEMA_VERSION)
+        return es_err_set(err, "made by a newer edushell (database version %d; this one knows up to %d)",
+                          version, SCHEMA_VERSION);
+    if (es_store_begin(db, err) != 0)
+        return -1;
+    return es_store_end(db, upgrade_locked(db, notice, err), err);
+}

@@ -1,0 +1,396 @@
+/* The search index answers exactly what a scan answers. The provincial
+ * reports are loaded through the pipeline into a store; then, for many
+ * queries (random substrings of 1..8 characters of the stored sentences,
+ * around digits and Latin letters with their case flipped, strings found
+ * nowhere, fixed words, input meant to break a naive translation, random
+ * pieces), the sentences that MATCH edu_bigram_query(q) must be exactly
+ * those containing every word of q, found by scanning every sentence. */
+#define _GNU_SOURCE /* memmem */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "edushell/store/store.h"
+
+typedef struct sentence {
+    sqlite3_int64 id;
+    char *folded;   /* ASCII letters in lower case */
+    size_t len;
+} sentence;
+
+typedef struct ids {
+    sqlite3_int64 *v;
+    size_t n, cap;
+} ids;
+
+typedef struct fixture {
+    char dir[64];
+    es_store *store;
+    sentence *sentences;
+    size_t nsentences;
+    sqlite3_stmt *translate, *match;
+    uint64_t rng;
+    long checked, nonempty;
+} fixture;
+
+static void ids_push(ids *l, sqlite3_int64 v)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 256;
+        l->v = realloc(l->v, l->cap * sizeof *l->v);
+        assert_non_null(l->v);
+    }
+    l->v[l->n++] = v;
+}
+
+static void fold(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            s[i] = (char)(s[i] + ('a' - 'A'));
+}
+
+/* xorshift64*: deterministic, so a failure can be run again. */
+static unsigned below(fixture *f, unsigned n)
+{
+    f->rng ^= f->rng >> 12;
+    f->rng ^= f->rng << 25;
+    f->rng ^= f->rng >> 27;
+    return (unsigned)((f->rng * 2685821657736338717ULL) >> 33) % n;
+}
+
+static void load_corpus(fixture *f)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/corpus/provinces-2026", EDUSHELL_SHARED_DIR);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    char *paths[64];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < 64)
+        if (strstr(e->d_name, "_政府工作报告.csv")) {
+            paths[n] = malloc(strlen(dir) + strlen(e->d_name) + 2);
+            sprintf(paths[n++], "%s/%s", dir, e->d_name);
+        }
+    closedir(d);
+    assert_int_equal(n, 31);
+    es_pipeline pipe;
+    es_err err = {{0}};
+    assert_int_equal(es_pipeline_open(&pipe, EDUSHELL_SOURCE_DATA, &err), 0);
+    es_sink sink = es_store_sink(f->store);
+    es_ingest_options opt = {.batch_bytes = 256 << 10}; /* several batches */
+    es_ingest_totals t;
+    assert_int_equal(es_ingest_run(&pipe, &sink, (const char *const *)paths, n, &opt, NULL, &t), 0);
+    assert_int_equal(t.added, 31);
+    es_pipeline_close(&pipe);
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+}
+
+static void read_sentences(fixture *f)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(es_store_db(f->store), "SELECT id, text FROM sentences ORDER BY id",
+                                        -1, &st, NULL), SQLITE_OK);
+    size_t cap = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (f->nsentences == cap) {
+            cap = cap ? 2 * cap : 1024;
+            f->sentences = realloc(f->sentences, cap * sizeof *f->sentences);
+        }
+        sentence *s = &f->sentences[f->nsentences++];
+        s->id = sqlite3_column_int64(st, 0);
+        s->len = (size_t)sqlite3_column_bytes(st, 1);
+        s->folded = malloc(s->len + 1);
+        memcpy(s->folded, sqlite3_column_text(st, 1), s->len + 1);
+        fold(s->folded, s->len);
+    }
+    sqlite3_finalize(st);
+    assert_true(f->nsentences > 10000);
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    strcpy(f->dir, "/tmp/edushell-search-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/t.db", f->dir);
+    es_err err = {{0}};
+    f->store = es_store_open(path, &err);
+    assert_non_null(f->store);
+    load_corpus(f);
+    read_sentences(f);
+    sqlite3 *db = es_store_db(f->store);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT edu_bigram_query(?1)", -1, &f->translate, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1"
+                                            " ORDER BY rowid", -1, &f->match, NULL), SQLITE_OK);
+    f->rng = 20260101;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    sqlite3_finalize(f->translate);
+    sqlite3_finalize(f->match);
+    es_store_close(f->store);
+    for (size_t i = 0; i < f->nsentences; i++)
+        free(f->sentences[i].folded);
+    free(f->sentences);
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    assert_int_equal(system(cmd), 0);
+    free(f);
+    return 0;
+}
+
+static int valid_utf8(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned c = s[i];
+        size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                   : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (len == 0 || i + len > n)
+            return 0;
+        for (size_t k = 1; k < len; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return 0;
+        i += len;
+    }
+    return 1;
+}
+
+/* The words of an expression "w1" AND "w2"* ...: the quoted strings, their
+ * doubled quotes undone. */
+static size_t words_of(const char *expr, char words[][128], size_t max)
+{
+    size_t n = 0;
+    for (const char *p = expr; *p && n < max; p++) {
+        if (*p != '"')
+            continue;
+        size_t len = 0;
+        for (p++; *p && !(p[0] == '"' && p[1] != '"'); p++) {
+            if (p[0] == '"')
+                p++;
+            if (len < 127)
+                words[n][len++] = *p;
+        }
+        words[n++][len] = '\0';
+        if (!*p)
+            break;
+    }
+    return n;
+}
+
+/* Sentences containing every word, by scanning them all. A word that is
+ * not valid UTF-8 is in no sentence: they all are, and a search is by
+ * characters, not by bytes inside one. */
+static void scan(fixture *f, char words[][128], size_t nwords, ids *out)
+{
+    for (size_t w = 0; w < nwords; w++) {
+        fold(words[w], strlen(words[w]));
+        if (!valid_utf8((const unsigned char *)words[w], strlen(words[w])))
+            return;
+    }
+    for (size_t i = 0; i < f->nsentences; i++) {
+        size_t w = 0;
+        while (w < nwords && memmem(f->sentences[i].folded, f->sentences[i].len, words[w], strlen(words[w])))
+            w++;
+        if (w == nwords)
+            ids_push(out, f->sentences[i].id);
+    }
+}
+
+static void check(fixture *f, const char *q)
+{
+    sqlite3_bind_text(f->translate, 1, q, -1, SQLITE_TRANSIENT);
+    assert_int_equal(sqlite3_step(f->translate), SQLITE_ROW);
+    const char *expr = (const char *)sqlite3_column_text(f->translate, 0);
+    ids got = {0}, want = {0};
+    if (expr) {
+        char words[16][128];
+        size_t nwords = words_of(expr, words, 16);
+        assert_true(nwords > 0);
+        /* The words are q's, in order. */
+        const char *at = q;
+        for (size_t w = 0; w < nwords; w++) {
+            const char *found = strstr(at, words[w]);
+            if (!found)
+                fail_msg("translation of '%s' has a word '%s' not in it: %s", q, words[w], expr);
+            at = found + strlen(words[w]);
+        }
+        scan(f, words, nwords, &want);
+        sqlite3_bind_text(f->match, 1, expr, -1, SQLITE_TRANSIENT);
+        int rc;
+        while ((rc = sqlite3_step(f->match)) == SQLITE_ROW)
+            ids_push(&got, sqlite3_column_int64(f->match, 0));
+        if (rc != SQLITE_DONE)
+            fail_msg("MATCH %s (for '%s'): %s", expr, q, sqlite3_errmsg(es_store_db(f->store)));
+        sqlite3_reset(f->match);
+    }
+    if (got.n != want.n || (got.n && memcmp(got.v, want.v, got.n * sizeof *got.v) != 0))
+        fail_msg("'%s' (%s): the index finds %zu sentences, a scan %zu", q, expr ? expr : "no words",
+                 got.n, want.n);
+    sqlite3_reset(f->translate);
+    f->checked++;
+    f->nonempty += want.n > 0;
+    free(got.v);
+    free(want.v);
+}
+
+/* Characters [from, from + n) of sentence s, into buf. */
+static void substring(const sentence *s, size_t from, size_t n, char *buf, size_t cap)
+{
+    size_t i = 0, c = 0, len = 0;
+    while (i < s->len && c < from + n) {
+        size_t l = 1;
+        while (i + l < s->len && ((unsigned char)s->folded[i + l] & 0xC0) == 0x80)
+            l++;
+        if (c >= from && len + l < cap) {
+            memcpy(buf + len, s->folded + i, l);
+            len += l;
+        }
+        i += l;
+        c++;
+    }
+    buf[len] = '\0';
+}
+
+static size_t chars(const sentence *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->len; i++)
+        n += ((unsigned char)s->folded[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static void test_random_substrings(void **state)
+{
+    fixture *f = *state;
+    char q[64];
+    for (int k = 0; k < 2000; k++) {
+        const sentence *s = &f->sentences[below(f, (unsigned)f->nsentences)];
+        substring(s, below(f, (unsigned)chars(s)), 1 + below(f, 8), q, sizeof q);
+        if (*q)
+            check(f, q);
+    }
+    /* Most random substrings occur: the test compares real answers. */
+    assert_true(f->nonempty > f->checked * 9 / 10);
+}
+
+/* Around a digit or Latin letter (2026年, GDP增长, 5.2%), and the same
+ * with the case of the letters flipped. */
+static void test_digits_and_latin(void **state)
+{
+    fixture *f = *state;
+    char q[64];
+    for (int k = 0, done = 0; done < 500 && k < 100000; k++) {
+        const sentence *s = &f->sentences[below(f, (unsigned)f->nsentences)];
+        size_t at = 0, seen = 0, c = 0;
+        for (size_t i = 0; i < s->len; i++) {
+            unsigned char ch = (unsigned char)s->folded[i];
+            if ((ch & 0xC0) == 0x80)
+                continue;
+            if (((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z')) && below(f, (unsigned)++seen) == 0)
+                at = c;
+            c++;
+        }
+        if (!seen)
+            continue;
+        substring(s, at > 3 ? at - below(f, 4) : at, 1 + below(f, 8), q, sizeof q);
+        check(f, q);
+        for (char *p = q; *p; p++)
+            if (*p >= 'a' && *p <= 'z' && below(f, 2))
+                *p = (char)(*p - ('a' - 'A'));
+        check(f, q);
+        done++;
+    }
+}
+
+/* Strings of two to five characters picked all over the corpus: most are
+ * found nowhere. */
+static void test_strings_found_nowhere(void **state)
+{
+    fixture *f = *state;
+    long before = f->nonempty;
+    for (int k = 0; k < 300; k++) {
+        char q[64] = "", one[16];
+        int n = 2 + (int)below(f, 4);
+        for (int c = 0; c < n; c++) {
+            const sentence *s = &f->sentences[below(f, (unsigned)f->nsentences)];
+            substring(s, below(f, (unsigned)chars(s)), 1, one, sizeof one);
+            strcat(q, one);
+        }
+        check(f, q);
+    }
+    assert_true(f->nonempty - before < 150);
+}
+
+static void test_words_and_hostile_input(void **state)
+{
+    fixture *f = *state;
+    static const char *const queries[] = {
+        "教师", "教育", "学校", "学生", "增长", "发展", "就业", "教", "师", "育", "年", "2026年", "GDP增长",
+        "026年", "GDP", "gdp", "Gdp", "5%", "5.2%", "2025", "0", "%", "义务教育", "职业教育", "人工智能",
+        "教师队伍建设", "高质量发展", "双一流", "AI", "一流大学", "托育", "幼儿园", "乡村振兴", "粤港澳大湾区",
+        "量子纠缠猫", "xyzzy", "教师教师教师", "育教师", "2099年", "龘", "𠀀", "教𠀀", "师教",
+        "\"", "\"\"", "教\"师", "\"教师\"", "AND", "OR", "NOT", "NEAR", "教师 AND", "教师 OR 学生",
+        "NEAR(教师 学生)", "教师*", "*", "^教师", "text:教师", "{text}:教师", "-教师", "+", "教师-学生",
+        "(", ")", "教(师", "a:b", "'", "\\", "_", "教师%", "x\x01y", "\xff\xfe", "\xe6\x95", "教\xe5",
+        "\xc0\xaf", "\xed\xa0\x80", "\xe3\x80\x80教师\xe3\x80\x80", " ", "，。", "教师，学生", "教师 学生",
+        "《教育法》", "“双减”", "NOT学生", "*教*", "教\n师", "g\"d\"p",
+    };
+    for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
+        check(f, queries[i]);
+}
+
+static void test_random_pieces(void **state)
+{
+    fixture *f = *state;
+    static const char *const pieces[] = {
+        "教", "师", "育", "A", "b", "0", "9", " ", "，", "。", "\"", "*", "(", ")", ":", "^", "-", "+",
+        "\xff", "\xe6", "\xe6\x95", "\x80", "\xf0\x9f\x98\x80", "　", "\t", "AND", "OR", "NEAR", "%", ".", "'",
+    };
+    for (int k = 0; k < 400; k++) {
+        char q[128] = "";
+        int n = 1 + (int)below(f, 8);
+        for (int p = 0; p < n; p++)
+            strcat(q, pieces[below(f, sizeof pieces / sizeof pieces[0])]);
+        check(f, q);
+    }
+}
+
+static void test_index_is_whole(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(sqlite3_exec(es_store_db(f->store),
+        "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1);"
+        "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)",
+        NULL, NULL, NULL), SQLITE_OK);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_random_substrings),
+        cmocka_unit_test(test_digits_and_latin),
+        cmocka_unit_test(test_strings_found_nowhere),
+        cmocka_unit_test(test_words_and_hostile_input),
+        cmocka_unit_test(test_random_pieces),
+        cmocka_unit_test(test_index_is_whole),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,180 @@
+/* A database made by version 1 (sentences holding a copy of their text,
+ * a trigram search index, no recorded version) opens: it is upgraded once,
+ * with a notice, to sentences stored as spans and the bigram index, losing
+ * nothing; it then opens without being written to. A database from a newer
+ * version is refused. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "edushell/base/common.h"
+#include "edushell/store/store.h"
+
+typedef struct fixture {
+    char dir[64], v2[128], v1[128];
+    int notices;
+} fixture;
+
+static void exec(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg);
+}
+
+static long long one_int(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static void count_notice(void *ctx, const char *message)
+{
+    fixture *f = ctx;
+    assert_non_null(strstr(message, "upgrading"));
+    f->notices++;
+}
+
+/* The sample loaded by this version, then copied into version 1's tables. */
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    strcpy(f->dir, "/tmp/edushell-upgrade-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    snprintf(f->v2, sizeof f->v2, "%s/v2.db", f->dir);
+    snprintf(f->v1, sizeof f->v1, "%s/v1.db", f->dir);
+    es_err err = {{0}};
+    es_store *s = es_store_open(f->v2, &err);
+    assert_non_null(s);
+    es_pipeline pipe;
+    assert_int_equal(es_pipeline_open(&pipe, EDUSHELL_SOURCE_DATA, &err), 0);
+    es_sink sink = es_store_sink(s);
+    const char *sample = EDUSHELL_SOURCE_DATA "/sample";
+    assert_int_equal(es_ingest_paths(&pipe, &sink, &sample, 1, 0, NULL, NULL), 0);
+    es_pipeline_close(&pipe);
+    es_store_close(s);
+
+    char *schema;
+    size_t len;
+    assert_int_equal(es_read_file(EDUSHELL_SOURCE_DATA "/../tests/fixtures/schema-v1.sql", &schema, &len, &err), 0);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->v1, &db), SQLITE_OK);
+    exec(db, "PRAGMA journal_mode=WAL");
+    exec(db, schema);
+    free(schema);
+    char attach[256];
+    snprintf(attach, sizeof attach, "ATTACH '%s' AS src", f->v2);
+    exec(db, attach);
+    exec(db, "BEGIN;"
+             "INSERT INTO documents SELECT * FROM src.documents;"
+             "INSERT INTO sections SELECT * FROM src.sections;"
+             "INSERT INTO sentences(id, doc_id, seq, section_seq, paragraph, start, end, text)"
+             " SELECT id, doc_id, seq, section_seq, paragraph, start, end, text FROM src.sentences;"
+             "INSERT INTO indicators SELECT id, doc_id, sentence_id, start, end, number, metric, value,"
+             " value_hi, unit, kind, cmp, scope, year, metric_id FROM src.indicators;"
+             "INSERT INTO metrics SELECT * FROM src.metrics;"
+             "INSERT INTO settings SELECT * FROM src.settings;"
+             "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');"
+             "COMMIT;");
+    assert_int_equal(one_int(db, "PRAGMA user_version"), 0);
+    assert_true(one_int(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '\"幼儿园\"'") > 0);
+    sqlite3_close(db);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    assert_int_equal(system(cmd), 0);
+    free(f);
+    return 0;
+}
+
+static void test_upgrades_once_and_keeps_everything(void **state)
+{
+    fixture *f = *state;
+    es_err err = {{0}};
+    es_store_notice notice = {count_notice, f};
+    es_store *s = es_store_open_notify(f->v1, &notice, &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    assert_int_equal(f->notices, 1);
+    sqlite3 *db = es_store_db(s);
+    assert_int_equal(one_int(db, "PRAGMA user_version"), 2);
+    char attach[256];
+    snprintf(attach, sizeof attach, "ATTACH '%s' AS src", f->v2);
+    exec(db, attach);
+    /* The same rows, every sentence with the same text. */
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences"), one_int(db, "SELECT count(*) FROM src.sentences"));
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences a JOIN src.sentences b USING (id)"
+                                 " WHERE a.text = b.text AND a.doc_id = b.doc_id"),
+                     one_int(db, "SELECT count(*) FROM src.sentences"));
+    assert_int_equal(one_int(db, "SELECT count(*) FROM indicators a JOIN src.indicators b USING (id)"
+                                 " WHERE a.sentence_id IS b.sentence_id AND a.metric = b.metric"
+                                 " AND a.period_end IS b.year"),
+                     one_int(db, "SELECT count(*) FROM src.indicators"));
+    exec(db, "DETACH src");
+    /* Both indexes answer, and agree with a scan. */
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('幼儿园')"),
+                     one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '幼儿园') > 0"));
+    assert_int_equal(one_int(db, "SELECT count(*) FROM indicators_fts WHERE indicators_fts MATCH edu_bigram_query('覆盖率')"),
+                     one_int(db, "SELECT count(*) FROM indicators WHERE instr(metric, '覆盖率') > 0"));
+    exec(db, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1);"
+             "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)");
+    assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_finalize(st);
+    es_store_close(s);
+
+    /* Opened again: nothing to do, nothing written. */
+    sqlite3 *watch;
+    assert_int_equal(sqlite3_open(f->v1, &watch), SQLITE_OK);
+    long long version = one_int(watch, "PRAGMA data_version");
+    s = es_store_open_notify(f->v1, &notice, &err);
+    assert_non_null(s);
+    assert_int_equal(f->notices, 1);
+    es_store_close(s);
+    assert_int_equal(one_int(watch, "PRAGMA data_version"), version);
+    sqlite3_close(watch);
+}
+
+static void test_refuses_a_newer_database(void **state)
+{
+    fixture *f = *state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->v2, &db), SQLITE_OK);
+    exec(db, "PRAGMA user_version = 99");
+    sqlite3_close(db);
+    es_err err = {{0}};
+    assert_null(es_store_open(f->v2, &err));
+    assert_non_null(strstr(err.msg, "newer edushell"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_upgrades_once_and_keeps_everything, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refuses_a_newer_database, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
