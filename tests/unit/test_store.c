@@ -115,7 +115,7 @@ static void test_put_stores_all_parts(void **state)
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_string_equal((const char *)sqlite3_column_text(st, 0), "57所");
     sqlite3_finalize(st);
-    /* The trigram index finds Chinese substrings. */
+    /* The search index finds Chinese substrings. */
     assert_int_equal(count(f->store, "sentences_fts WHERE sentences_fts MATCH '\"幼儿园覆盖\"'"), 1);
 }
 
