@@ -9,7 +9,8 @@ db=${1:-$top/edushell-sample.db}
 packages=(build-essential cmake pkg-config liblua5.4-dev libsqlite3-dev libreadline-dev
           libcmocka-dev libutf8proc-dev libxlsxwriter-dev python3 valgrind
           libzip-dev libxml2-dev libpoppler-glib-dev libuchardet-dev   # the document readers
-          chromium fonts-wqy-microhei)   # the HTML report test renders pages; CJK glyphs
+          chromium fonts-wqy-microhei    # the HTML report test renders pages; CJK glyphs
+          clang libclang-rt-dev)         # the fuzz targets: clang and libFuzzer
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
