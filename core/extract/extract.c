@@ -155,7 +155,8 @@ void es_extract_text(const es_extractor *ex, const es_text_in *in, es_view *view
     for (size_t k = 0; k < x.ntables; k++)
         free(tables[k].cells);
     free(tables);
-    es_indicator_list page_part = { out->items + first, out->n - first, 0 };
+    /* Nothing found leaves items NULL, and NULL + 0 is undefined. */
+    es_indicator_list page_part = { out->items ? out->items + first : NULL, out->n - first, 0 };
     set_pages(in->src, &page_part);
     es_structure_to_raw(st, view);
 }

@@ -455,8 +455,9 @@ int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
  * heading, not a figure. */
 static int is_bare_year(const quantity *q, const vocab_word *unit)
 {
-    return unit && strcmp(unit->text, "年") == 0 && !q->has_hi && q->value == (double)(long)q->value &&
-           q->value >= 1900 && q->value <= 2100;
+    /* The range first: a value past what a long holds cannot be cast. */
+    return unit && strcmp(unit->text, "年") == 0 && !q->has_hi && q->value >= 1900 && q->value <= 2100 &&
+           q->value == (double)(long)q->value;
 }
 
 int quantity_read_cell(const vocab *v, const char *text, size_t start, size_t end, quantity *q)
