@@ -95,6 +95,7 @@ for name in "$WORK/link.db" "$WORK/dirlink/$(basename "$DB")"; do
   refused "another report run holds the lock on $name" \
     "$EDUSHELL" --db "$name" report annual_report --region 无锡市 --out "$WORK/locked.md"
 done
+flock -u 9  # other processes may still hold the descriptor for a moment
 exec 9<&-
 [ ! -e "$WORK/locked.md" ] || fail "a report ran through another name while locked"
 # The last checker (a process substitution) inherited fd 9 and may not have
