@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes the seed inputs of one fuzz target into a folder: the test
-# fixtures (whole files for the readers, one line a seed for the number,
-# quantity and sentence readers, which see sentences), the bundled sample,
+# fixtures (whole files for the readers, only .docx, .xlsx or .pdf ones for
+# those formats' readers, one line a seed for the number, quantity and
+# sentence readers, which see sentences), the bundled sample,
 # and the inputs that once crashed the target (tests/fuzz/regressions/).
 #   tests/fuzz/seeds.sh TARGET DIR
 set -euo pipefail
@@ -21,6 +22,10 @@ case $target in
         n=$((n + 1))
         printf '%s\n' "$line" > "$dir/line-$n"
       done < "$f"
+    done ;;
+  docx|xlsx|pdf)
+    for f in "${files[@]}"; do
+      case $f in *."$target") n=$((n + 1)); cp "$f" "$dir/file-$n" ;; esac
     done ;;
   *)
     for f in "${files[@]}"; do
