@@ -253,6 +253,7 @@ void es_segment(const char *text, size_t len, es_structure *out)
             add_paragraph(&b, text, start, end);
         line = line_end + 1;
     }
+    es_find_tables(text, len, out);
 }
 
 /* The raw span of view span [*start, *end). */
@@ -277,6 +278,12 @@ void es_structure_to_raw(es_structure *st, const es_view *view)
         span_to_raw(view, &st->paragraphs[k].start, &st->paragraphs[k].end);
     for (size_t k = 0; k < st->nsentences; k++)
         span_to_raw(view, &st->sentences[k].start, &st->sentences[k].end);
+    for (size_t k = 0; k < st->tables.n; k++) {
+        es_table *t = &st->tables.items[k];
+        span_to_raw(view, &t->start, &t->end);
+        for (size_t c = 0; c < t->ncells; c++)
+            span_to_raw(view, &t->cells[c].start, &t->cells[c].end);
+    }
 }
 
 void es_structure_free(es_structure *st)
@@ -286,6 +293,7 @@ void es_structure_free(es_structure *st)
     free(st->sections);
     free(st->paragraphs);
     free(st->sentences);
+    es_table_list_free(&st->tables);
     memset(st, 0, sizeof *st);
 }
 

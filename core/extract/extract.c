@@ -85,13 +85,19 @@ void es_extract(const es_extractor *ex, const es_extract_input *in, es_indicator
     free(parts);
 }
 
-/* The source's tables with their cells' spans in the view. */
-static es_table *tables_in_view(const es_source *src, const es_view *view)
+/* The document's tables with their cells' spans in the view: the
+ * source's first (mapped from raw offsets), then those found in the text,
+ * which are in the view already and are shared, not copied. */
+static es_table *tables_in_view(const es_source *src, const es_view *view, const es_structure *st, size_t *n)
 {
-    if (!src || src->tables.n == 0)
+    size_t from_src = src ? src->tables.n : 0;
+    *n = from_src + st->tables.n;
+    if (*n == 0)
         return NULL;
-    es_table *tables = es_xcalloc(src->tables.n, sizeof *tables);
-    for (size_t k = 0; k < src->tables.n; k++) {
+    es_table *tables = es_xcalloc(*n, sizeof *tables);
+    if (st->tables.n)
+        memcpy(tables + from_src, st->tables.items, st->tables.n * sizeof *tables);
+    for (size_t k = 0; k < from_src; k++) {
         const es_table *raw = &src->tables.items[k];
         es_table *t = &tables[k];
         *t = *raw;
@@ -145,14 +151,14 @@ void es_extract_text(const es_extractor *ex, const es_text_in *in, es_view *view
         kind = meta->kind;
         year = meta->year;
     }
-    es_table *tables = tables_in_view(in->src, view);
+    size_t ntables;
+    es_table *tables = tables_in_view(in->src, view, st, &ntables);
     es_extract_input x = {
-        .view = view, .st = st, .doc_kind = kind, .doc_year = year,
-        .tables = tables, .ntables = tables ? in->src->tables.n : 0,
+        .view = view, .st = st, .doc_kind = kind, .doc_year = year, .tables = tables, .ntables = ntables,
     };
     size_t first = out->n;
     es_extract(ex, &x, out);
-    for (size_t k = 0; k < x.ntables; k++)
+    for (size_t k = 0; in->src && k < in->src->tables.n; k++)
         free(tables[k].cells);
     free(tables);
     /* Nothing found leaves items NULL, and NULL + 0 is undefined. */

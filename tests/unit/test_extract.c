@@ -580,6 +580,28 @@ static void test_tables(void **state)
         run_table_case(*state, &table_cases[k]);
 }
 
+/* Tables flattened into text read as the same tables: one cell a line
+ * ending in a bar, one cell a paragraph, rows between bars. */
+static const extract_case text_table_cases[] = {
+    { "学段 |\n学校数 |\n在校生数 |\n生师比 |\n小学 |\n41 |\n23150 |\n17.97 |\n初中 |\n18 |\n11042 |\n12.34 |\n",
+      ES_KIND_SUMMARY, 2023, 6, {
+        W("41", 41, "", A, "=", .metric = "小学学校数"),
+        W("11042", 11042, "", A, "=", .metric = "初中在校生数"),
+        W("12.34", 12.34, "", A, "=", .metric = "初中生师比") } },
+    { "指标\n\n2021年\n\n2026年\n\n属性\n\n1.入学率(%)\n\n98%\n\n99%以上\n\n约束性\n\n"
+      "2.平均受教育年限(年)\n\n10.8\n\n11.5年\n\n预期性\n", ES_KIND_PLAN, 2026, 4, {
+        W("98%", 98, "%", A, "=", .metric = "入学率", .year = 2021),
+        W("99%", 99, "%", T, ">=", .metric = "入学率", .year = 2026),
+        W("10.8", 10.8, "年", A, "=", .metric = "平均受教育年限"),
+        W("11.5年", 11.5, "年", T, "=", .metric = "平均受教育年限") } },
+    { "项目 | 年度目标 | 完成情况 |\n学前教育 | 新建幼儿园3所 | 已完工2所,新增学位600个 |\n", ES_KIND_PROGRESS, 2023, 3, {
+        W("3所", 3, "所", T, "=", .metric = "新建幼儿园"),
+        W("2所", 2, "所", A, "="),
+        W("600个", 600, "个", A, "=", .metric = "新增学位") } },
+};
+
+static void test_tables_in_text(void **state) { RUN(state, text_table_cases); }
+
 /* Headings over two rows with merged cells: a year over a goal and a
  * result column. */
 static void test_table_merged_headings(void **state)
@@ -656,6 +678,7 @@ int main(void)
         cmocka_unit_test(test_not_indicators),
         cmocka_unit_test(test_tables),
         cmocka_unit_test(test_table_merged_headings),
+        cmocka_unit_test(test_tables_in_text),
         cmocka_unit_test(test_sentence_index_and_order),
         cmocka_unit_test(test_kind_names_and_bad_data_dir),
     };

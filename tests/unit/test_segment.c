@@ -135,6 +135,102 @@ static void test_sample_spans_are_sane(void **state)
     free(text);
 }
 
+/* --- tables flattened into text --- */
+
+/* The text of table cell (row, col), or "" when there is none. */
+static void cell_is(const char *text, const es_table *t, unsigned row, unsigned col, const char *expect)
+{
+    const es_table_cell *c = es_table_cell_at(t, row, col);
+    if (!c) {
+        if (*expect)
+            fail_msg("no cell (%u, %u), expected %s", row, col, expect);
+        return;
+    }
+    if (c->end - c->start != strlen(expect) || memcmp(text + c->start, expect, c->end - c->start) != 0)
+        fail_msg("cell (%u, %u) is %.*s, expected %s", row, col, (int)(c->end - c->start), text + c->start, expect);
+}
+
+/* One cell a line, each ending in a bar: the heading is the labels before
+ * the first row's label; a short row's figures go to the columns whose
+ * figures are of their size. */
+static void test_table_one_cell_a_line(void **state)
+{
+    (void)state;
+    const char *text = "全县中小学情况\n学段 |\n学校数 |\n在校生数 |\n专任教师数 |\n生师比 |\n"
+                       "小学 |\n41 |\n23150 |\n1288 |\n17.97 |\n初中 |\n18 |\n11042 |\n895 |\n12.34 |\n"
+                       "高中 |\n5 |\n9731 |\n11.02 |\n注:数据截至年底。\n";
+    es_structure st;
+    segment(text, strlen(text), &st);
+    assert_int_equal(st.tables.n, 1);
+    const es_table *t = &st.tables.items[0];
+    assert_int_equal(t->nrows, 4);
+    assert_int_equal(t->ncols, 5);
+    cell_is(text, t, 0, 0, "学段");
+    cell_is(text, t, 0, 4, "生师比");
+    cell_is(text, t, 2, 0, "初中");
+    cell_is(text, t, 2, 3, "895");
+    cell_is(text, t, 3, 2, "9731");
+    cell_is(text, t, 3, 3, "");        /* 高中 gives no teachers */
+    cell_is(text, t, 3, 4, "11.02");
+    es_structure_free(&st);
+}
+
+/* Rows one a line between bars; a row whose first cell is merged with the
+ * row above has its cells on the right. */
+static void test_table_rows_between_bars(void **state)
+{
+    (void)state;
+    const char *text = "项目 | 年度目标 | 完成情况 |\n一、学前 | 新建幼儿园3所 | 已完工2所 |\n新增学位900个 | 已新增600个 | |\n";
+    es_structure st;
+    segment(text, strlen(text), &st);
+    assert_int_equal(st.tables.n, 1);
+    const es_table *t = &st.tables.items[0];
+    cell_is(text, t, 0, 1, "年度目标");
+    cell_is(text, t, 1, 0, "一、学前");
+    cell_is(text, t, 2, 0, "");
+    cell_is(text, t, 2, 1, "新增学位900个");
+    cell_is(text, t, 2, 2, "已新增600个");
+    es_structure_free(&st);
+}
+
+/* One cell a paragraph, after a title: the first row's shape (a label, two
+ * figures, an attribute) gives the columns; a parent with two parts
+ * takes their figures column by column. */
+static void test_table_one_cell_a_paragraph(void **state)
+{
+    (void)state;
+    const char *text = "主要指标\n\n指标\n\n2021年\n\n2026年\n\n属性\n\n1.入学率(%)\n\n98%\n\n99%以上\n\n约束性\n\n"
+                       "2.大班额比例(%)\n\n其中:小学\n\n初中\n\n3.1%\n\n5.2%\n\n0\n\n0\n\n预期性\n\n"
+                       "以上指标按年度监测。\n";
+    es_structure st;
+    segment(text, strlen(text), &st);
+    assert_int_equal(st.tables.n, 1);
+    const es_table *t = &st.tables.items[0];
+    assert_int_equal(t->ncols, 4);
+    cell_is(text, t, 0, 0, "指标");
+    cell_is(text, t, 0, 3, "属性");
+    cell_is(text, t, 1, 1, "98%");
+    cell_is(text, t, 1, 3, "约束性");
+    cell_is(text, t, 2, 0, "2.大班额比例(%)");
+    cell_is(text, t, 3, 0, "其中:小学");
+    cell_is(text, t, 3, 1, "3.1%");
+    cell_is(text, t, 4, 1, "5.2%");
+    cell_is(text, t, 4, 2, "0");
+    es_structure_free(&st);
+}
+
+/* Prose with short lines, figures in sentences, a line that is one bar:
+ * no table. */
+static void test_no_table_in_prose(void **state)
+{
+    (void)state;
+    const char *text = "|\n一、工作回顾\n全县新建学校3所。\n二、下一步打算\n2024年\n继续推进。\n声明:内容来源于网络 |\n|\n";
+    es_structure st;
+    segment(text, strlen(text), &st);
+    assert_int_equal(st.tables.n, 0);
+    es_structure_free(&st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +239,10 @@ int main(void)
         cmocka_unit_test(test_sentence_at),
         cmocka_unit_test(test_empty_and_blank),
         cmocka_unit_test(test_sample_spans_are_sane),
+        cmocka_unit_test(test_table_one_cell_a_line),
+        cmocka_unit_test(test_table_rows_between_bars),
+        cmocka_unit_test(test_table_one_cell_a_paragraph),
+        cmocka_unit_test(test_no_table_in_prose),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

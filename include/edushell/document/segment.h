@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "edushell/source/table.h"
 #include "edushell/text/normalize.h"
 
 typedef struct es_span {
@@ -31,10 +32,17 @@ typedef struct es_structure {
     es_section *sections;   size_t nsections;
     es_span *paragraphs;    size_t nparagraphs;
     es_sentence *sentences; size_t nsentences;
+    es_table_list tables;   /* tables flattened into the text (text_tables.c) */
 } es_structure;
 
-/* Segments a normalized view's text (ASCII punctuation and digits). */
+/* Segments a normalized view's text (ASCII punctuation and digits), and
+ * finds the tables flattened into it. */
 void es_segment(const char *text, size_t len, es_structure *out);
+
+/* Appends to st->tables the tables flattened into the text: rows of cells
+ * between bars, one cell a line ending in a bar, one cell a paragraph.
+ * Needs st's paragraphs. */
+void es_find_tables(const char *text, size_t len, es_structure *st);
 void es_structure_free(es_structure *st);
 
 /* Turns every span from view offsets into raw ones, once. */
