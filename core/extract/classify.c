@@ -8,13 +8,28 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Zone named by a heading. When it names both results and goals
- * (十四五发展成就和十五五主要目标任务) its sentences decide one by one. */
+/* Zone named by a heading. A heading ends in its head noun: 主要工作完成
+ * 情况 is about results, 2024年工作成效和下一步计划 about both, whose
+ * sentences then decide one by one. Work named without a time (重点工作,
+ * 主要任务) takes the time its heading's other words give (上半年重点工作,
+ * 下半年主要任务), and alone heads goals. */
 static zone heading_zone(const vocab *v, const char *text, size_t start, size_t end)
 {
-    int target = vocab_find(v, ROLE_ZONE_TARGET, text, start, end, NULL) != (size_t)-1;
-    int actual = vocab_find(v, ROLE_ZONE_ACTUAL, text, start, end, NULL) != (size_t)-1;
-    return target && actual ? ZONE_MIXED : target ? ZONE_TARGET : actual ? ZONE_ACTUAL : ZONE_NONE;
+    size_t target = vocab_find_last(v, ROLE_ZONE_TARGET, text, start, end, NULL);
+    size_t actual = vocab_find_last(v, ROLE_ZONE_ACTUAL, text, start, end, NULL);
+    if (target == (size_t)-1 && actual == (size_t)-1)
+        return vocab_find(v, ROLE_ZONE_WORK, text, start, end, NULL) != (size_t)-1 ? ZONE_TARGET : ZONE_NONE;
+    if (target == (size_t)-1)
+        return ZONE_ACTUAL;
+    if (actual == (size_t)-1)
+        return ZONE_TARGET;
+    size_t first = target < actual ? target : actual, last = target < actual ? actual : target;
+    static const char *const joins[] = { "和", "及", "与", "、" };
+    for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
+        for (size_t at = first; at + 3 <= last; at += es_u8_len(text + at))
+            if (memcmp(text + at, joins[k], 3) == 0)
+                return ZONE_MIXED;
+    return target > actual ? ZONE_TARGET : ZONE_ACTUAL;
 }
 
 /* A paragraph too short to be prose and not ending as a sentence does is
@@ -180,36 +195,67 @@ static int cue_negated(const vocab *v, const char *text, size_t start, size_t en
     return 0;
 }
 
-/* Offset of the first cue of `role` in text[start, end) that is not part
- * of a plain noun phrase, or CUE_NONE. */
-static size_t first_cue(const vocab *v, vocab_role role, const char *text, size_t start, size_t end)
+/* Whether text[at] lies inside quotation marks or title brackets opened
+ * after `start`: a cue there is part of a name (《…行动计划》). */
+static int inside_names(const char *text, size_t start, size_t at)
+{
+    int depth = 0;
+    for (size_t p = start; p + 3 <= at; p += es_u8_len(text + p)) {
+        if (memcmp(text + p, "“", 3) == 0 || memcmp(text + p, "《", 3) == 0)
+            depth++;
+        else if ((memcmp(text + p, "”", 3) == 0 || memcmp(text + p, "》", 3) == 0) && depth > 0)
+            depth--;
+    }
+    return depth > 0;
+}
+
+/* Offset of the last cue of `role` in text[start, end) that is neither a
+ * plain noun phrase nor inside a name, or CUE_NONE. */
+static size_t last_cue(const vocab *v, vocab_role role, const char *text, size_t start, size_t end)
 {
     const vocab_word *w;
-    size_t at = start;
+    size_t at = start, last = CUE_NONE;
     while (at < end) {
         size_t hit = vocab_find(v, role, text, at, end, &w);
         if (hit == (size_t)-1)
-            return CUE_NONE;
-        if (!cue_negated(v, text, start, end, hit, w->len))
-            return hit;
+            break;
+        if (!cue_negated(v, text, start, end, hit, w->len) && !inside_names(text, start, hit))
+            last = hit;
         at = hit + w->len;
     }
-    return CUE_NONE;
+    return last;
 }
 
 static int has_cue(const vocab *v, vocab_role role, const char *text, size_t start, size_t end)
 {
-    return first_cue(v, role, text, start, end) != CUE_NONE;
+    return last_cue(v, role, text, start, end) != CUE_NONE;
 }
 
-/* Whether a cue of `role` stands in the sentence before `at`. */
-static int cue_before(const vocab *v, vocab_role role, sentence_ctx *s, size_t *cached, size_t at)
+/* Where goals named earlier in the sentence stop reaching: the clause of
+ * the last word of a result (已, 目前, 截至) before `at`. */
+static size_t result_clause(const vocab *v, const sentence_ctx *s, size_t at)
 {
-    if (!(s->cues & (1u << role)))
+    if (!(s->cues & (1u << ROLE_RESULT)))
+        return s->start;
+    size_t hit = last_cue(v, ROLE_RESULT, s->text, s->start, at);
+    if (hit == CUE_NONE)
+        return s->start;
+    while (hit > s->start) {
+        size_t p = es_u8_prev(s->text, s->start, hit);
+        if (es_clause_mark_len(s->text, p, hit))
+            break;
+        hit = p;
+    }
+    return hit;
+}
+
+/* Whether a cue of `role` stands in the sentence before `at`, after the
+ * clause of the last result named. */
+static int cue_before(const vocab *v, vocab_role role, sentence_ctx *s, size_t from, size_t at)
+{
+    if (!(s->cues & (1u << role)) || from >= at)
         return 0;
-    if (*cached == CUE_UNKNOWN)
-        *cached = first_cue(v, role, s->text, s->start, s->end);
-    return *cached != CUE_NONE && *cached < at;
+    return has_cue(v, role, s->text, from, at);
 }
 
 /* Whether a noun follows the quantity (提升40所普通高中): the verb before
@@ -222,6 +268,11 @@ static int counts_an_object(const vocab *v, const sentence_ctx *s, const quantit
     return !vocab_match_at(v, ROLE_LINK, s->text, at, s->end) && !vocab_match_at(v, ROLE_STOP, s->text, at, s->end);
 }
 
+static int doc_is(const sentence_ctx *s, const char *kind)
+{
+    return s->doc_kind && strcmp(s->doc_kind, kind) == 0;
+}
+
 es_ind_kind classify_kind(const vocab *v, sentence_ctx *s, size_t clause_start, int year, quantity *q)
 {
     const vocab_word *change = vocab_match_before(v, ROLE_CHANGE, s->text, clause_start, q->pre_start);
@@ -231,24 +282,43 @@ es_ind_kind classify_kind(const vocab *v, sentence_ctx *s, size_t clause_start, 
         q->value = -q->value;
         q->value_hi = -q->value_hi;
     }
-    if (s->doc_kind && strcmp(s->doc_kind, ES_KIND_PLAN) == 0)
-        return ES_IND_TARGET;
+    int changed = change || ((s->cues & (1u << ROLE_COMPARE)) && has_cue(v, ROLE_COMPARE, s->text, clause_start,
+                                                                           q->pre_start));
+    es_ind_kind reached = changed ? ES_IND_CHANGE : ES_IND_ACTUAL;
     /* A figure of an earlier year is a result even in a part about goals,
-     * one of a later year a goal even in a review. */
+     * one of a later year a goal even in a review. A work report's review
+     * states results: 确保, 预期 there tell what was aimed at and reached
+     * (好的预期不断释放，GDP年均增长4.4%). */
     int earlier = year && s->doc_year && year < s->doc_year;
     int later = year && s->doc_year && year > s->doc_year;
-    /* A work report's review states results: 确保, 预期 there tell what
-     * was aimed at and reached (好的预期不断释放，GDP年均增长4.4%). */
-    int review = earlier && s->zone != ZONE_TARGET && s->doc_kind && strcmp(s->doc_kind, ES_KIND_GOVREPORT) == 0;
-    if (later || (s->zone == ZONE_TARGET && !earlier) ||
-        (!review && cue_before(v, ROLE_TARGET, s, &s->target_cue, q->pre_start)))
+    int review = earlier && s->zone != ZONE_TARGET && doc_is(s, ES_KIND_GOVREPORT);
+    /* The figure's own clause first: a result (已, 目前, 截至) or a goal
+     * (力争, 确保) said there decides. */
+    if ((s->cues & (1u << ROLE_RESULT)) && has_cue(v, ROLE_RESULT, s->text, clause_start, q->pre_start))
+        return reached;
+    if (!review && cue_before(v, ROLE_TARGET, s, clause_start, q->pre_start))
         return ES_IND_TARGET;
-    /* Weak cues (将, 要) count where the document's kind does not say
-     * results are reported, and in parts about both. */
-    if ((!s->doc_kind || s->zone == ZONE_MIXED) && !review &&
-        cue_before(v, ROLE_TARGET_WEAK, s, &s->weak_cue, q->pre_start))
+    if (later)
         return ES_IND_TARGET;
-    if (change || ((s->cues & (1u << ROLE_COMPARE)) && has_cue(v, ROLE_COMPARE, s->text, clause_start, q->pre_start)))
-        return ES_IND_CHANGE;
-    return ES_IND_ACTUAL;
+    /* Then a goal named earlier in the sentence, unless a result is named
+     * between it and the figure; then the part a real heading opens, or the
+     * column of a table. */
+    size_t scope = result_clause(v, s, q->pre_start);
+    if (!review && cue_before(v, ROLE_TARGET, s, scope, q->pre_start))
+        return ES_IND_TARGET;
+    if (s->zone == ZONE_TARGET && !earlier)
+        return ES_IND_TARGET;
+    if (s->zone == ZONE_ACTUAL && s->column)
+        return reached;
+    /* Weak cues (将, 计划) make goals where the document does not report
+     * results, and in parts about both. */
+    if ((!s->doc_kind || s->zone == ZONE_MIXED) && !review && cue_before(v, ROLE_TARGET_WEAK, s, scope, q->pre_start))
+        return ES_IND_TARGET;
+    if (s->zone == ZONE_ACTUAL)
+        return reached;
+    /* Last, the document's kind: a plan's figures are goals, but for those
+     * of years before it. */
+    if (doc_is(s, ES_KIND_PLAN) && !earlier)
+        return ES_IND_TARGET;
+    return reached;
 }

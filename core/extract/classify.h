@@ -30,18 +30,17 @@ typedef struct sentence_ctx {
     const char *doc_kind;
     int doc_year;
     zone zone;
-    /* Where the sentence's first goal cue (力争) and weak goal cue (将) stand,
-     * found on first use: CUE_UNKNOWN until then, CUE_NONE when absent. */
-    size_t target_cue, weak_cue;
+    int column;      /* the zone is a table column's, not a heading's */
     unsigned cues;   /* the roles (1u << role) with a word in the sentence */
 } sentence_ctx;
 
 /* The sentence-level roles whose presence sentence_ctx.cues records. */
 #define SENTENCE_CUES ((1u << ROLE_TARGET) | (1u << ROLE_TARGET_WEAK) | (1u << ROLE_COMPARE) | \
-                       (1u << ROLE_RESPECTIVE) | (1u << ROLE_PERIOD))
+                       (1u << ROLE_RESPECTIVE) | (1u << ROLE_PERIOD) | (1u << ROLE_RESULT) | \
+                       (1u << ROLE_DIFFERENCE))
 /* The mask holds one bit per role: sentence cue roles must come first. */
 _Static_assert(ROLE_TARGET < 32 && ROLE_TARGET_WEAK < 32 && ROLE_COMPARE < 32 && ROLE_RESPECTIVE < 32 &&
-                   ROLE_PERIOD < 32,
+                   ROLE_PERIOD < 32 && ROLE_RESULT < 32 && ROLE_DIFFERENCE < 32,
                "sentence cue roles must fit in an unsigned mask");
 
 #define CUE_UNKNOWN ((size_t)-2)

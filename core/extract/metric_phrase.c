@@ -5,6 +5,8 @@
  * openers, years, link verbs, comparators and rank words are taken off. */
 #include "metric_phrase.h"
 
+#include "compare.h"
+
 #include "edushell/base/common.h"
 #include "edushell/base/uchar.h"
 
@@ -116,11 +118,16 @@ static range trim(const vocab *v, const char *text, range r)
             r.start += w->len;
             changed = 1;
         }
-        /* Tail words first; spans of time once none is left (a changed
-         * range is looked at again). */
-        size_t years;
+        /* Tail words first; then the base of a comparison (较“十二五”末|
+         * 提高了), which is no part of what is measured; spans of time once
+         * none is left (a changed range is looked at again). */
+        size_t years, base;
+        int base_year;
         if ((w = vocab_match_before(v, ROLE_TAIL, text, r.start, r.end)) != NULL) {
             r.end -= w->len;
+            changed = 1;
+        } else if ((base = compare_base_before(v, text, r.start, r.end, &base_year)) != (size_t)-1) {
+            r.end = base;
             changed = 1;
         } else if ((years = run_of_years_len(v, text, r)) != 0 || (years = trailing_year_len(text, r)) != 0) {
             r.end -= years;
@@ -182,6 +189,8 @@ static size_t after_conjunction(const char *text, size_t start, size_t end)
 static range prefix_range(const vocab *v, const metric_ctx *m, const quantity *q)
 {
     size_t end = q->pre_start < q->span_start ? q->pre_start : q->span_start;
+    if (m->prefix_end && m->prefix_end < end)
+        end = m->prefix_end;
     size_t start = end;
     for (int chars = 0; start > m->clause_start && chars < MAX_PREFIX_CHARS; chars++)
         start = es_u8_prev(m->text, m->clause_start, start);
@@ -307,6 +316,10 @@ static char *compose(const vocab *v, const metric_ctx *m, range prefix, range ob
 {
     int has_prefix = prefix.end > prefix.start, has_object = object.end > object.start;
     es_buf out = { 0 };
+    if (m->same_as_previous && m->previous) {
+        es_buf_puts(&out, m->previous);
+        return es_buf_take(&out, NULL);
+    }
     if (!has_prefix && !has_object) {
         es_buf_puts(&out, m->previous ? m->previous : "");
         return es_buf_take(&out, NULL);

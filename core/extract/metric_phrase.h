@@ -20,6 +20,8 @@ typedef struct metric_ctx {
     int qualifies_previous;  /* a rank or change: a short rest (数量) qualifies the previous metric */
     int rank;                /* a rank: the metric ends where its scope (全省) begins */
     int field_only;          /* the words before the rank name only its field */
+    int same_as_previous;    /* an earlier value or a difference of the previous figure's measure */
+    size_t prefix_end;       /* when not 0, where the words before the quantity end (before a reference) */
 } metric_ctx;
 
 /* The metric phrase, owned by the caller; never NULL. When prefix_out is

@@ -2,6 +2,7 @@
  * in it and gives each its kind, metric, scope and year. */
 #include "scan.h"
 
+#include "compare.h"
 #include "metric_phrase.h"
 #include "quantity.h"
 #include "edushell/base/uchar.h"
@@ -303,6 +304,46 @@ static int year_of_figure(sentence_scan *s, size_t clause, const quantity *q, es
     return year;
 }
 
+/* Longest reference a difference names (全国平均水平, 自治区). */
+#define MAX_REFERENCE_CHARS 12
+
+/* A figure compared with another: an earlier value right after its base
+ * (比上年18.39亿元, 较2015年的58%) is a result of the base's year and
+ * measures what the previous figure does; a difference from a reference
+ * (高于全国平均水平5.1个百分点) that is no goal is a change, of what its
+ * clause names before the reference or else of the previous figure's
+ * measure. Returns 1 when the metric is the previous figure's, and sets
+ * the kind, *year for an earlier value and *metric_end where the clause's
+ * own metric ends before a reference. */
+static int compared_with_previous(sentence_scan *s, size_t clause, quantity *q, es_ind_kind *kind, int *year,
+                                  size_t *metric_end)
+{
+    const vocab *v = &s->ex->words;
+    if (*kind == ES_IND_RANK)
+        return 0;
+    int base_year;
+    if (s->previous && compare_base_before(v, s->ctx.text, clause, q->pre_start, &base_year) != (size_t)-1) {
+        *kind = ES_IND_ACTUAL;
+        *year = base_year == BASE_PREVIOUS_YEAR ? (s->in->doc_year ? s->in->doc_year - 1 : 0) : base_year;
+        return 1;
+    }
+    size_t diff;
+    if (*kind != ES_IND_TARGET && (s->ctx.cues & (1u << ROLE_DIFFERENCE)) &&
+        (diff = difference_before(v, s->ctx.text, clause, q->pre_start, MAX_REFERENCE_CHARS)) != (size_t)-1) {
+        *kind = ES_IND_CHANGE;
+        strcpy(q->cmp, "=");
+        size_t own = clause;
+        while (own < diff && s->ctx.text[own] == ' ')
+            own++;
+        if (own < diff) {
+            *metric_end = diff;
+            return 0;
+        }
+        return s->previous != NULL;
+    }
+    return 0;
+}
+
 static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
 {
     size_t clause = clause_start_before(s, q->pre_start);
@@ -311,6 +352,9 @@ static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
     int rank;
     if (!classify(s, clause, q, &kind, scope, sizeof scope, &rank))
         return;
+    int base_year = 0;
+    size_t metric_end = 0;
+    int compared = compared_with_previous(s, clause, q, &kind, &base_year, &metric_end);
     if (in_heading_marker(s->in, s->index, q->span_start))
         return;
     size_t rs, re;
@@ -320,11 +364,13 @@ static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
         start_breakdown(s, clause, q->pre_start);
     follow_list_kind(s, in_list, clause, &kind, q);
     metric_ctx m = metric_context(s, clause, q, kind, rank, in_list);
+    m.same_as_previous = compared;
+    m.prefix_end = metric_end;
     es_indicator *ind = indicator_push(out);
     *ind = (es_indicator){
         .start = rs, .end = re, .sentence = s->index,
         .value = q->value, .value_hi = q->value_hi, .has_hi = q->has_hi, .kind = kind,
-        .year = year_of_figure(s, clause, q, kind),
+        .year = base_year ? base_year : year_of_figure(s, clause, q, kind),
     };
     memcpy(ind->cmp, q->cmp, sizeof ind->cmp);
     memcpy(ind->unit, q->unit, sizeof ind->unit);
@@ -428,7 +474,7 @@ void scan_stretch(const es_extractor *ex, const es_extract_input *in, const scan
             .doc_kind = in->doc_kind,
             .doc_year = in->doc_year,
             .zone = sp->zone,
-            .target_cue = CUE_UNKNOWN, .weak_cue = CUE_UNKNOWN,
+            .column = sp->column,
         },
     };
     s.clause_floor = sp->clause_floor > sp->start ? sp->clause_floor : sp->start;

@@ -11,6 +11,7 @@ typedef struct scan_span {
     size_t start, end;    /* the stretch, in view offsets */
     size_t clause_floor;  /* no clause reaches back before it (past a heading's marker) */
     zone zone;            /* of the part, or of a table's column */
+    int column;           /* the zone is a table column's */
     int part_year;        /* the year the part's heading names, 0 for none */
 } scan_span;
 

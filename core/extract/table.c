@@ -496,6 +496,7 @@ static void read_prose(reader *r, const es_table_cell *cell, unsigned row, unsig
             .start = sent->start > s ? sent->start : s,
             .end = sent->end < e ? sent->end : e,
             .zone = !c->kind_known ? p->zone : c->kind == ES_IND_TARGET ? ZONE_TARGET : ZONE_ACTUAL,
+            .column = c->kind_known,
             .part_year = c->year > 0 ? c->year : p->year,
         };
         sp.clause_floor = sp.start;

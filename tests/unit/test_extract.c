@@ -253,6 +253,67 @@ static const extract_case kind_cases[] = {
 
 static void test_kinds(void **state) { RUN(state, kind_cases); }
 
+/* --- the kind from the figure's own clause, then the part, then the
+ * document: results (已, 目前, 截至) end the reach of a goal named before;
+ * a heading's last word says what its part is about; goal words inside
+ * names or other words (《…行动计划》, 主要, 要求) and results obtained
+ * (争取上级资金) make no goal. ----------------------------------------- */
+
+static const extract_case clause_kind_cases[] = {
+    { "一、主要工作情况\n全年完成校舍改造投资2.5亿元。\n二、下半年主要任务\n新建学校3所。\n", NULL, 2022, 2, {
+        W("2.5亿元", 2.5e8, "元", A, "="),
+        W("3所", 3, "所", T, "=") } },
+    { "一、上半年重点工作\n新增学位1200个。\n", NULL, 2022, 1, {
+        W("1200个", 1200, "个", A, "=") } },
+    { "全年计划新建学校10所，目前已建成8所，截至9月底开工项目12个。", NULL, 2022, 3, {
+        W("10所", 10, "所", T, "="),
+        W("8所", 8, "所", A, "="),
+        W("12个", 12, "个", A, "=") } },
+    { "目前全县有幼儿园45所，到2025年新增8所。", ES_KIND_PLAN, 2025, 2, {
+        W("45所", 45, "所", A, "="),
+        W("8所", 8, "所", T, "=") } },
+    { "实施《学前教育行动计划》，新建幼儿园6所。按照主要领导要求，新增学位800个。争取上级资金500万元。",
+      NULL, 2022, 3, {
+        W("6所", 6, "所", A, "="),
+        W("800个", 800, "个", A, "="),
+        W("500万元", 5e6, "元", A, "=") } },
+    /* A plan's figures are goals, but for what its clause says is reached. */
+    { "新建幼儿园12所，已完成选址4所。", ES_KIND_PLAN, 2023, 2, {
+        W("12所", 12, "所", T, "="),
+        W("4所", 4, "所", A, "=") } },
+};
+
+static void test_kind_from_clause(void **state) { RUN(state, clause_kind_cases); }
+
+/* --- comparisons: an earlier value right after its base is a result of
+ * the base's year, and it and the change after it measure what the figure
+ * before did; a base left before a change verb is no metric; a difference
+ * from a reference is a change. ----------------------------------------- */
+
+static const extract_case comparison_cases[] = {
+    { "全县教育经费总投入5.2亿元，比上年4.8亿元增加0.4亿元，增长8.3%。", ES_KIND_SUMMARY, 2022, 4, {
+        W("5.2亿元", 5.2e8, "元", A, "=", .metric = "教育经费总投入"),
+        W("4.8亿元", 4.8e8, "元", A, "=", .metric = "教育经费总投入", .year = 2021),
+        W("0.4亿元", 0.4e8, "元", C, "=", .metric = "教育经费总投入"),
+        W("8.3%", 8.3, "%", C, "=", .metric = "教育经费总投入") } },
+    { "在园幼儿3.2万人，比2020年的2.9万人增加0.3万人。", ES_KIND_SUMMARY, 2022, 3, {
+        W("2.9万人", 29000, "人", A, "=", .metric = "在园幼儿", .year = 2020),
+        W("0.3万人", 3000, "人", C, "=", .metric = "在园幼儿") } },
+    { "初中巩固率达到99%，较“十三五”末提高了1.5个百分点，比“十三五”初期提高4个百分点。", ES_KIND_SUMMARY, 2022, 3, {
+        W("1.5个百分点", 1.5, "个百分点", C, "=", .metric = "初中巩固率"),
+        W("4个百分点", 4, "个百分点", C, "=", .metric = "初中巩固率") } },
+    { "幼儿园有120所，比上年净增6所。", ES_KIND_SUMMARY, 2022, 2, {
+        W("6所", 6, "所", C, "=", .metric = "幼儿园") } },
+    { "高中阶段毛入学率92%，高于全省平均水平3.2个百分点；小学生均经费增速高于全省2个百分点。", ES_KIND_SUMMARY, 2022, 3, {
+        W("3.2个百分点", 3.2, "个百分点", C, "=", .metric = "高中阶段毛入学率"),
+        W("2个百分点", 2, "个百分点", C, "=", .metric = "小学生均经费增速") } },
+    /* A bound reached is no difference: 高于 right before the number. */
+    { "合格率高于95%。", ES_KIND_SUMMARY, 2022, 1, {
+        W("95%", 95, "%", A, ">", .metric = "合格率") } },
+};
+
+static void test_comparisons(void **state) { RUN(state, comparison_cases); }
+
 /* --- ranks ----------------------------------------------------------------- */
 
 static const extract_case rank_cases[] = {
@@ -672,6 +733,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities),
         cmocka_unit_test(test_kinds),
+        cmocka_unit_test(test_kind_from_clause),
+        cmocka_unit_test(test_comparisons),
         cmocka_unit_test(test_ranks),
         cmocka_unit_test(test_metrics),
         cmocka_unit_test(test_years_and_parts),
