@@ -186,14 +186,64 @@ static size_t after_conjunction(const char *text, size_t start, size_t end)
 }
 
 /* The clause before the quantity, limited to its last characters. */
+/* Start of the bracket closed by the ')' at text[at], not before `start`,
+ * or `at` when none opens it. */
+static size_t bracket_open(const char *text, size_t start, size_t at)
+{
+    int depth = 0;
+    for (size_t p = at + 1; p > start;) {
+        p--;
+        if (text[p] == ')')
+            depth++;
+        else if (text[p] == '(' && --depth == 0)
+            return p;
+    }
+    return at;
+}
+
+/* End of the bracket opened by the '(' at text[at], not past `end`, or
+ * `at` when none closes it. */
+static size_t bracket_close(const char *text, size_t at, size_t end)
+{
+    int depth = 0;
+    for (size_t p = at; p < end; p++) {
+        if (text[p] == '(')
+            depth++;
+        else if (text[p] == ')' && --depth == 0)
+            return p + 1;
+    }
+    return at;
+}
+
+/* Whether the bracket text[open, close) is an aside that is no part of a
+ * name: what is included or excluded (含…, 包括…), or a breakdown with
+ * figures or a list in it; 研究生学历(学位)比例 keeps its bracket. */
+static int is_aside(const char *text, size_t open, size_t close)
+{
+    static const char *const openers[] = { "含", "包括", "包含", "不含", "其中", "即" };
+    for (size_t k = 0; k < sizeof openers / sizeof *openers; k++)
+        if (close - open > 1 + strlen(openers[k]) && memcmp(text + open + 1, openers[k], strlen(openers[k])) == 0)
+            return 1;
+    for (size_t p = open + 1; p + 1 < close; p++)
+        if (es_is_digit(text[p]) || text[p] == ',' || (close - p > 3 && memcmp(text + p, "、", 3) == 0))
+            return 1;
+    return 0;
+}
+
 static range prefix_range(const vocab *v, const metric_ctx *m, const quantity *q)
 {
     size_t end = q->pre_start < q->span_start ? q->pre_start : q->span_start;
     if (m->prefix_end && m->prefix_end < end)
         end = m->prefix_end;
     size_t start = end;
-    for (int chars = 0; start > m->clause_start && chars < MAX_PREFIX_CHARS; chars++)
+    /* A bracket (含随班就读、中小学校送教上门学生) counts as no character:
+     * an aside between a metric and its figure does not push the metric
+     * out of reach. */
+    for (int chars = 0; start > m->clause_start && chars < MAX_PREFIX_CHARS; chars++) {
         start = es_u8_prev(m->text, m->clause_start, start);
+        if (m->text[start] == ')')
+            start = bracket_open(m->text, m->clause_start, start);
+    }
     if (m->after_previous)
         start = after_conjunction(m->text, start, end);
     range r = trim(v, m->text, (range){ start, end });
@@ -234,12 +284,24 @@ static range object_range(const vocab *v, const metric_ctx *m, const quantity *q
 {
     const char *t = m->text;
     size_t at = q->end, end = m->clause_end;
+    /* 191所(含2所九年一贯制学校)义务教育学校: the object follows the aside. */
+    if (at < end && t[at] == '(')
+        at = bracket_close(t, at, end);
     if (end - at >= 3 && memcmp(t + at, "的", 3) == 0)
         at += 3;
     range r = { at, at };
     for (int read = 0; r.end < end && read < MAX_OBJECT_READ; read++) {
-        if (es_clause_mark_len(t, r.end, end))
+        if (es_clause_mark_len(t, r.end, end) || t[r.end] == ')')
             break;
+        /* A bracket inside the object (学校(校区)智慧技防校园) is read
+         * over; an aside ends it. */
+        if (t[r.end] == '(') {
+            size_t close = bracket_close(t, r.end, end);
+            if (close == r.end || is_aside(t, r.end, close))
+                break;
+            r.end = close;
+            continue;
+        }
         /* In 具备资格证的兼职心理教师 the head noun follows 的. */
         if (stop_at_verbs && r.end > r.start && end - r.end > 3 && memcmp(t + r.end, "的", 3) == 0) {
             r.start = r.end = r.end + 3;
@@ -280,11 +342,26 @@ static range object_range(const vocab *v, const metric_ctx *m, const quantity *q
     return r;
 }
 
-/* Appends text[r] without the years in it (完成2021年度教师招聘工作). */
+/* Appends text[r] without the years in it (完成2021年度教师招聘工作),
+ * without asides in brackets, and without a bracket left open or closed
+ * at its ends. */
 static void append_without_years(es_buf *out, const char *text, range r)
 {
+    while (r.start < r.end && (text[r.start] == '(' || text[r.start] == ')'))
+        r.start++;
+    while (r.end > r.start && (text[r.end - 1] == '(' || text[r.end - 1] == ')') &&
+           (text[r.end - 1] == '(' || bracket_open(text, r.start, r.end - 1) == r.end - 1))
+        r.end--;
     size_t at = r.start, run = r.start;
     while (at < r.end) {
+        if (text[at] == '(') {
+            size_t close = bracket_close(text, at, r.end);
+            if (close > at && is_aside(text, at, close)) {
+                es_buf_append(out, text + run, at - run);
+                at = run = close;
+                continue;
+            }
+        }
         size_t y = es_is_digit(text[at]) && (at == r.start || !es_is_digit(text[at - 1]))
                        ? year_len(text, at, r.end) : 0;
         if (!y) {

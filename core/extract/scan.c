@@ -134,7 +134,10 @@ static void start_breakdown(sentence_scan *s, size_t clause, size_t number)
     const char *t = s->ctx.text;
     while (clause < s->ctx.end && t[clause] == ' ')
         clause++;
-    if (s->previous && vocab_match_at(&s->ex->words, ROLE_BREAKDOWN, t, clause, s->ctx.end)) {
+    /* 其中: or a bracket right after the figure: 幼儿园177所(公办58所,民办119所). */
+    const vocab_word *w = s->previous ? vocab_match_at(&s->ex->words, ROLE_BREAKDOWN, t, clause, s->ctx.end) : NULL;
+    int bracket = s->previous && clause == s->clause_floor && clause < s->ctx.end && t[clause] == '(';
+    if (w || bracket) {
         free(s->base);
         s->base = metric_head(&s->ex->words, s->previous);
         return;
