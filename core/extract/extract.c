@@ -7,8 +7,11 @@
 #include "scan.h"
 #include "table.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "edushell/base/uchar.h"
 
 /* A span of the view that a table covers. */
 typedef struct covered {
@@ -30,15 +33,78 @@ static covered *table_spans(const es_extract_input *in)
     return spans;
 }
 
+/* The subjects of a document's paragraphs as the sentences are read. */
+typedef struct topics {
+    size_t paragraph;      /* of the sentence read last */
+    scan_topic heading;    /* named by the last heading, for the paragraphs under it */
+    scan_topic current;    /* the paragraph's, as its figures set it */
+} topics;
+
+/* A heading or a short line without a sentence's end. */
+#define MAX_TOPIC_LINE_CHARS 20
+
+/* At a paragraph's start: a heading naming a school level (义务教育,
+ * 二、学前教育和特殊教育) makes it the subject of the paragraphs under it,
+ * another heading ends that; a paragraph starts from its heading's. */
+static void enter_paragraph(const vocab *v, const es_extract_input *in, size_t k, topics *t)
+{
+    const es_span *para = &in->st->paragraphs[k];
+    const char *text = in->view->text;
+    size_t start = para->start, end = para->end;
+    for (size_t s = 0; s < in->st->nsections; s++)
+        if (in->st->sections[s].start == start) {
+            start = in->st->sections[s].marker_end;
+            break;
+        }
+    /* Blanks and the dashes of a lead label (——小学。) */
+    for (;;) {
+        if (start < end && text[start] == ' ')
+            start++;
+        else if (end - start >= 3 && memcmp(text + start, "—", 3) == 0)
+            start += 3;
+        else
+            break;
+    }
+    size_t chars = es_u8_count(text + start, end - start);
+    int stops = end > start && (text[end - 1] == ';' || (end - start >= 3 && memcmp(text + end - 3, "。", 3) == 0));
+    if (chars > 0 && chars <= MAX_TOPIC_LINE_CHARS && !stops) {
+        const vocab_word *level = vocab_match_at(v, ROLE_LEVEL, text, start, end);
+        t->heading.text[0] = '\0';
+        if (level && level->len < sizeof t->heading.text)
+            snprintf(t->heading.text, sizeof t->heading.text, "%.*s", (int)level->len, text + start);
+    }
+    t->current = t->heading;
+}
+
+/* A sentence that is only a school level (——小学。) labels what follows. */
+static void lead_label(const vocab *v, const es_extract_input *in, const es_sentence *sent, topics *t)
+{
+    const char *text = in->view->text;
+    size_t start = sent->start, end = sent->end;
+    while (end - start >= 3 && memcmp(text + start, "—", 3) == 0)
+        start += 3;
+    if (end - start >= 3 && memcmp(text + end - 3, "。", 3) == 0)
+        end -= 3;
+    const vocab_word *level = start < end ? vocab_match_at(v, ROLE_LEVEL, text, start, end) : NULL;
+    if (level && level->len == end - start && level->len < sizeof t->current.text)
+        snprintf(t->current.text, sizeof t->current.text, "%.*s", (int)level->len, text + start);
+}
+
 /* Reads sentence k, leaving out what tables cover: their cells are read
  * with what their columns say. */
 static void read_sentence(const es_extractor *ex, const es_extract_input *in, const part *parts, size_t k,
-                          const covered *spans, es_indicator_list *out)
+                          const covered *spans, topics *t, es_indicator_list *out)
 {
     const es_sentence *sent = &in->st->sentences[k];
+    if (k == 0 || sent->paragraph != t->paragraph) {
+        t->paragraph = sent->paragraph;
+        enter_paragraph(&ex->words, in, sent->paragraph, t);
+    }
+    lead_label(&ex->words, in, sent, t);
     scan_span sp = {
         .sentence = k, .start = sent->start, .end = sent->end,
         .zone = parts[sent->paragraph].zone, .part_year = parts[sent->paragraph].year,
+        .topic = &t->current,
     };
     /* A heading's numbering marker (8. (二)) is not part of its first clause. */
     if (sent->section >= 0 && in->st->sections[sent->section].start == sent->start)
@@ -74,8 +140,9 @@ void es_extract(const es_extractor *ex, const es_extract_input *in, es_indicator
     part *parts = classify_parts(&ex->words, in);
     covered *spans = table_spans(in);
     size_t first = out->n;
+    topics t = { 0 };
     for (size_t k = 0; k < in->st->nsentences; k++)
-        read_sentence(ex, in, parts, k, spans, out);
+        read_sentence(ex, in, parts, k, spans, &t, out);
     for (size_t t = 0; t < in->ntables; t++)
         table_read(ex, in, parts, &in->tables[t], (int)t + 1, out);
     /* Figures of tables join the others in text order. */

@@ -335,6 +335,10 @@ static range object_range(const vocab *v, const metric_ctx *m, const quantity *q
     for (int chars = 0; cut < r.end && chars < MAX_OBJECT_CHARS; chars++)
         cut += es_u8_len(t + cut);
     r.end = cut;
+    while (r.end > r.start && t[r.end - 1] == ' ')
+        r.end--;
+    while (r.start < r.end && t[r.start] == ' ')
+        r.start++;
     /* A conjunction left dangling before the next figure is not metric. */
     for (size_t k = 0; k < sizeof conjunctions / sizeof *conjunctions; k++)
         if (r.end - r.start > 3 && memcmp(t + r.end - 3, conjunctions[k], 3) == 0)
@@ -408,8 +412,10 @@ static char *compose(const vocab *v, const metric_ctx *m, range prefix, range ob
         es_buf_append(&out, m->text + prefix.start, prefix.end - prefix.start);
         return es_buf_take(&out, NULL);
     }
-    if (m->base && !has_object && prefix.end - prefix.start <= QUALIFIER_BYTES) {
-        /* 承办建议提案75件，其中主办45件: a part of the figure before. */
+    /* 承办建议提案75件，其中主办45件: a part of the figure before; a part
+     * that names a school of its own (其中初级中学22所) is whole. */
+    if (m->base && !has_object && prefix.end - prefix.start <= QUALIFIER_BYTES &&
+        !vocab_match_before(v, ROLE_LEVEL, m->text, prefix.start, prefix.end)) {
         append_without_years(&out, m->text, prefix);
         es_buf_puts(&out, m->base);
         return es_buf_take(&out, NULL);

@@ -8,6 +8,7 @@
 #include "edushell/base/uchar.h"
 #include "years.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,7 @@ static int quote_delta(int32_t cp)
 
 typedef struct sentence_scan {
     const es_extractor *ex;
+    scan_topic *topic;          /* the paragraph's subject, or NULL */
     const es_extract_input *in;
     sentence_ctx ctx;
     size_t index;               /* the sentence's index */
@@ -307,6 +309,43 @@ static int year_of_figure(sentence_scan *s, size_t clause, const quantity *q, es
     return year;
 }
 
+/* A bare measure (招生, 在校生, 图书) is of the paragraph's subject; a
+ * metric opening with a school level (普通高中学校, 全省共有基础教育学校)
+ * makes that level the subject. Takes `metric` over. */
+static char *with_topic(sentence_scan *s, size_t clause, char *metric)
+{
+    if (!s->topic)
+        return metric;
+    const vocab *v = &s->ex->words;
+    size_t len = strlen(metric);
+    const vocab_word *measure = vocab_match_at(v, ROLE_MEASURE, metric, 0, len);
+    /* 全市教职工数: a measure of the whole region, all levels. */
+    while (clause < s->ctx.end && s->ctx.text[clause] == ' ')
+        clause++;
+    int whole = vocab_match_at(v, ROLE_SCOPE, s->ctx.text, clause, s->ctx.end) != NULL;
+    if (measure && measure->len == len && whole) {
+        s->topic->text[0] = '\0';
+        return metric;
+    }
+    if (measure && measure->len == len && s->topic->text[0]) {
+        es_buf b = { 0 };
+        es_buf_puts(&b, s->topic->text);
+        es_buf_puts(&b, metric);
+        free(metric);
+        return es_buf_take(&b, NULL);
+    }
+    /* The parts of a breakdown (其中初级中学22所) speak of the whole's
+     * subject still. */
+    if (s->base)
+        return metric;
+    const vocab_word *level = vocab_match_at(v, ROLE_LEVEL, metric, 0, len);
+    if (level && level->len < sizeof s->topic->text)
+        snprintf(s->topic->text, sizeof s->topic->text, "%.*s", (int)level->len, metric);
+    else if (vocab_match_at(v, ROLE_SUBJECT_HEAD, metric, 0, len))
+        s->topic->text[0] = '\0';   /* 全县学生总数: another subject, of all levels */
+    return metric;
+}
+
 /* Longest reference a difference names (全国平均水平, 自治区). */
 #define MAX_REFERENCE_CHARS 12
 
@@ -363,7 +402,7 @@ static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
     size_t rs, re;
     es_view_to_raw(s->in->view, q->span_start, q->span_end, &rs, &re);
     int in_list = continues_list(s, clause);
-    if (!in_list)
+    if (!in_list || (clause == s->clause_floor && s->ctx.text[clause] == '('))
         start_breakdown(s, clause, q->pre_start);
     follow_list_kind(s, in_list, clause, &kind, q);
     metric_ctx m = metric_context(s, clause, q, kind, rank, in_list);
@@ -379,6 +418,8 @@ static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
     memcpy(ind->unit, q->unit, sizeof ind->unit);
     memcpy(ind->scope, scope, sizeof ind->scope);
     ind->metric = metric_of(s, &m, q, in_list);
+    if (kind != ES_IND_RANK)
+        ind->metric = with_topic(s, clause, ind->metric);
     s->previous = ind->metric;
     s->previous_kind = kind;
     s->previous_negative = q->value < 0;
@@ -468,7 +509,7 @@ void scan_stretch(const es_extractor *ex, const es_extract_input *in, const scan
                   es_indicator_list *out)
 {
     sentence_scan s = {
-        .ex = ex, .in = in, .index = sp->sentence,
+        .ex = ex, .in = in, .index = sp->sentence, .topic = sp->topic,
         .part_year = sp->part_year > 0 ? sp->part_year : 0,
         .ctx = {
             .text = in->view->text,

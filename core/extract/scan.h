@@ -6,6 +6,15 @@
 #include "classify.h"
 #include "extractor.h"
 
+/* The subject a paragraph or list speaks of (幼儿园, 普通高中, 基础教育):
+ * a bare measure later in it (招生2220人) is of that subject. Set by a
+ * heading that names a school level, and by a figure whose metric opens
+ * with one; kept from sentence to sentence within a paragraph. */
+#define TOPIC_BYTES 64
+typedef struct scan_topic {
+    char text[TOPIC_BYTES];   /* "" for none */
+} scan_topic;
+
 typedef struct scan_span {
     size_t sentence;      /* index of the sentence in the structure */
     size_t start, end;    /* the stretch, in view offsets */
@@ -13,6 +22,7 @@ typedef struct scan_span {
     zone zone;            /* of the part, or of a table's column */
     int column;           /* the zone is a table column's */
     int part_year;        /* the year the part's heading names, 0 for none */
+    scan_topic *topic;    /* the paragraph's subject, read and updated; NULL for none */
 } scan_span;
 
 /* Appends the figures of the stretch, in text order. */

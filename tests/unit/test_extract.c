@@ -432,6 +432,39 @@ static const extract_case metric_cases[] = {
 
 static void test_metrics(void **state) { RUN(state, metric_cases); }
 
+/* --- the subject a measure needs: a bare measure (招生, 在校生, 图书)
+ * is of the school level its paragraph speaks of, named by a heading, a
+ * lead label or an earlier figure; a breakdown's parts and another
+ * subject (全县学生) end that. Asides in brackets are no part of a metric;
+ * a bracket right after a figure breaks it down. ------------------------- */
+
+static const extract_case subject_cases[] = {
+    { "二、学前教育\n全县幼儿园28所。毕业2100人;招生1950人;图书8.6万册,比上年增加0.4万册。\n", ES_KIND_STATS, 2023, 5, {
+        W("1950人", 1950, "人", A, "=", .metric = "幼儿园招生"),
+        W("8.6万册", 86000, "册", A, "=", .metric = "幼儿园图书"),
+        W("0.4万册", 4000, "册", C, "=", .metric = "幼儿园图书") } },
+    { "普通高中\n学校4所;招生1800人。\n——初中。校数9所;在校生6200人。\n", ES_KIND_STATS, 2023, 4, {
+        W("1800人", 1800, "人", A, "=", .metric = "普通高中招生"),
+        W("9所", 9, "所", A, "=", .metric = "初中校数"),
+        W("6200人", 6200, "人", A, "=", .metric = "初中在校生") } },
+    { "全市共有中等职业学校6所,在校生9800人,专任教师610人。全市学生总数21万人,教职工1.6万人。", ES_KIND_STATS, 2023, 5, {
+        W("9800人", 9800, "人", A, "=", .metric = "中等职业学校在校生"),
+        W("610人", 610, "人", A, "=", .metric = "中等职业学校专任教师"),
+        W("1.6万人", 16000, "人", A, "=", .metric = "教职工") } },
+    { "义务教育学校95所,其中小学61所、初中34所;在校生5.2万人。", ES_KIND_STATS, 2023, 4, {
+        W("61所", 61, "所", A, "=", .metric = "小学"),
+        W("5.2万人", 52000, "人", A, "=", .metric = "义务教育在校生") } },
+    { "特殊教育(含随班就读、送教上门学生)招生人数320人,全市教职工数(含中小学、幼儿园)41200人,"
+      "幼儿园86所(公办40所,民办46所),全县160所(含3所九年一贯制学校)义务教育学校。", ES_KIND_STATS, 2023, -1, {
+        W("320人", 320, "人", A, "=", .metric = "特殊教育招生人数"),
+        W("41200人", 41200, "人", A, "=", .metric = "教职工数"),
+        W("40所", 40, "所", A, "=", .metric = "公办幼儿园"),
+        W("46所", 46, "所", A, "=", .metric = "民办幼儿园"),
+        W("160所", 160, "所", A, "=", .metric = "义务教育学校") } },
+};
+
+static void test_subjects_and_asides(void **state) { RUN(state, subject_cases); }
+
 /* --- years and the parts of a document ------------------------------------ */
 
 static const extract_case year_cases[] = {
@@ -737,6 +770,7 @@ int main(void)
         cmocka_unit_test(test_comparisons),
         cmocka_unit_test(test_ranks),
         cmocka_unit_test(test_metrics),
+        cmocka_unit_test(test_subjects_and_asides),
         cmocka_unit_test(test_years_and_parts),
         cmocka_unit_test(test_not_indicators),
         cmocka_unit_test(test_tables),

@@ -8,11 +8,14 @@
 #include "edushell/text/normalize.h"
 
 /* Kinds as stored. */
-#define ES_KIND_SUMMARY   "summary"    /* 工作总结 */
-#define ES_KIND_PLAN      "plan"       /* 工作要点, 工作计划 */
-#define ES_KIND_PROGRESS  "progress"   /* 完成情况 */
-#define ES_KIND_MIDYEAR   "midyear"    /* 上半年 ... */
+#define ES_KIND_SUMMARY   "summary"    /* 年度工作总结 */
+#define ES_KIND_PLAN      "plan"       /* 工作要点, 工作计划, 规划 with targets */
+#define ES_KIND_PROGRESS  "progress"   /* 完成情况, 进展, news of a year's results */
+#define ES_KIND_MIDYEAR   "midyear"    /* 上半年总结 */
+#define ES_KIND_STATS     "stats"      /* 统计公报, statistics tables, yearbook entries */
 #define ES_KIND_GOVREPORT "gov-report" /* 政府工作报告 */
+#define ES_KIND_REPORT    "report"     /* duty, evaluation and inspection reports: 自评报告, 述职 */
+#define ES_KIND_OTHER     "other"
 
 typedef struct es_meta {
     char *title;        /* NULL when none found; all strings owned */
