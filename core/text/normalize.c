@@ -9,6 +9,7 @@
 
 #include "edushell/base/common.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,193 @@ static size_t copy_plain_run(view_builder *b, const char *raw, size_t i, size_t 
     return j;
 }
 
+/* --- joins: what the view leaves out of the text ------------------------ */
+
+/* Lines of a hard-wrapped text (a page copied out of a PDF, a column of a
+ * yearbook) are as wide as the column, and a sentence runs on from one
+ * line to the next: when many lines share their width, a line that wide,
+ * not ending a sentence and followed by one that opens nothing new, runs
+ * on. Widths are display columns (a Chinese character is two, a digit
+ * one); lines narrower than WRAP_MIN_WIDTH tell nothing. */
+#define WRAP_MIN_WIDTH 30
+#define WRAP_MIN_LINES 3
+#define WRAP_SHARE_PERCENT 25
+#define WRAP_MAX_WIDTH 400
+/* Lines of one column differ by a character's width at most. */
+#define WRAP_SLACK 2
+
+typedef struct line_info {
+    size_t start, end;   /* without blanks around */
+    size_t width;        /* display columns */
+} line_info;
+
+static size_t view_lines(const es_view *v, line_info **out)
+{
+    size_t n = 0, cap = 0, at = 0;
+    *out = NULL;
+    while (at <= v->len) {
+        const char *nl = memchr(v->text + at, '\n', v->len - at);
+        size_t end = nl ? (size_t)(nl - v->text) : v->len;
+        size_t s = at, e = end;
+        while (s < e && (v->text[s] == ' ' || v->text[s] == '\t' || v->text[s] == '\r'))
+            s++;
+        while (e > s && (v->text[e - 1] == ' ' || v->text[e - 1] == '\t' || v->text[e - 1] == '\r'))
+            e--;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            *out = es_xrealloc(*out, cap * sizeof **out);
+        }
+        (*out)[n++] = (line_info){ s, e, es_display_width(v->text + s, e - s) };
+        if (!nl)
+            break;
+        at = end + 1;
+    }
+    return n;
+}
+
+static int near(size_t width, size_t column)
+{
+    return width + WRAP_SLACK >= column && width <= column + WRAP_SLACK;
+}
+
+/* The length most lines of a hard-wrapped text share, 0 when the text is
+ * not wrapped. A paragraph wraps over lines of that length one after
+ * another; headings of one length each stand alone. */
+static size_t wrap_width(const line_info *lines, size_t n)
+{
+    size_t counts[WRAP_MAX_WIDTH + 1] = { 0 }, long_lines = 0;
+    for (size_t k = 0; k < n; k++)
+        if (lines[k].width >= WRAP_MIN_WIDTH && lines[k].width <= WRAP_MAX_WIDTH) {
+            counts[lines[k].width]++;
+            long_lines++;
+        }
+    size_t best = 0, best_count = 0;
+    for (size_t c = WRAP_MIN_WIDTH; c <= WRAP_MAX_WIDTH; c++) {
+        size_t around = 0;
+        for (size_t d = c - WRAP_SLACK; d <= c + WRAP_SLACK && d <= WRAP_MAX_WIDTH; d++)
+            around += counts[d];
+        if (around > best_count) {
+            best = c;
+            best_count = around;
+        }
+    }
+    if (best_count < WRAP_MIN_LINES || best_count * 100 < long_lines * WRAP_SHARE_PERCENT)
+        return 0;
+    size_t runs = 0;
+    for (size_t k = 0; k + 1 < n; k++)
+        runs += near(lines[k].width, best) && near(lines[k + 1].width, best);
+    return runs >= WRAP_MIN_LINES ? best : 0;
+}
+
+/* Whether a line ends a sentence or a heading: 。!?;: and closing quotes. */
+static int ends_sentence(const char *t, const line_info *l)
+{
+    if (l->end == l->start)
+        return 1;
+    char c = t[l->end - 1];
+    if (c == '!' || c == '?' || c == ';' || c == ':' || c == '|')
+        return 1;
+    return l->end - l->start >= 3 && (memcmp(t + l->end - 3, "。", 3) == 0 || memcmp(t + l->end - 3, "”", 3) == 0);
+}
+
+/* Whether a line opens something new: a numbered heading or a list item. */
+static int opens_item(const char *t, const line_info *l)
+{
+    size_t at = l->start;
+    if (at >= l->end)
+        return 1;
+    if (t[at] == '(' || (l->end - at >= 3 && (memcmp(t + at, "—", 3) == 0 || memcmp(t + at, "第", 3) == 0)))
+        return 1;
+    size_t p = at;
+    while (p < l->end && t[p] >= '0' && t[p] <= '9')
+        p++;
+    int decimal = p + 1 < l->end && t[p] == '.' && t[p + 1] >= '0' && t[p + 1] <= '9';
+    if (p > at && p < l->end && !decimal &&
+        (t[p] == '.' || t[p] == ')' || (l->end - p >= 3 && memcmp(t + p, "、", 3) == 0)))
+        return 1;
+    static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+    for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
+        if (l->end - at >= 6 && memcmp(t + at, numerals[k], 3) == 0 &&
+            (memcmp(t + at + 3, "、", 3) == 0 || memcmp(t + at + 3, "是", 3) == 0))
+            return 1;
+    return 0;
+}
+
+/* Marks the line breaks (and the blanks around them) of a wrapped text
+ * that fall inside sentences. */
+static int mark_wrapped_breaks(const es_view *v, unsigned char *drop)
+{
+    line_info *lines;
+    size_t n = view_lines(v, &lines), width = wrap_width(lines, n);
+    int any = 0;
+    for (size_t k = 0; width && k + 1 < n; k++) {
+        const line_info *a = &lines[k], *b = &lines[k + 1];
+        if (!near(a->width, width) || ends_sentence(v->text, a) || b->end == b->start || opens_item(v->text, b))
+            continue;
+        for (size_t p = a->end; p < b->start; p++)
+            drop[p] = 1;
+        any = 1;
+    }
+    free(lines);
+    return any;
+}
+
+/* Marks the spaces between groups of digits (12 345, 1 234 567): one
+ * number. */
+static int mark_digit_group_spaces(const es_view *v, unsigned char *drop)
+{
+    const char *t = v->text;
+    int any = 0;
+    for (const char *p = memchr(t, ' ', v->len); p; p = memchr(p + 1, ' ', v->len - (size_t)(p + 1 - t))) {
+        size_t at = (size_t)(p - t), lead = at;
+        while (lead > 0 && t[lead - 1] >= '0' && t[lead - 1] <= '9')
+            lead--;
+        size_t digits = at - lead;
+        int grouped_before = lead > 0 && drop[lead - 1];
+        if (digits == 0 || (digits > 3 && !grouped_before) || (digits != 3 && grouped_before))
+            continue;
+        if (lead > 0 && !grouped_before && (t[lead - 1] == '.' || t[lead - 1] == ',' ||
+                                            ((unsigned char)t[lead - 1] < 0x80 && isalpha((unsigned char)t[lead - 1]))))
+            continue;
+        size_t q = at + 1;
+        while (q < v->len && t[q] >= '0' && t[q] <= '9')
+            q++;
+        if (q - at - 1 != 3)
+            continue;
+        drop[at] = 1;
+        any = 1;
+    }
+    return any;
+}
+
+/* Leaves the marked bytes out of the view; the map keeps every other
+ * byte's raw offset, so a span across a join covers the raw line break. */
+static void compact(es_view *v, const unsigned char *drop)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < v->len; r++)
+        if (!drop[r]) {
+            v->text[w] = v->text[r];
+            v->map[w] = v->map[r];
+            w++;
+        }
+    v->map[w] = v->map[v->len];
+    v->text[w] = '\0';
+    v->len = w;
+}
+
+static void join(es_view *v)
+{
+    if (v->len == 0)
+        return;
+    unsigned char *drop = es_xcalloc(v->len, 1);
+    int wrapped = mark_wrapped_breaks(v, drop);
+    int grouped = memchr(v->text, ' ', v->len) && mark_digit_group_spaces(v, drop);
+    if (wrapped || grouped)
+        compact(v, drop);
+    free(drop);
+}
+
 void es_view_build(const char *raw, size_t len, es_view *out)
 {
     memset(out, 0, sizeof *out);
@@ -221,6 +409,7 @@ void es_view_build(const char *raw, size_t len, es_view *out)
     reserve(&b, 0);
     out->text[out->len] = '\0';
     out->map[out->len] = (uint32_t)len;
+    join(out);
 }
 
 void es_view_free(es_view *v)

@@ -465,6 +465,24 @@ static const extract_case subject_cases[] = {
 
 static void test_subjects_and_asides(void **state) { RUN(state, subject_cases); }
 
+/* --- text as pages lay it out: a sentence broken across wrapped lines,
+ * digit groups written with spaces. ------------------------------------- */
+
+static const extract_case layout_cases[] = {
+    { "全县各级各类学校办学条件持续改善，九年义务教\n育巩固率达到99.2%，高中阶段教育毛入学率达到\n"
+      "95.1%，比上年提高0.6个百分点，普及水平明显\n提高，全县教师队伍持续优化，专任教师学历达标\n"
+      "率达到百分之百，骨干教师比例进一步提高，县域\n内交流轮岗教师人数明显增加，结构更加合理。\n",
+      ES_KIND_SUMMARY, 2023, 3, {
+        W("99.2%", 99.2, "%", A, "=", .metric = "九年义务教育巩固率"),
+        W("95.1%", 95.1, "%", A, "=", .metric = "高中阶段教育毛入学率"),
+        W("0.6个百分点", 0.6, "个百分点", C, "=", .metric = "高中阶段教育毛入学率") } },
+    { "全市在校生59 804人，教育经费1 234 567元。", ES_KIND_STATS, 2023, 2, {
+        W("59 804人", 59804, "人", A, "=", .metric = "在校生"),
+        W("1 234 567元", 1234567, "元", A, "=", .metric = "教育经费") } },
+};
+
+static void test_layout(void **state) { RUN(state, layout_cases); }
+
 /* --- years and the parts of a document ------------------------------------ */
 
 static const extract_case year_cases[] = {
@@ -771,6 +789,7 @@ int main(void)
         cmocka_unit_test(test_ranks),
         cmocka_unit_test(test_metrics),
         cmocka_unit_test(test_subjects_and_asides),
+        cmocka_unit_test(test_layout),
         cmocka_unit_test(test_years_and_parts),
         cmocka_unit_test(test_not_indicators),
         cmocka_unit_test(test_tables),

@@ -125,6 +125,53 @@ static void test_traditional_read_as_simplified(void **state)
     assert_int_equal(es_hanzi_simplified(0x20000), 0x20000);
 }
 
+/* A hard-wrapped text (lines as long as the column is wide, one after
+ * another) reads as running text: a line break inside a sentence is left
+ * out of the view, a span across it covers the raw break; a line ending a
+ * sentence, a heading and the text of an unwrapped page keep theirs. */
+static void test_wrapped_lines_join(void **state)
+{
+    (void)state;
+    const char *raw = "一、基本情况\n"
+                      "全县共有各级各类学校一百二十所，义务教育巩\n"
+                      "固率达到百分之九十九点五，高中阶段毛入学率\n"
+                      "达到99.5%，比上年提高零点三个百分点左右。\n"
+                      "二、主要做法\n"
+                      "全县教师队伍持续优化，专任教师学历达标率达\n"
+                      "到百分之百，骨干教师比例进一步提高，县域内\n"
+                      "交流教师人数达到三百二十名，成效较为明显。\n";
+    es_view v;
+    es_view_build(raw, strlen(raw), &v);
+    assert_non_null(strstr(v.text, "义务教育巩固率达到"));
+    assert_non_null(strstr(v.text, "毛入学率达到99.5%"));
+    assert_non_null(strstr(v.text, "左右。\n二、主要做法\n全县"));
+    const char *at = strstr(v.text, "巩固率");
+    size_t vs = (size_t)(at - v.text), rs, re;
+    es_view_to_raw(&v, vs, vs + strlen("巩固率"), &rs, &re);
+    assert_memory_equal(raw + rs, "巩\n固率", re - rs);
+    es_view_free(&v);
+
+    const char *plain = "一、基本情况\n全县共有学校一百二十所。\n（一）学前教育\n新建幼儿园三所\n";
+    es_view_build(plain, strlen(plain), &v);
+    assert_string_equal(v.text, "一、基本情况\n全县共有学校一百二十所。\n(一)学前教育\n新建幼儿园三所\n");
+    es_view_free(&v);
+}
+
+/* Digit groups written with spaces are one number; other spaces stay. */
+static void test_digit_groups(void **state)
+{
+    (void)state;
+    const char *raw = "在校生12 345人，经费1 234 567元，2020 2021年，第3 200名中x1 234";
+    es_view v;
+    es_view_build(raw, strlen(raw), &v);
+    assert_string_equal(v.text, "在校生12345人,经费1234567元,2020 2021年,第3200名中x1 234");
+    const char *at = strstr(v.text, "1234567");
+    size_t vs = (size_t)(at - v.text), rs, re;
+    es_view_to_raw(&v, vs, vs + strlen("1234567"), &rs, &re);
+    assert_memory_equal(raw + rs, "1 234 567", re - rs);
+    es_view_free(&v);
+}
+
 static void test_display_width(void **state)
 {
     (void)state;
@@ -138,6 +185,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ascii_and_cjk_unchanged),
+        cmocka_unit_test(test_wrapped_lines_join),
+        cmocka_unit_test(test_digit_groups),
         cmocka_unit_test(test_full_width_maps_back),
         cmocka_unit_test(test_spaces_and_punctuation),
         cmocka_unit_test(test_nfkc_and_expansion),
