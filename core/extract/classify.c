@@ -6,6 +6,7 @@
 #include "years.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Zone named by a heading. A heading ends in its head noun: 主要工作完成
@@ -81,6 +82,66 @@ static int names_year_ahead(const vocab *v, const es_extract_input *in, size_t s
     return year == YEAR_OF_DOCUMENT || (year > 0 && in->doc_year > 0 && year >= in->doc_year);
 }
 
+/* How far into a paragraph its opening sentence is read (五年来，…;
+ * 这是经济实力持续提升的五年。). */
+#define OPENING_BYTES 150
+/* Years of a five-year period. */
+#define SPAN_YEARS 5
+
+/* The end of a paragraph's first clause, past blanks and dashes. */
+static size_t first_clause(const char *text, size_t *start, size_t end)
+{
+    size_t at = *start;
+    while (at < end && (text[at] == ' ' || (end - at >= 3 && memcmp(text + at, "—", 3) == 0)))
+        at += text[at] == ' ' ? 1 : 3;
+    *start = at;
+    while (at < end && !es_clause_mark_len(text, at, end))
+        at += es_u8_len(text + at);
+    return at;
+}
+
+/* The period a paragraph's opening puts it and the paragraphs after it
+ * in: five years (五年来, 过去五年, “十四五”时期, 2021年以来, 这是…的五年)
+ * ending with the part's year or the year a period word names. A
+ * paragraph opening with a year (过去一年, 刚刚过去的2025年) is about that
+ * year again. */
+static void paragraph_span(const vocab *v, const es_extract_input *in, size_t k, part *p)
+{
+    const es_span *para = &in->st->paragraphs[k];
+    const char *text = in->view->text;
+    size_t start = para->start;
+    size_t end = para->end - para->start > OPENING_BYTES ? para->start + OPENING_BYTES : para->end;
+    for (size_t at = para->start; at < end; at += es_u8_len(text + at))
+        if (end - at >= 3 && memcmp(text + at, "。", 3) == 0) {
+            end = at;
+            break;
+        }
+    /* The opening clauses: a salutation (各位代表!) may come first. */
+    size_t clause = first_clause(text, &start, end);
+    if (clause < end && es_clause_mark_len(text, clause, end) && es_u8_count(text + start, clause - start) <= 6) {
+        size_t next = clause + es_clause_mark_len(text, clause, end);
+        clause = first_clause(text, &next, end);
+    }
+    int span_here = vocab_find(v, ROLE_SPAN_OPEN, text, start, clause, NULL) != (size_t)-1;
+    if (!span_here && (vocab_find(v, ROLE_YEAR_OPEN, text, start, clause, NULL) != (size_t)-1 ||
+                       years_named_last(v, text, start, clause) > 0)) {
+        p->span_first = p->span_last = 0;
+        return;
+    }
+    if (!span_here && vocab_find(v, ROLE_SPAN_OPEN, text, start, end, NULL) == (size_t)-1)
+        return;
+    const vocab_word *w;
+    int last = 0;
+    if (vocab_find(v, ROLE_PERIOD, text, start, end, &w) != (size_t)-1)
+        last = atoi(w->arg);
+    if (last <= 0)
+        last = p->year > 0 ? p->year : in->doc_year;
+    if (last > 0) {
+        p->span_first = last - SPAN_YEARS + 1;
+        p->span_last = last;
+    }
+}
+
 part *classify_parts(const vocab *v, const es_extract_input *in)
 {
     const es_structure *st = in->st;
@@ -88,14 +149,14 @@ part *classify_parts(const vocab *v, const es_extract_input *in)
     /* A government work report opens with a review of the year before
      * its own, whether or not a heading says so. */
     int gov_report = in->doc_kind && strcmp(in->doc_kind, ES_KIND_GOVREPORT) == 0;
-    part current = { ZONE_NONE, gov_report && in->doc_year > 0 ? in->doc_year - 1 : 0 };
+    part current = { ZONE_NONE, gov_report && in->doc_year > 0 ? in->doc_year - 1 : 0, 0, 0 };
     size_t section = 0, start, end;
     for (size_t k = 0; k < st->nparagraphs; k++) {
         if (heading_text(in, k, &section, &start, &end)) {
             zone z = heading_zone(v, in->view->text, start, end);
             int numbered = section < st->nsections && st->sections[section].start == st->paragraphs[k].start;
             if (gov_report && numbered && z == ZONE_NONE && names_year_ahead(v, in, start, end)) {
-                current = (part){ ZONE_TARGET, in->doc_year };
+                current = (part){ ZONE_TARGET, in->doc_year, 0, 0 };
                 parts[k] = current;
                 continue;
             }
@@ -117,7 +178,11 @@ part *classify_parts(const vocab *v, const es_extract_input *in)
                 year = in->doc_year;
             if (year > 0)
                 current.year = year;
+            current.span_first = current.span_last = 0;
+            parts[k] = current;
+            continue;
         }
+        paragraph_span(v, in, k, &current);
         parts[k] = current;
     }
     return parts;

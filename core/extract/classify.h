@@ -19,6 +19,9 @@ typedef enum zone {
 typedef struct part {
     zone zone;
     int year;      /* the year its heading names, 0 when none */
+    /* A paragraph about a period (过去五年, “十四五”时期): its first and
+     * last year; 0 for a paragraph about a year. */
+    int span_first, span_last;
 } part;
 
 /* One part per paragraph of in->st, owned by the caller. */

@@ -104,6 +104,7 @@ static void read_sentence(const es_extractor *ex, const es_extract_input *in, co
     scan_span sp = {
         .sentence = k, .start = sent->start, .end = sent->end,
         .zone = parts[sent->paragraph].zone, .part_year = parts[sent->paragraph].year,
+        .span_first = parts[sent->paragraph].span_first, .span_last = parts[sent->paragraph].span_last,
         .topic = &t->current,
     };
     /* A heading's numbering marker (8. (二)) is not part of its first clause. */

@@ -44,6 +44,7 @@ typedef struct sentence_scan {
     char *base;                 /* after 其中: head of the metric being broken down, owned */
     year_tracker years;         /* years named so far in the sentence */
     int part_year;              /* the year the heading of the sentence's part names */
+    int span_first, span_last;  /* the period the paragraph is about, 0 for a year */
     es_ind_kind previous_kind;
     int previous_negative;      /* the previous quantity was a decrease */
     char **respective;          /* metrics of a 分别 list, owned */
@@ -241,6 +242,103 @@ static metric_ctx metric_context(sentence_scan *s, size_t clause, const quantity
 }
 
 /* The metric, and the list state a later quantity of the sentence reads. */
+static int averaged_over_years(const sentence_scan *s, size_t clause, const quantity *q);
+
+/* A bare measure (招生, 在校生, 图书) is of the paragraph's subject; a
+ * metric opening with a school level (普通高中学校, 全省共有基础教育学校)
+ * makes that level the subject. Takes `metric` over. */
+static char *with_topic(sentence_scan *s, size_t clause, char *metric)
+{
+    if (!s->topic)
+        return metric;
+    const vocab *v = &s->ex->words;
+    size_t len = strlen(metric);
+    const vocab_word *measure = vocab_match_at(v, ROLE_MEASURE, metric, 0, len);
+    /* 全市教职工数: a measure of the whole region, all levels. */
+    while (clause < s->ctx.end && s->ctx.text[clause] == ' ')
+        clause++;
+    int whole = vocab_match_at(v, ROLE_SCOPE, s->ctx.text, clause, s->ctx.end) != NULL;
+    if (measure && measure->len == len && whole) {
+        s->topic->text[0] = '\0';
+        return metric;
+    }
+    if (measure && measure->len == len && s->topic->text[0]) {
+        es_buf b = { 0 };
+        es_buf_puts(&b, s->topic->text);
+        es_buf_puts(&b, metric);
+        free(metric);
+        return es_buf_take(&b, NULL);
+    }
+    /* The parts of a breakdown (其中初级中学22所) speak of the whole's
+     * subject still. */
+    if (s->base)
+        return metric;
+    const vocab_word *level = vocab_match_at(v, ROLE_LEVEL, metric, 0, len);
+    if (level && level->len < sizeof s->topic->text)
+        snprintf(s->topic->text, sizeof s->topic->text, "%.*s", (int)level->len, metric);
+    else if (vocab_match_at(v, ROLE_SUBJECT_HEAD, metric, 0, len))
+        s->topic->text[0] = '\0';   /* 全县学生总数: another subject, of all levels */
+    return metric;
+}
+
+/* Whether the figure starts a span of change (从7248亿元提高到8865亿元,
+ * 由2020年的52%提高到): 从 or 由, and the year it is of, right before it. */
+static int starts_a_span(const sentence_scan *s, size_t clause, const quantity *q)
+{
+    const char *t = s->ctx.text;
+    size_t at = q->pre_start;
+    if (at >= clause + 3 && memcmp(t + at - 3, "的", 3) == 0)
+        at -= 3;
+    if (at >= clause + 7 && memcmp(t + at - 3, "年", 3) == 0 && es_is_digit(t[at - 4]) && es_is_digit(t[at - 7]))
+        at -= 7;
+    return at >= clause + 3 && (memcmp(t + at - 3, "从", 3) == 0 || memcmp(t + at - 3, "由", 3) == 0);
+}
+
+/* The span of time a figure covers and how: a yearly average (年均增长)
+ * or a total or change over a period (累计; a flow or a change in a
+ * paragraph about five years) covers the period; the figure a span of
+ * change starts from is of the year before the span; any other is of its
+ * year alone. */
+static void figure_period(sentence_scan *s, size_t clause, const quantity *q, int compared, es_indicator *ind)
+{
+    const vocab *v = &s->ex->words;
+    int first = s->span_first, last = s->span_last;
+    if (averaged_over_years(s, clause, q)) {
+        ind->basis = ES_BASIS_AVERAGE;
+        if (!first && ind->year > 0 && ind->kind == ES_IND_TARGET && ind->year > s->in->doc_year) {
+            first = ind->year - PERIOD_YEARS + 1;
+            last = ind->year;
+        }
+    } else if (vocab_find(v, ROLE_CUMULATIVE, s->ctx.text, clause, q->pre_start, NULL) != (size_t)-1) {
+        ind->basis = ES_BASIS_CUMULATIVE;
+    } else if (first && !compared && starts_a_span(s, clause, q)) {
+        ind->year = first - 1;
+        return;
+    } else if (first && !compared && (ind->kind == ES_IND_CHANGE ||
+                                       (ind->kind == ES_IND_ACTUAL && vocab_match_at(v, ROLE_LEAD, ind->metric, 0,
+                                                                                     strlen(ind->metric))))) {
+        ind->basis = ES_BASIS_CUMULATIVE;
+    } else {
+        return;
+    }
+    if (first && last) {
+        ind->period_start = first;
+        ind->period_end = last;
+        ind->year = last;
+    }
+}
+
+/* The part of the region a figure is about, when its metric opens with
+ * one (武汉都市圈经济总量, 兰州新区地区生产总值): owned, or NULL. */
+static char *subject_of(const vocab *v, const char *metric)
+{
+    const vocab_word *w;
+    size_t len = strlen(metric), at = vocab_find_last(v, ROLE_SUBREGION, metric, 0, len, &w);
+    if (at == (size_t)-1 || at + w->len >= len)
+        return NULL;
+    return es_xstrndup(metric, at + w->len);
+}
+
 static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q, int in_list)
 {
     const vocab *v = &s->ex->words;
@@ -253,6 +351,8 @@ static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q,
         metric = es_xstrdup(s->respective[s->next_respective++]);
     }
     metric = metric_with_event(v, m, metric);
+    if (!m->rank)
+        metric = with_topic(s, m->clause_start, metric);
     if (!in_list) {
         /* A new list starts here; its lead verb is found if a second item
          * needs it. The metric stays alive in the indicator list. */
@@ -307,43 +407,6 @@ static int year_of_figure(sentence_scan *s, size_t clause, const quantity *q, es
         averaged_over_years(s, clause, q))
         return years_period_end(&s->ex->words, s->in->doc_year);
     return year;
-}
-
-/* A bare measure (招生, 在校生, 图书) is of the paragraph's subject; a
- * metric opening with a school level (普通高中学校, 全省共有基础教育学校)
- * makes that level the subject. Takes `metric` over. */
-static char *with_topic(sentence_scan *s, size_t clause, char *metric)
-{
-    if (!s->topic)
-        return metric;
-    const vocab *v = &s->ex->words;
-    size_t len = strlen(metric);
-    const vocab_word *measure = vocab_match_at(v, ROLE_MEASURE, metric, 0, len);
-    /* 全市教职工数: a measure of the whole region, all levels. */
-    while (clause < s->ctx.end && s->ctx.text[clause] == ' ')
-        clause++;
-    int whole = vocab_match_at(v, ROLE_SCOPE, s->ctx.text, clause, s->ctx.end) != NULL;
-    if (measure && measure->len == len && whole) {
-        s->topic->text[0] = '\0';
-        return metric;
-    }
-    if (measure && measure->len == len && s->topic->text[0]) {
-        es_buf b = { 0 };
-        es_buf_puts(&b, s->topic->text);
-        es_buf_puts(&b, metric);
-        free(metric);
-        return es_buf_take(&b, NULL);
-    }
-    /* The parts of a breakdown (其中初级中学22所) speak of the whole's
-     * subject still. */
-    if (s->base)
-        return metric;
-    const vocab_word *level = vocab_match_at(v, ROLE_LEVEL, metric, 0, len);
-    if (level && level->len < sizeof s->topic->text)
-        snprintf(s->topic->text, sizeof s->topic->text, "%.*s", (int)level->len, metric);
-    else if (vocab_match_at(v, ROLE_SUBJECT_HEAD, metric, 0, len))
-        s->topic->text[0] = '\0';   /* 全县学生总数: another subject, of all levels */
-    return metric;
 }
 
 /* Longest reference a difference names (全国平均水平, 自治区). */
@@ -418,8 +481,8 @@ static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
     memcpy(ind->unit, q->unit, sizeof ind->unit);
     memcpy(ind->scope, scope, sizeof ind->scope);
     ind->metric = metric_of(s, &m, q, in_list);
-    if (kind != ES_IND_RANK)
-        ind->metric = with_topic(s, clause, ind->metric);
+    figure_period(s, clause, q, compared || base_year, ind);
+    ind->subject = subject_of(&s->ex->words, ind->metric);
     s->previous = ind->metric;
     s->previous_kind = kind;
     s->previous_negative = q->value < 0;
@@ -511,6 +574,7 @@ void scan_stretch(const es_extractor *ex, const es_extract_input *in, const scan
     sentence_scan s = {
         .ex = ex, .in = in, .index = sp->sentence, .topic = sp->topic,
         .part_year = sp->part_year > 0 ? sp->part_year : 0,
+        .span_first = sp->span_first, .span_last = sp->span_last,
         .ctx = {
             .text = in->view->text,
             .start = sp->start,

@@ -22,6 +22,7 @@ typedef struct scan_span {
     zone zone;            /* of the part, or of a table's column */
     int column;           /* the zone is a table column's */
     int part_year;        /* the year the part's heading names, 0 for none */
+    int span_first, span_last;   /* the period the paragraph is about, 0 for a year */
     scan_topic *topic;    /* the paragraph's subject, read and updated; NULL for none */
 } scan_span;
 

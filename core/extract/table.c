@@ -498,6 +498,7 @@ static void read_prose(reader *r, const es_table_cell *cell, unsigned row, unsig
             .zone = !c->kind_known ? p->zone : c->kind == ES_IND_TARGET ? ZONE_TARGET : ZONE_ACTUAL,
             .column = c->kind_known,
             .part_year = c->year > 0 ? c->year : p->year,
+            .span_first = c->year > 0 ? 0 : p->span_first, .span_last = c->year > 0 ? 0 : p->span_last,
         };
         sp.clause_floor = sp.start;
         scan_stretch(r->ex, r->in, &sp, out);

@@ -30,6 +30,8 @@ static const role_name cue_roles[] = {
     { "rank_verb", ROLE_RANK_VERB }, { "scope", ROLE_SCOPE }, { "stop", ROLE_STOP },
     { "zone_target", ROLE_ZONE_TARGET }, { "zone_actual", ROLE_ZONE_ACTUAL },
     { "zone_work", ROLE_ZONE_WORK }, { "base", ROLE_BASE },
+    { "span_open", ROLE_SPAN_OPEN }, { "year_open", ROLE_YEAR_OPEN }, { "cumulative", ROLE_CUMULATIVE },
+    { "subregion", ROLE_SUBREGION },
     { "lead", ROLE_LEAD }, { "compare", ROLE_COMPARE }, { "target_not", ROLE_TARGET_NOT },
     { "qualifier", ROLE_QUALIFIER }, { "respective", ROLE_RESPECTIVE },
     { "breakdown", ROLE_BREAKDOWN }, { "label_after", ROLE_LABEL_AFTER },

@@ -45,6 +45,46 @@ return function(edu, core)
   -- year-end report over a midyear one, the first mention in a document.
   local BEST_FIRST = [[doc_year DESC, (doc_kind = 'midyear'), start]]
 
+  -- A year's figure is an annual one: one year's value or the level at its
+  -- end, about the whole region (not 武汉都市圈), never a yearly average
+  -- (年均增长) or a period's total (五年来, 累计) taken for one year's.
+  local ANNUAL = [[basis = 'annual' AND subject IS NULL AND coalesce(period_start, year) = year]]
+  -- Within a document an exact figure comes before a threshold passed on
+  -- the way (突破4000亿元、达到4211亿元), and one in the metric's unit
+  -- before a difference (增长5.5%, 高于全国0.3个百分点), whose unit is ?9.
+  local PICK_ORDER = [[doc_year DESC, (doc_kind = 'midyear'), (unit <> coalesce(?9, unit)),
+    (cmp IN ('>', '>=')), start]]
+
+  local KIND_NOTE = { actual = "实际", target = "目标", change = "变化" }
+
+  -- What a comparison shows as reached: an actual figure, or a change in
+  -- the metric's own unit (地区生产总值增长5.5% measures growth); ?9 is that unit.
+  local REACHED = [[(CASE WHEN kind = 'change' AND unit = ?9 THEN 'actual' ELSE kind END)]]
+
+  -- The figure to show for a year among a region's annual figures of one
+  -- metric, in PICK_ORDER: that year's of the kind asked; else, marked in
+  -- `note`, the nearest other year's of that kind (the earlier on a tie),
+  -- then that year's of another kind.
+  local function pick_for_year(rows, year, kind)
+    local exact, near, other
+    for _, r in ipairs(rows) do
+      if r.kind == kind and r.year == year then
+        exact = exact or r
+      elseif r.kind == kind then
+        local d, nd = math.abs(r.year - year), near and math.abs(near.year - year)
+        if not near or d < nd or (d == nd and r.year < near.year) then near = r end
+      elseif r.year == year and r.kind ~= "rank" then
+        other = other or r
+      end
+    end
+    if exact then return exact end
+    local r = near or other
+    if r then
+      r.note = r.kind == kind and (string.format("%d年", r.year)) or KIND_NOTE[r.kind] or r.kind
+    end
+    return r
+  end
+
   local function first_per(rows, key)
     local seen, out = {}, {}
     for _, r in ipairs(rows) do
@@ -62,8 +102,9 @@ return function(edu, core)
     local id = require_metric(opts.metric, "edu.series")
     local rows = edu.sql([[
       SELECT year, value, value_hi, unit, cmp, id AS indicator, doc, doc_kind FROM indicator_rows
-      WHERE region = ?1 AND metric_id = ?2 AND kind = ?3 AND year IS NOT NULL
-      ORDER BY year, ]] .. BEST_FIRST, region, id, opts.kind or "actual")
+      WHERE region = ?1 AND metric_id = ?2 AND kind = ?3 AND year IS NOT NULL AND ]] .. ANNUAL .. [[
+      ORDER BY year, ]] .. PICK_ORDER, region, id, opts.kind or "actual", nil, nil, nil, nil, nil,
+      edu.metric.get(id).unit)
     local points = first_per(rows, function(r) return r.year end)
     local out = Rows.new(points, { "year", "value", "unit", "doc", "indicator" })
     out.metric, out.region = id, region
@@ -100,12 +141,32 @@ return function(edu, core)
     local id = require_metric(opts.metric, "edu.rank")
     local def = edu.metric.get(id)
     local kind = opts.kind or "actual"
-    local values = edu.sql([[
-      SELECT region, value, value_hi, unit, cmp, year, doc, id AS indicator FROM indicator_rows
-      WHERE metric_id = ?1 AND kind = ?2 AND (?3 IS NULL OR year = ?3)
-        AND (?4 IS NULL OR level = ?4) AND region IS NOT NULL
-      ORDER BY region, ]] .. BEST_FIRST, id, kind, opts.year, level)
-    local rows = first_per(values, function(r) return r.region end)
+    local rows
+    if opts.year then
+      -- Each region's figure of the year, or, marked, its nearest.
+      local values = edu.sql([[
+        SELECT region, value, value_hi, unit, cmp, year, kind, doc, id AS indicator FROM indicator_rows
+        WHERE metric_id = ?1 AND year IS NOT NULL AND (?2 IS NULL OR level = ?2) AND region IS NOT NULL
+          AND ]] .. ANNUAL .. [[
+        ORDER BY region, ]] .. PICK_ORDER, id, level, nil, nil, nil, nil, nil, nil, def.unit)
+      local by_region, order = {}, {}
+      for _, r in ipairs(values) do
+        if not by_region[r.region] then by_region[r.region] = {}; order[#order + 1] = r.region end
+        table.insert(by_region[r.region], r)
+      end
+      rows = {}
+      for _, region in ipairs(order) do
+        local r = pick_for_year(by_region[region], opts.year, kind)
+        if r then rows[#rows + 1] = r end
+      end
+    else
+      local values = edu.sql([[
+        SELECT region, value, value_hi, unit, cmp, year, doc, id AS indicator FROM indicator_rows
+        WHERE metric_id = ?1 AND kind = ?2 AND (?3 IS NULL OR level = ?3) AND region IS NOT NULL
+          AND ]] .. ANNUAL .. [[
+        ORDER BY region, ]] .. PICK_ORDER, id, kind, level, nil, nil, nil, nil, nil, def.unit)
+      rows = first_per(values, function(r) return r.region end)
+    end
     local have = {}
     for _, r in ipairs(rows) do have[r.region] = true end
     for _, r in ipairs(edu.sql([[SELECT DISTINCT region FROM documents
@@ -115,14 +176,15 @@ return function(edu, core)
     local higher_first = def.direction ~= "lower"
     if opts.desc ~= nil then higher_first = opts.desc and true or false end
     local out = Rows.new(assign_ranks(rows, higher_first),
-      { "rank", "region", "value", "value_hi", "unit", "cmp", "year", "doc" })
+      { "rank", "region", "value", "value_hi", "unit", "cmp", "year", "note", "doc" })
     out.metric, out.metric_name, out.kind, out.year = id, def.name, kind, opts.year
     return out
   end
 
   ---------------------------------------------------------------------------
   --- edu.compare{regions={...}, metrics={...} | category=, year=} -> region x metric
-  -- Cells hold the value; a target is marked with "*" (the cell is a string then).
+  -- Cells hold the value; a target is marked with "*", a figure of another
+  -- year than the one asked with that year (the cell is a string then).
   function edu.compare(opts)
     if type(opts) ~= "table" or type(opts.regions) ~= "table" or #opts.regions == 0 then
       error("edu.compare: regions={...} required", 2)
@@ -146,13 +208,30 @@ return function(edu, core)
       local def = edu.metric.get(id)
       local row = { metric = def.name, unit = def.unit, id = id }
       for _, region in ipairs(regions) do
-        local v = edu.sql([[
-          SELECT value, kind FROM indicator_rows
-          WHERE region = ?1 AND metric_id = ?2 AND (?3 IS NULL OR year = ?3)
-            AND kind IN ('actual', 'target')
-          ORDER BY (kind = 'target'), year DESC, ]] .. BEST_FIRST .. " LIMIT 1",
-          region, id, opts.year)[1]
-        if v then row[region] = v.kind == "target" and (edu.format.figure(v.value, def.unit, { bare = true }) .. "*") or v.value end
+        local v
+        if opts.year then
+          v = pick_for_year(edu.sql([[
+            SELECT value, ]] .. REACHED .. [[ AS kind, year FROM indicator_rows
+            WHERE region = ?1 AND metric_id = ?2 AND year IS NOT NULL AND ]] .. REACHED .. [[ IN ('actual', 'target')
+              AND ]] .. ANNUAL .. [[
+            ORDER BY ]] .. PICK_ORDER, region, id, nil, nil, nil, nil, nil, nil, def.unit), opts.year, "actual")
+        else
+          v = edu.sql([[
+            SELECT value, ]] .. REACHED .. [[ AS kind, year FROM indicator_rows
+            WHERE region = ?1 AND metric_id = ?2 AND ]] .. REACHED .. [[ IN ('actual', 'target') AND ]] .. ANNUAL .. [[
+            ORDER BY (kind = 'target'), year DESC, ]] .. PICK_ORDER .. " LIMIT 1", region, id,
+            nil, nil, nil, nil, nil, nil, def.unit)[1]
+        end
+        if v then
+          local shown = edu.format.figure(v.value, def.unit, { bare = true })
+          if v.kind == "target" then
+            row[region] = shown .. "*" .. (opts.year and v.year ~= opts.year and string.format("（%d年）", v.year) or "")
+          elseif opts.year and v.year ~= opts.year then
+            row[region] = shown .. string.format("（%d年）", v.year)
+          else
+            row[region] = v.value
+          end
+        end
       end
       out[#out + 1] = row
     end

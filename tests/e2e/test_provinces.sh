@@ -42,6 +42,42 @@ for b in bad:
 sys.exit(1 if bad else 0)
 PY
 
+# Figures of 2025 as the reviews state them: a span of change (从7248亿元提高到
+# 8865亿元) ends at 2025 and starts at 2020; a threshold passed on the way
+# (突破4000亿元、达到4211亿元) is not the value; a five-year average (年均增长4.7%)
+# is no year's growth.
+year_figure() {  # year_figure METRIC KIND REGION -> the value edu.rank picks for 2025
+  "$EDUSHELL" --db "$DB" -e "
+    for _, r in ipairs(edu.rank{metric = '$1', year = 2025, kind = '$2'}) do
+      if r.region == '$3' then print(r.value, r.note or '') end
+    end"
+}
+expect_figure() {  # expect_figure METRIC KIND REGION VALUE
+  local got
+  got=$(year_figure "$1" "$2" "$3")
+  python3 -c "import sys; v, note = (sys.argv[1].split('\t') + [''])[:2]; sys.exit(0 if v and abs(float(v) - float(sys.argv[2])) < 1e-6 * float(sys.argv[2]) and not note else 1)" \
+    "$got" "$4" || fail "$3: 2025 $1 is '$got', the text says $4"
+}
+expect_figure 一般公共预算收入 actual 浙江省 886500000000
+expect_figure 一般公共预算收入 actual 广东省 1390000000000
+expect_figure 一般公共预算收入 actual 河北省 439860000000
+expect_figure 一般公共预算收入 actual 甘肃省 111240000000
+expect_figure 一般公共预算收入 actual 湖北省 421100000000
+expect_figure 地区生产总值增长 change 云南省 4.1
+expect_figure 地区生产总值增长 change 山西省 4
+expect_figure 地区生产总值增长 change 新疆维吾尔自治区 5.5
+# The 2020 figure of a span is stored as 2020's.
+n=$("$EDUSHELL" --db "$DB" -e "print(#edu.sql([[SELECT id FROM indicator_rows WHERE region = '浙江省'
+      AND number = '7248亿元' AND year = 2020 AND basis = 'annual']]))")
+expect_eq "$n" "1" "浙江省 7248亿元 is 2020's"
+# A five-year average and a five-year total are stored as such.
+n=$("$EDUSHELL" --db "$DB" -e "print(#edu.sql([[SELECT id FROM indicator_rows WHERE region = '云南省'
+      AND number = '4.7%' AND basis = 'average' AND period_start = 2021 AND period_end = 2025]]))")
+expect_eq "$n" "1" "云南省 年均增长4.7% is an average over 2021-2025"
+n=$("$EDUSHELL" --db "$DB" -e "print(#edu.sql([[SELECT id FROM indicator_rows WHERE region = '内蒙古自治区'
+      AND number = '106万人' AND basis = 'cumulative']]))")
+expect_eq "$n" "1" "内蒙古自治区 城镇新增就业累计106万人 is a total"
+
 # A handful of other figures, each from a different report.
 check() {  # check REGION METRIC KIND VALUE UNIT
   local got

@@ -32,6 +32,9 @@ typedef struct want {
     int year;
     const char *scope;
     double hi;            /* the range's upper bound */
+    const char *basis;    /* "annual", "average", "cumulative" */
+    int first, last;      /* the period it covers */
+    const char *subject;  /* the part of the region it is about */
 } want;
 
 typedef struct extract_case {
@@ -118,6 +121,11 @@ static void check_want(const run *r, const want *w)
     check_str("scope", w, ind->scope, w->scope);
     if (w->year && ind->year != w->year)
         fail_msg("%s: year is %d, want %d", w->number, ind->year, w->year);
+    check_str("basis", w, es_basis_name(ind->basis), w->basis);
+    if (w->subject)
+        check_str("subject", w, ind->subject ? ind->subject : "(none)", w->subject);
+    if (w->first && (ind->period_start != w->first || ind->period_end != w->last))
+        fail_msg("%s: period %d-%d, want %d-%d", w->number, ind->period_start, ind->period_end, w->first, w->last);
     if (w->hi) {
         if (!ind->has_hi)
             fail_msg("%s: no range", w->number);
@@ -542,6 +550,28 @@ static const extract_case year_cases[] = {
 
 static void test_years_and_parts(void **state) { RUN(state, year_cases); }
 
+/* --- the span of time a figure covers: a paragraph opening on five years
+ * makes its flows and changes the period's totals, a yearly average
+ * (年均) covers the period, the start of a span of change (从X到Y) is of
+ * the year before the span; a paragraph opening on a year is about that
+ * year again; a figure about a part of the region names it. ------------- */
+
+static const extract_case period_cases[] = {
+    { "一、2025年工作回顾\n过去五年，全省新建学校120所，在校生从310万人增加到360万人，教育经费年均增长6%。\n"
+      "——这是民生持续改善的五年。城镇新增就业累计280万人。\n"
+      "刚刚过去的2025年，新建学校30所，在校生达到360万人，武汉都市圈经济总量达到3.8万亿元。\n",
+      ES_KIND_GOVREPORT, 2026, 8, {
+        W("120所", 120, "所", A, "=", .basis = "cumulative", .first = 2021, .last = 2025),
+        W("310万人", 3.1e6, "人", A, "=", .basis = "annual", .year = 2020),
+        W("360万人", 3.6e6, "人", A, "=", .basis = "annual", .year = 2025),
+        W("6%", 6, "%", C, "=", .basis = "average", .first = 2021, .last = 2025),
+        W("280万人", 2.8e6, "人", A, "=", .basis = "cumulative", .first = 2021, .last = 2025),
+        W("30所", 30, "所", A, "=", .basis = "annual", .year = 2025),
+        W("3.8万亿元", 3.8e12, "元", A, "=", .basis = "annual", .subject = "武汉都市圈") } },
+};
+
+static void test_periods(void **state) { RUN(state, period_cases); }
+
 /* --- what is no indicator ------------------------------------------------- */
 
 static const char *const not_indicators[] = {
@@ -791,6 +821,7 @@ int main(void)
         cmocka_unit_test(test_subjects_and_asides),
         cmocka_unit_test(test_layout),
         cmocka_unit_test(test_years_and_parts),
+        cmocka_unit_test(test_periods),
         cmocka_unit_test(test_not_indicators),
         cmocka_unit_test(test_tables),
         cmocka_unit_test(test_table_merged_headings),
