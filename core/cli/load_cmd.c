@@ -87,12 +87,15 @@ static void draw_progress(void *ctx, size_t done, size_t total)
         clear_bar(v);
 }
 
-/* "16M", "200k", "4096": bytes, 0 when it is not a size. */
+/* "16M", "200k", "1G", "4096": bytes, 0 when it is not a size. */
 static size_t parse_size(const char *s)
 {
     char *end;
     double v = strtod(s, &end);
-    double unit = *end == 'k' || *end == 'K' ? 1024.0 : *end == 'm' || *end == 'M' ? 1048576.0 : 1.0;
+    double unit = *end == 'k' || *end == 'K'   ? 1024.0
+                  : *end == 'm' || *end == 'M' ? 1048576.0
+                  : *end == 'g' || *end == 'G' ? 1073741824.0
+                                               : 1.0;
     if (unit > 1.0)
         end++;
     if (end == s || *end || v < 1 || v * unit > 1e12)
@@ -119,6 +122,12 @@ static int load_options(int argc, char **argv, es_ingest_options *o, es_source_o
                 return -1;
             }
             o->jobs = (int)n;
+        } else if (strcmp(argv[i], "--max-size") == 0 && i + 1 < argc) {
+            if ((reading->max_size = parse_size(argv[++i])) == 0) {
+                *status = es_usage_error("load", "--max-size takes a size (bytes, or with k or M), not '%s'",
+                                         argv[i]);
+                return -1;
+            }
         } else if (strcmp(argv[i], "--batch") == 0 && i + 1 < argc) {
             if ((o->batch_bytes = parse_size(argv[++i])) == 0) {
                 *status = es_usage_error("load", "--batch takes a size (bytes, or with k or M), not '%s'",

@@ -26,7 +26,7 @@ typedef struct command {
 } command;
 
 static const command COMMANDS[] = {
-    {"load", "[--changed] [--convert] [--jobs N] [--batch SIZE] PATH...",
+    {"load", "[--changed] [--convert] [--max-size SIZE] [--jobs N] [--batch SIZE] PATH...",
      "load files and directories (text, HTML, CSV, DOCX, ODT, PDF, XLSX, ODS)",
      "Loads files and directories (recursively) into the database and prints one line\n"
      "per document: name, region, year, kind and the number of indicators. Worker\n"
@@ -45,6 +45,8 @@ static const command COMMANDS[] = {
      "  --changed    skip documents whose bytes are stored already, without decoding them\n"
      "  --convert    convert .doc, .xls, .wps and RTF files with LibreOffice (soffice)\n"
      "               first; off by default\n"
+     "  --max-size SIZE  the longest document, a file or a CSV row, in bytes or with\n"
+     "               k, M or G (default 64M); a longer one is an error\n"
      "  --jobs N     threads that build documents (default: one per core beyond one)\n"
      "  --batch SIZE text stored per transaction, in bytes or with k or M (default 16M)\n",
      ES_APP_STORE | ES_APP_PIPELINE, es_cmd_load, 0},

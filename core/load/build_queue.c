@@ -5,14 +5,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Waits until `len` more bytes of text fit in the budget. The writer's
- * current file never waits: the writer needs it to release anything. */
-static void wait_for_room(build_queue *q, size_t f, size_t len)
+/* Waits until `len` more bytes of text fit in the budget. The document
+ * the writer waits for never waits: the writer needs it to release
+ * anything. Any other does, so a large file (a CSV corpus of many rows)
+ * is built only a budget ahead of the writer. */
+static void wait_for_room(build_queue *q, size_t f, size_t k, size_t len)
 {
     pthread_mutex_lock(&q->lock);
-    while (f != q->writer_at && q->in_flight > 0 && q->in_flight + len > q->budget)
+    while (!(f == q->writer_at && k <= q->writer_wants) && q->in_flight > 0 &&
+           q->in_flight + len > q->budget)
         pthread_cond_wait(&q->room, &q->lock);
     q->in_flight += len;
+    pthread_mutex_unlock(&q->lock);
+}
+
+static void give_back_room(build_queue *q, size_t len)
+{
+    pthread_mutex_lock(&q->lock);
+    q->in_flight -= len;
+    pthread_cond_broadcast(&q->room);
     pthread_mutex_unlock(&q->lock);
 }
 
@@ -45,7 +56,11 @@ static void build_file_documents(build_queue *q, size_t f)
     es_err err = {{0}};
     double t0 = es_seconds();
     es_source_list sources = {0};
-    int rc = es_source_read_with(file->path, &q->pipe->reading, &sources, &err);
+    /* The rows of a CSV corpus are read again one by one as they are
+     * built, so a corpus never sits in memory whole. */
+    es_source_options reading = q->pipe->reading;
+    reading.lazy_rows = 1;
+    int rc = es_source_read_with(file->path, &reading, &sources, &err);
     file->read_seconds = es_seconds() - t0;
     if (rc != 0) {
         file->error = es_xstrdup(err.msg);
@@ -57,7 +72,13 @@ static void build_file_documents(build_queue *q, size_t f)
     file->docs = es_xcalloc(sources.n ? sources.n : 1, sizeof *file->docs);
     file->skipped = es_xcalloc(sources.n ? sources.n : 1, 1);
     for (size_t k = 0; k < sources.n; k++) {
-        wait_for_room(q, f, sources.items[k].len);
+        wait_for_room(q, f, k, sources.items[k].len);
+        if (es_source_fill(&file->sources.items[k], &err) != 0) {
+            give_back_room(q, sources.items[k].len);
+            file->error = es_xstrdup(err.msg);
+            publish(q, file, k, 1);
+            return;
+        }
         build_document(q, file, k);
         publish(q, file, k + 1, k + 1 == sources.n);
     }
@@ -115,6 +136,10 @@ es_document *build_queue_take(build_queue *q, size_t f, size_t k, int *skipped, 
     build_file *file = &q->files[f];
     double t0 = es_seconds();
     pthread_mutex_lock(&q->lock);
+    if (k >= file->nbuilt && !file->finished) {
+        q->writer_wants = k;
+        pthread_cond_broadcast(&q->room);
+    }
     while (k >= file->nbuilt && !file->finished)
         pthread_cond_wait(&q->built, &q->lock);
     int have = k < file->nbuilt;
@@ -154,6 +179,7 @@ void build_queue_writer_at(build_queue *q, size_t f)
 {
     pthread_mutex_lock(&q->lock);
     q->writer_at = f;
+    q->writer_wants = 0;
     pthread_cond_broadcast(&q->room);
     pthread_mutex_unlock(&q->lock);
     free_passed_files(q);
@@ -164,11 +190,9 @@ void build_queue_release(build_queue *q, size_t f, size_t k)
     build_file *file = &q->files[f];
     size_t len = file->sources.items[k].len;
     es_document_free(&file->docs[k]);
+    es_source_empty(&file->sources.items[k]);
     file->nreleased++;
-    pthread_mutex_lock(&q->lock);
-    q->in_flight -= len;
-    pthread_cond_broadcast(&q->room);
-    pthread_mutex_unlock(&q->lock);
+    give_back_room(q, len);
     free_passed_files(q);
 }
 

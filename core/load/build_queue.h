@@ -31,6 +31,7 @@ typedef struct build_queue {
     size_t nfiles;
     size_t next;              /* the next file a worker takes */
     size_t writer_at;         /* the file the writer takes documents from */
+    size_t writer_wants;      /* the document of that file the writer waits for */
     size_t freed;             /* files before this one are freed (the writer's) */
     size_t in_flight;         /* bytes of text built and not released */
     size_t budget;

@@ -28,6 +28,7 @@ int es_pipeline_open(es_pipeline *p, const char *data_dir, es_err *err)
         return es_err_set(err, "%s: %s", path, why.msg);
     }
     p->metrics = &p->file_metrics;
+    p->reading.max_size = ES_SOURCE_MAX_SIZE;
     return 0;
 }
 

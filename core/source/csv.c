@@ -138,7 +138,13 @@ static int deliver(csv_record *r, size_t lineno, es_csv_row_fn row, void *ctx)
 int es_csv_parse(const char *data, size_t len, es_csv_row_fn row, void *ctx,
                  es_err *err)
 {
-    csv_cursor c = {data, len, 0, 1};
+    return es_csv_parse_from(data, len, 1, row, ctx, err);
+}
+
+int es_csv_parse_from(const char *data, size_t len, size_t first_line, es_csv_row_fn row, void *ctx,
+                      es_err *err)
+{
+    csv_cursor c = {data, len, 0, first_line};
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         c.pos = 3;
     csv_record r = {0};

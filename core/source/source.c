@@ -11,16 +11,17 @@
 #include "edushell/source/source.h"
 
 #include "convert.h"
+#include "csv_corpus.h"
 #include "decode.h"
 #include "sniff.h"
 
 #include <errno.h>
+#include <unistd.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-
-static const char full_text_column[] = "full_text";
 
 const char es_formats_read[] =
     "text (UTF-8, UTF-16, GB18030/GBK, Big5), HTML, CSV, DOCX, ODT, PDF, XLSX, ODS";
@@ -49,14 +50,6 @@ static int has_extension(const char *path, const char *ext)
     return sniff_has_extension(path, ext);
 }
 
-static int is_blank_text(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (!es_is_space(s[i]))
-            return 0;
-    return 1;
-}
-
 static void list_push(es_source_list *list, const es_source *src)
 {
     if (list->n == list->cap) {
@@ -64,122 +57,6 @@ static void list_push(es_source_list *list, const es_source *src)
         list->items = es_xrealloc(list->items, list->cap * sizeof *list->items);
     }
     list->items[list->n++] = *src;
-}
-
-/* Moves every source of `from` to the end of `to`, leaving `from` empty. */
-static void list_move_all(es_source_list *from, es_source_list *to)
-{
-    for (size_t k = 0; k < from->n; k++)
-        list_push(to, &from->items[k]);
-    free(from->items);
-    from->items = NULL;
-    from->n = from->cap = 0;
-}
-
-/* --- CSV corpus files --- */
-
-typedef struct csv_load {
-    const char *path;
-    es_encoding encoding;
-    char **header;
-    size_t nheader;
-    size_t text_column;
-    size_t data_rows;
-    es_source_list rows;
-    es_err *err;
-} csv_load;
-
-static int same_column_name(const char *field, size_t len, const char *name)
-{
-    while (len > 0 && es_is_space(*field)) {
-        field++;
-        len--;
-    }
-    while (len > 0 && es_is_space(field[len - 1]))
-        len--;
-    return len == strlen(name) && strncasecmp(field, name, len) == 0;
-}
-
-static int take_header(csv_load *load, char **fields, size_t *lens, size_t n)
-{
-    load->text_column = n;
-    for (size_t k = 0; k < n && load->text_column == n; k++)
-        if (same_column_name(fields[k], lens[k], full_text_column))
-            load->text_column = k;
-    if (load->text_column == n)
-        return es_err_set(load->err, "CSV has no full_text column");
-    load->header = es_xcalloc(n, sizeof *load->header);
-    load->nheader = n;
-    for (size_t k = 0; k < n; k++)
-        load->header[k] = es_xstrndup(fields[k], lens[k]);
-    return 0;
-}
-
-static es_kv *row_meta(const csv_load *load, char **fields, size_t *lens)
-{
-    es_kv *meta = es_xcalloc(load->nheader - 1, sizeof *meta);
-    size_t m = 0;
-    for (size_t k = 0; k < load->nheader; k++) {
-        if (k == load->text_column)
-            continue;
-        meta[m].key = es_xstrdup(load->header[k]);
-        meta[m].value = es_xstrndup(fields[k], lens[k]);
-        m++;
-    }
-    return meta;
-}
-
-static int take_data_row(csv_load *load, size_t lineno, char **fields, size_t *lens,
-                         size_t n)
-{
-    size_t row = ++load->data_rows;
-    if (n != load->nheader)
-        return es_err_set(load->err, "row %zu (line %zu): %zu fields, header has %zu",
-                          row, lineno, n, load->nheader);
-    size_t col = load->text_column;
-    if (is_blank_text(fields[col], lens[col]))
-        return es_err_set(load->err, "row %zu: empty full_text", row);
-
-    es_buf name = {0};
-    es_buf_printf(&name, "%s#%zu", base_name(load->path), row);
-    es_source src = {
-        .path = es_xstrdup(load->path),
-        .name = es_buf_take(&name, NULL),
-        .text = es_xstrndup(fields[col], lens[col]),
-        .len = lens[col],
-        .format = ES_FORMAT_CSV,
-        .encoding = load->encoding,
-        .meta = row_meta(load, fields, lens),
-        .nmeta = load->nheader - 1,
-    };
-    list_push(&load->rows, &src);
-    return 0;
-}
-
-static int on_csv_row(void *ctx, size_t lineno, char **fields, size_t *lens, size_t n)
-{
-    csv_load *load = ctx;
-    if (!load->header)
-        return take_header(load, fields, lens, n);
-    return take_data_row(load, lineno, fields, lens, n);
-}
-
-static int load_csv(const char *path, const char *text, size_t len, es_encoding enc,
-                    es_source_list *out, es_err *err)
-{
-    csv_load load = {.path = path, .encoding = enc, .err = err};
-    int rc = es_csv_parse(text, len, on_csv_row, &load, err);
-    if (rc == 0 && !load.header)
-        rc = es_err_set(err, "CSV has no full_text column");
-    else if (rc == 0 && load.rows.n == 0)
-        rc = es_err_set(err, "CSV has no data rows");
-    if (rc == 0)
-        list_move_all(&load.rows, out);
-    es_source_list_free(&load.rows);
-    for (size_t k = 0; k < load.nheader; k++)
-        free(load.header[k]);
-    free(load.header);
-    return rc;
 }
 
 /* --- single-document files --- */
@@ -231,7 +108,7 @@ static int load_text(const char *path, const char *bytes, size_t len, es_source_
         return -1;
     int rc = 0;
     if (has_extension(path, ".csv")) {
-        rc = load_csv(path, text, text_len, enc, out, err);
+        rc = es_csv_corpus_from_text(path, text, text_len, enc, out, err);
         free(text);
     } else if (has_extension(path, ".html") || has_extension(path, ".htm") ||
                es_looks_like_html(text, text_len)) {
@@ -313,6 +190,49 @@ int es_source_from_bytes(const char *path, const char *bytes, size_t len,
     return es_source_from_bytes_with(path, bytes, len, NULL, out, err);
 }
 
+/* Whether a .csv file can be read in pieces: not UTF-16, whose characters
+ * hold the bytes of CSV's delimiters (told by a byte order mark, or by NUL
+ * bytes near the start). */
+static int csv_in_pieces(int fd)
+{
+    unsigned char head[4096];
+    ssize_t n = pread(fd, head, sizeof head, 0);
+    if (n < 0)
+        return 0;
+    if (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)))
+        return 0;
+    return memchr(head, 0, (size_t)n) == NULL;
+}
+
+static int too_large(const char *what, double bytes, size_t max, es_err *err)
+{
+    return es_err_set(err, "%s%.1f MiB, more than %zu MiB, the limit of a document (raise it with --max-size)",
+                      what, bytes / 1048576.0, max >> 20);
+}
+
+/* The whole file at once, then the sources it holds. */
+static int read_whole(const char *path, const es_source_options *opt, es_source_list *out, es_err *err)
+{
+    char *bytes;
+    size_t len;
+    if (es_read_file(path, &bytes, &len, err) != 0)
+        return -1;
+    size_t first = out->n;
+    int rc = es_source_from_bytes_with(path, bytes, len, opt, out, err);
+    free(bytes);
+    /* A package's text can be larger than the file (it is compressed). */
+    size_t max = opt ? opt->max_size : 0;
+    for (size_t k = first; rc == 0 && max && k < out->n; k++)
+        if (out->items[k].len > max)
+            rc = too_large("its text is ", (double)out->items[k].len, max, err);
+    if (rc != 0) {
+        for (size_t k = first; k < out->n; k++)
+            es_source_free(&out->items[k]);
+        out->n = first;
+    }
+    return rc;
+}
+
 int es_source_read_with(const char *path, const es_source_options *opt, es_source_list *out,
                         es_err *err)
 {
@@ -321,13 +241,22 @@ int es_source_read_with(const char *path, const es_source_options *opt, es_sourc
         return es_err_set(err, "%s", strerror(errno));
     if (S_ISDIR(st.st_mode))
         return es_err_set(err, "is a directory");
-    char *bytes;
-    size_t len;
-    if (es_read_file(path, &bytes, &len, err) != 0)
-        return -1;
-    int rc = es_source_from_bytes_with(path, bytes, len, opt, out, err);
-    free(bytes);
-    return rc;
+    if (!S_ISREG(st.st_mode))
+        return es_err_set(err, "not a regular file"); /* a FIFO would block for ever */
+    if (has_extension(path, ".csv")) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return es_err_set(err, "%s", strerror(errno));
+        int pieces = csv_in_pieces(fd);
+        int rc = pieces ? es_csv_corpus_read(path, fd, opt, out, err) : 0;
+        close(fd);
+        if (pieces)
+            return rc;
+    }
+    size_t max = opt ? opt->max_size : 0;
+    if (max && (uint64_t)st.st_size > max)
+        return too_large("", (double)st.st_size, max, err);
+    return read_whole(path, opt, out, err);
 }
 
 int es_source_read(const char *path, es_source_list *out, es_err *err)
@@ -358,6 +287,7 @@ void es_source_free(es_source *src)
     free(src->meta);
     es_table_list_free(&src->tables);
     free(src->page_starts);
+    es_csv_place_free(src->csv_place);
     memset(src, 0, sizeof *src);
 }
 

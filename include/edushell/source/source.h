@@ -61,6 +61,8 @@ typedef struct es_source {
     es_table_list tables; /* tables the reader found, their cells spans of text */
     size_t *page_starts;  /* paged formats (PDF): raw offset where each page begins, owned */
     size_t npages;        /* 0 when the format has no pages */
+    struct es_csv_place *csv_place; /* a CSV row read with lazy_rows: where it is in its
+                                       file (text NULL until es_source_fill); owned */
 } es_source;
 
 typedef struct es_source_list {
@@ -68,12 +70,20 @@ typedef struct es_source_list {
     size_t n, cap;
 } es_source_list;
 
+/* The longest document a load reads unless told otherwise (--max-size). */
+#define ES_SOURCE_MAX_SIZE ((size_t)64 << 20)
+
 typedef struct es_source_options {
     /* Convert legacy binary Office files (.doc, .xls, .wps, RTF) with
      * LibreOffice before reading them; off by default. */
     int convert;
     /* The converter: NULL for `soffice` on the PATH. */
     const char *soffice;
+    /* The longest document read, in bytes: a file, or a row of a CSV
+     * corpus; 0 for no limit. Loads use ES_SOURCE_MAX_SIZE. */
+    size_t max_size;
+    /* CSV rows keep only their place in the file until es_source_fill. */
+    int lazy_rows;
 } es_source_options;
 
 /* Reads `path` and appends its sources to `out`. On error returns -1 and
@@ -99,6 +109,15 @@ int es_source_from_bytes_with(const char *path, const char *bytes, size_t len,
  * documents (.md, .jsonl, .tsv, .png ...) are not. */
 #define ES_SNIFF_HEAD 4096
 int es_source_is_document(const char *path, const char *head, size_t len);
+
+/* Reads the text and metadata of a row read with lazy_rows (nothing for
+ * any other source). Returns 0, or -1 with the reason (the file changed
+ * since it was read) in err. */
+int es_source_fill(es_source *src, es_err *err);
+
+/* Frees the text and metadata of a row read with lazy_rows, keeping its
+ * place and length; nothing for any other source. */
+void es_source_empty(es_source *src);
 
 /* Value of CSV column `key`, or NULL. */
 const char *es_source_meta(const es_source *src, const char *key);
@@ -139,5 +158,8 @@ typedef int (*es_csv_row_fn)(void *ctx, size_t lineno, char **fields,
                              size_t *lens, size_t nfields);
 int es_csv_parse(const char *data, size_t len, es_csv_row_fn row, void *ctx,
                  es_err *err);
+/* The same for text whose first line is line `first_line` of a file. */
+int es_csv_parse_from(const char *data, size_t len, size_t first_line, es_csv_row_fn row, void *ctx,
+                      es_err *err);
 
 #endif
