@@ -260,6 +260,8 @@ static size_t read_sequence(const char *t, cell *cells, size_t n, es_table_list 
     size_t m = 0;
     while (at + m < n && cells[at + m].figure)
         m++;
+    if (m == 0 || at == 0)
+        return 0;   /* no figures, or figures with no label before them */
     /* The next row begins at its numbered label when rows are numbered,
      * else at the label right before its figures. */
     size_t next = at + m, attrs;

@@ -193,6 +193,19 @@ static void test_table_rows_between_bars(void **state)
     es_structure_free(&st);
 }
 
+/* Short lines led by a figure, with no label before it (a page's tool
+ * bar under a copy number): no table, and nothing read before the text. */
+static void test_no_table_led_by_a_figure(void **state)
+{
+    (void)state;
+    const char *text = "副本1\n下载\n打印\n全屏\n收藏\n【字号:\n加大\n还原\n减小\n】\n"
+                       "2026年政府工作报告\n";
+    es_structure st;
+    segment(text, strlen(text), &st);
+    assert_int_equal(st.tables.n, 0);
+    es_structure_free(&st);
+}
+
 /* One cell a paragraph, after a title: the first row's shape (a label, two
  * figures, an attribute) gives the columns; a parent with two parts
  * takes their figures column by column. */
@@ -242,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_table_one_cell_a_line),
         cmocka_unit_test(test_table_rows_between_bars),
         cmocka_unit_test(test_table_one_cell_a_paragraph),
+        cmocka_unit_test(test_no_table_led_by_a_figure),
         cmocka_unit_test(test_no_table_in_prose),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
