@@ -5,6 +5,8 @@
 # hang (an input taking over 10 s) or undefined behaviour fails the run;
 # libFuzzer leaves the input in BUILD/fuzz-crashes/.
 #   tests/fuzz/run.sh BUILD_DIR [SECONDS] [TARGET...]    (targets: source csv html ...)
+# EDUSHELL_FUZZ_SEED fixes libFuzzer's random seed, so that a run can be
+# repeated; unset, each run takes a new one and explores further.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "$1" && pwd)
@@ -25,7 +27,9 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus"
   bash "$here/seeds.sh" "$t" "$corpus"
   log=$work/$t.log
-  if ! "$build/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  seed_arg=()
+  [ -n "${EDUSHELL_FUZZ_SEED:-}" ] && seed_arg=(-seed="$EDUSHELL_FUZZ_SEED")
+  if ! "$build/fuzz_$t" "${seed_arg[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
        -artifact_prefix="$build/fuzz-crashes/$t-" "$corpus" >"$log" 2>&1; then
     echo "fuzz_$t failed; the input is in $build/fuzz-crashes/:" >&2
     grep -A30 -m1 "ERROR\|runtime error\|==ERROR\|deadly signal\|timeout" "$log" >&2 || tail -40 "$log" >&2
