@@ -147,7 +147,7 @@ void es_extract(const es_extractor *ex, const es_extract_input *in, es_indicator
     for (size_t t = 0; t < in->ntables; t++)
         table_read(ex, in, parts, &in->tables[t], (int)t + 1, out);
     /* Figures of tables join the others in text order. */
-    if (in->ntables)
+    if (in->ntables && out->n - first > 1)
         qsort(out->items + first, out->n - first, sizeof *out->items, by_position);
     free(spans);
     free(parts);
