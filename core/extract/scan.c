@@ -449,6 +449,35 @@ static int compared_with_previous(sentence_scan *s, size_t clause, quantity *q, 
     return 0;
 }
 
+/* Whether a count of things planned (新建3所、改扩建1所) is followed in
+ * its sentence by the progress made on them (目前完工4所, 已竣工56所): a
+ * clause opening with a result word that counts in the same unit. The
+ * planned count is then a goal the progress is measured against. */
+static int planned_before_progress(const sentence_scan *s, const quantity *q, const char *metric)
+{
+    const vocab *v = &s->ex->words;
+    if (!q->unit[0] || vocab_find(v, ROLE_PLAN_VERB, metric, 0, strlen(metric), NULL) == (size_t)-1)
+        return 0;
+    const char *t = s->ctx.text;
+    size_t unit_len = strlen(q->unit);
+    for (size_t at = q->end; at < s->ctx.end;) {
+        size_t mark = es_clause_mark_len(t, at, s->ctx.end);
+        if (!mark) {
+            at += es_u8_len(t + at);
+            continue;
+        }
+        size_t clause = at + mark, end = clause;
+        while (end < s->ctx.end && !es_clause_mark_len(t, end, s->ctx.end))
+            end += es_u8_len(t + end);
+        if (vocab_find(v, ROLE_RESULT, t, clause, end, NULL) != (size_t)-1)
+            for (size_t p = clause; p + unit_len <= end; p++)
+                if (es_is_digit(t[p]) && p + 1 + unit_len <= end && memcmp(t + p + 1, q->unit, unit_len) == 0)
+                    return 1;
+        at = end;
+    }
+    return 0;
+}
+
 static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
 {
     size_t clause = clause_start_before(s, q->pre_start);
@@ -481,6 +510,8 @@ static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
     memcpy(ind->unit, q->unit, sizeof ind->unit);
     memcpy(ind->scope, scope, sizeof ind->scope);
     ind->metric = metric_of(s, &m, q, in_list);
+    if (kind == ES_IND_ACTUAL && !compared && planned_before_progress(s, q, ind->metric))
+        ind->kind = kind = ES_IND_TARGET;
     figure_period(s, clause, q, compared || base_year, ind);
     ind->subject = subject_of(&s->ex->words, ind->metric);
     s->previous = ind->metric;

@@ -285,6 +285,13 @@ static const extract_case clause_kind_cases[] = {
         W("6所", 6, "所", A, "="),
         W("800个", 800, "个", A, "="),
         W("500万元", 5e6, "元", A, "=") } },
+    /* Things planned, then the progress made on them, in one sentence. */
+    { "其中甲县新建幼儿园3所、改扩建1所，目前完工4所；乙县新建2所，已竣工1所。", ES_KIND_PROGRESS, 2022, 5, {
+        W("3所", 3, "所", T, "="),
+        W("1所", 1, "所", T, "="),
+        W("4所", 4, "所", A, "="),
+        W("2所", 2, "所", T, "="),
+        W("1所", 1, "所", A, "=", .nth = 1) } },
     /* A plan's figures are goals, but for what its clause says is reached. */
     { "新建幼儿园12所，已完成选址4所。", ES_KIND_PLAN, 2023, 2, {
         W("12所", 12, "所", T, "="),
