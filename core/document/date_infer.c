@@ -11,20 +11,22 @@
 #include <string.h>
 
 #include "edushell/base/common.h"
+#include "edushell/document/metadata.h"
 #include "spans.h"
 
 #define YEAR_MIN 1949
 #define YEAR_MAX 2099
 /* Years are counted in the first half of a document, but never fewer bytes
  * than this: a short report names its year only a few times. */
-#define YEAR_SCAN_MIN_BYTES 8000
+#define YEAR_SCAN_MIN_BYTES 16000
 
 /* Marks that open the end of a range: 2020-2022年, 2021至2025年. */
 static const char *const range_marks[] = {"-", "—", "~", "至", "到"};
 /* Words after a date that make a line a signature line. */
 static const char *const signature_tails[] = {"印发", "发布", "签发", "印"};
-/* Labels of the issue-date field on government web pages. */
-static const char *const issue_date_labels[] = {"发文日期", "成文日期"};
+/* Labels of the issue-date field on government web pages, the document's
+ * own first, then the page's. */
+static const char *const issue_date_labels[] = {"发文日期", "成文日期", "发布日期", "发布时间", "日期", "时间"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -142,16 +144,70 @@ char *es_meta_iso_date(int year, int month, int day)
     return es_xstrdup(buf);
 }
 
-int es_year_of_title(const char *title)
+/* The last year of the five-year plan a 十X五 at s names, 0 when none:
+ * the eleventh (十一五) ended in 2010, each later one five years on. */
+static int period_end_at(const char *s, size_t len)
+{
+    static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+    if (len < 9 || !meta_starts(s, len, "十"))
+        return 0;
+    for (int d = 0; d < 9; d++)
+        if (meta_starts(s + 3, len - 3, digits[d]) && meta_starts(s + 6, len - 6, "五"))
+            return 2010 + 5 * d;
+    return 0;
+}
+
+int es_period_end_in(const char *s, size_t len)
+{
+    for (const char *p = meta_find(s, len, "十"); p; p = meta_find(p + 3, len - (size_t)(p + 3 - s), "十")) {
+        int end = period_end_at(p, len - (size_t)(p - s));
+        if (end)
+            return end;
+    }
+    return 0;
+}
+
+int es_year_of_title(const char *title, const char *kind)
 {
     if (!title)
         return 0;
     size_t len = strlen(title);
     for (size_t at = 0; at < len; at++) {
-        int year;
+        int year, last;
         size_t n = is_digit_before(title, at) ? 0 : read_year(title + at, len - at, &year);
-        if (n > 0 && year_mark_len(title + at + n, len - at - n) > 0)
+        if (n == 0)
+            continue;
+        /* A range (2017—2020年): a plan or review of the period is about
+         * its last year, a school year (2024-2025学年) its first. */
+        size_t mark = starts_any(title + at + n, len - at - n, range_marks, COUNT(range_marks));
+        size_t m = mark ? read_year(title + at + n + mark, len - at - n - mark, &last) : 0;
+        if (m > 0 && last > year) {
+            int school_year = last == year + 1 && (meta_find(title, len, "学年") ||
+                                                   (kind && strcmp(kind, ES_KIND_STATS) == 0));
+            return school_year ? year : last;
+        }
+        if (year_mark_len(title + at + n, len - at - n) > 0)
             return year;
+    }
+    return es_period_end_in(title, len);
+}
+
+/* Headings near the top that name a five-year period with what they say
+ * of it (“十四五”发展规划, 回顾:“十三五”时期): the period's last year. */
+static const char *const PERIOD_HEADING_WORDS[] = { "规划", "指标", "回顾", "时期", "期间", "成就" };
+#define PERIOD_HEADING_MAX_CHARS 40
+
+int es_year_of_period_heading(const char *text, size_t len)
+{
+    size_t head = len < ES_META_HEAD_BYTES ? len : ES_META_HEAD_BYTES, pos = 0;
+    meta_line l;
+    while (meta_line_next(text, head, &pos, &l)) {
+        if (l.len == 0 || es_u8_count(l.s, l.len) > PERIOD_HEADING_MAX_CHARS)
+            continue;
+        int end = es_period_end_in(l.s, l.len);
+        for (size_t i = 0; end && i < COUNT(PERIOD_HEADING_WORDS); i++)
+            if (meta_find(l.s, l.len, PERIOD_HEADING_WORDS[i]))
+                return end;
     }
     return 0;
 }
@@ -179,20 +235,51 @@ static int starts_range(const char *text, size_t len, size_t at, size_t n)
     return mark > 0 && read_year(text + at + n + mark, len - at - n - mark, &year) > 0;
 }
 
-/* A year that names what it is about: 2021年, 2021年度, or a range start;
- * not a date (2022年3月10日, 2020年6月) and not a range end. */
+/* Words after a year that make it the start of what goes on since
+ * (2012年以来, 2014年起), not the year reported on. */
+static const char *const SINCE_WORDS[] = { "以来", "起", "至今", "开始" };
+/* Words after a year that make it the year something happened once
+ * (2018年成功创建, 2016年被评为): an event told, not the year reported on. */
+static const char *const EVENT_WORDS[] = { "成功", "被评为", "获评", "荣获", "被命名", "被授予", "被确定为" };
+/* Words before a year that make it an occasion (值此2023年新春佳节之际). */
+static const char *const OCCASION_WORDS[] = { "值此", "在此" };
+
+/* Whether text[at] lies inside 《》: another document's title. */
+static int inside_title_marks(const char *text, size_t at)
+{
+    size_t from = at > ES_META_HEAD_BYTES ? at - ES_META_HEAD_BYTES : 0;
+    const char *open = NULL;
+    for (const char *p = meta_find(text + from, at - from, "《"); p; p = meta_find(p + 3, at - (size_t)(p + 3 - text), "《"))
+        open = p;
+    return open && !meta_find(open, at - (size_t)(open - text), "》");
+}
+
+/* A year that names what it is about: 2021年, 2021年度; not a date
+ * (2022年3月10日, 2020年6月), an end of a range or its start (2020-2022年),
+ * the start of what goes on since (2012年以来), an occasion, or a year in
+ * another document's title (《…（2020-2022年）》). */
 static int counts_as_year(const char *text, size_t len, size_t at, size_t n)
 {
-    if (ends_range(text, at))
+    if (ends_range(text, at) || starts_range(text, len, at, n))
         return 0;
     const char *after = text + at + n;
     size_t after_len = len - at - n;
     size_t mark = year_mark_len(after, after_len);
     if (mark == 0)
-        return starts_range(text, len, at, n);
+        return 0;
     int month;
     size_t m = read_number(after + mark, after_len - mark, 2, &month);
-    return !(m > 0 && meta_starts(after + mark + m, after_len - mark - m, "月"));
+    if (m > 0 && meta_starts(after + mark + m, after_len - mark - m, "月"))
+        return 0;
+    if (starts_any(after + mark, after_len - mark, SINCE_WORDS, COUNT(SINCE_WORDS)) ||
+        starts_any(after + mark, after_len - mark, EVENT_WORDS, COUNT(EVENT_WORDS)))
+        return 0;
+    for (size_t i = 0; i < COUNT(OCCASION_WORDS); i++) {
+        size_t w = strlen(OCCASION_WORDS[i]);
+        if (at >= w && memcmp(text + at - w, OCCASION_WORDS[i], w) == 0)
+            return 0;
+    }
+    return !inside_title_marks(text, at);
 }
 
 int es_year_of_text(const char *text, size_t len)
@@ -276,6 +363,28 @@ char *es_infer_issued(const char *text, size_t len)
     size_t head = len < ES_META_HEAD_BYTES ? len : ES_META_HEAD_BYTES;
     char *date = labelled_date(text, head);
     return date ? date : signature_date(text, len);
+}
+
+/* How many lines from the top, or after the title, a dateline may stand on. */
+#define DATELINE_LINES 12
+#define DATELINE_AFTER_TITLE 4
+
+int es_year_of_dateline(const char *text, size_t len, size_t title_end)
+{
+    size_t pos = title_end, lines = title_end ? DATELINE_LINES - DATELINE_AFTER_TITLE : 0;
+    meta_line l;
+    while (lines++ < DATELINE_LINES && meta_line_next(text, len, &pos, &l)) {
+        const char *s = l.s;
+        size_t n = l.len;
+        if (n >= 2 && s[0] == '(' && s[n - 1] == ')') {
+            s++;
+            n -= 2;
+        }
+        int y, m, d;
+        if (n > 0 && es_meta_parse_date(s, n, &y, &m, &d) == n)
+            return y;
+    }
+    return 0;
 }
 
 /* How far before 人民代表大会 the session's date may start. */

@@ -27,9 +27,25 @@ int es_infer_title(const char *text, size_t len, meta_span *title);
 const char *es_kind_of_title(const char *title);
 /* ES_KIND_* named by the headings near the top of the text, or NULL. */
 const char *es_kind_of_headings(const char *text, size_t len);
+/* ES_KIND_* of a document: its title (may be NULL), its opening lines, its
+ * headings, the marks of news, its shape; NULL when none says. */
+const char *es_infer_kind(const char *text, size_t len, const char *title);
 
-/* The year a title names (2021年…, 2021年度…), or 0. */
-int es_year_of_title(const char *title);
+/* The year a title names (2021年…, 2021年度…): of a range the last
+ * (行动计划(2017—2020年)) or for a school year the first (2024-2025学年);
+ * else the last year of a five-year plan it names (“十四五”发展规划: 2025);
+ * 0 when none. `kind` is the document's ES_KIND_* or NULL. */
+int es_year_of_title(const char *title, const char *kind);
+/* The last year of the first five-year plan named in s[0..len) (十四五:
+ * 2025), 0 when none. */
+int es_period_end_in(const char *s, size_t len);
+/* The last year of a five-year period a heading near the top names with
+ * what it says of it (回顾:“十三五”时期…), or 0. */
+int es_year_of_period_heading(const char *text, size_t len);
+/* The year of a date standing alone on a line near the top or right under
+ * the title that ends at title_end (0 for none), as a report's
+ * ((2019年8月31日)); 0 when there is none. */
+int es_year_of_dateline(const char *text, size_t len, size_t title_end);
 /* The most frequent year near the top of the text, leaving out the ends of
  * ranges (2020-2022年) and dates (2022年3月10日); 0 when none. */
 int es_year_of_text(const char *text, size_t len);
@@ -55,6 +71,12 @@ int es_infer_issuer(const char *text, size_t len, meta_span *issuer);
 
 /* text[0..len) with each run of blanks made one space, malloc'd. */
 char *es_collapse_blanks(const char *text, size_t len);
+
+/* The level a document speaks for by its own words (我市, 全县), not
+ * counting scopes it ranks in (全省第一); 0 when it says none. *ending
+ * gets the character of that kind of division (a pointer to 市, 县...),
+ * NULL for none. */
+es_level es_infer_scope_level(const char *text, size_t len, const char **ending);
 
 /* Index of the region the document is about, -1 when it names none. The
  * title and issuer (either may be NULL) weigh more than the body. */

@@ -58,36 +58,57 @@ static void set_region(const es_gazetteer *gz, long index, es_meta *out)
     out->province = es_xstrdup(es_gazetteer_get(gz, r->province)->name);
 }
 
+/* The region named, and the level the document speaks for. A region
+ * above the level its own words say (河南省 named in a county's page,
+ * 全县) is not whom it is about: its level is kept, its name not. A
+ * region whose kind of division the words name (重庆市, 全市) keeps its
+ * own level. */
 static void infer_region(const es_gazetteer *gz, const es_source *src, const es_view *view, es_meta *out)
 {
     const char *province = hint(src, "province");
     long index = province ? es_gazetteer_find(gz, province) : -1;
-    if (index < 0)
-        index = es_infer_region(gz, view->text, view->len, out->title, out->issuer);
-    set_region(gz, index, out);
+    if (index >= 0) {
+        set_region(gz, index, out);
+        return;
+    }
+    index = es_infer_region(gz, view->text, view->len, out->title, out->issuer);
+    const char *ending = NULL;
+    es_level words = es_infer_scope_level(view->text, view->len, &ending);
+    const es_region *r = es_gazetteer_get(gz, index);
+    if (r && words > r->level && !(ending && strncmp(r->name + strlen(r->name) - 3, ending, 3) == 0))
+        index = -1;
+    if (index >= 0)
+        set_region(gz, index, out);
+    else if (words)
+        out->region_level = es_xstrdup(es_level_name(words));
 }
 
 static void infer_kind(const es_source *src, const es_view *view, es_meta *out)
 {
     const char *kind = es_kind_of_title(hint(src, "title"));
     if (!kind)
-        kind = es_kind_of_title(out->title);
-    if (!kind)
-        kind = es_kind_of_headings(view->text, view->len);
+        kind = es_infer_kind(view->text, view->len, out->title);
     out->kind = kind ? es_xstrdup(kind) : NULL;
 }
 
-static int infer_year(const es_source *src, const es_view *view, const es_meta *out)
+static int infer_year(const es_source *src, const es_view *view, const es_meta *out, size_t title_end)
 {
     int year = year_hint(src);
     if (year == 0)
-        year = es_year_of_title(out->title);
+        year = es_year_of_title(out->title, out->kind);
     /* A work report looks back on last year more often than it names the
      * year it plans for: the session's date says which year that is. */
     if (year == 0 && out->kind && strcmp(out->kind, ES_KIND_GOVREPORT) == 0)
         year = es_year_of_session(view->text, view->len);
     if (year == 0)
+        year = es_year_of_dateline(view->text, view->len, title_end);
+    if (year == 0)
         year = es_year_of_text(view->text, view->len);
+    if (year == 0)
+        year = es_year_of_period_heading(view->text, view->len);
+    /* Last, the year the page was put out, when nothing else says. */
+    if (year == 0 && out->issued)
+        year = atoi(out->issued);
     return year;
 }
 
@@ -108,7 +129,7 @@ void es_meta_infer(const es_gazetteer *gz, const es_source *src, const es_view *
     if (!src || !src->text || !view || !view->text)
         return;
     const char *title = hint(src, "title");
-    meta_span span;
+    meta_span span = {0, 0};
     if (title)
         out->title = es_xstrdup(title);
     else if (es_infer_title(view->text, view->len, &span))
@@ -118,7 +139,7 @@ void es_meta_infer(const es_gazetteer *gz, const es_source *src, const es_view *
     if (!out->issued)
         out->issued = es_infer_issued(view->text, view->len);
     infer_kind(src, view, out);
-    out->year = infer_year(src, view, out);
+    out->year = infer_year(src, view, out, span.end);
     if (gz)
         infer_region(gz, src, view, out);
 }

@@ -43,11 +43,27 @@ static const char *const org_words[] = {
 /* Words after a short name that make it the name of an institution. */
 static const char *const institution_words[] = {
     "教育", "学院", "大学", "职业", "师范", "中学", "小学", "高中", "实验", "日报",
-    "市委", "省委", "市政府", "省政府",
+    "市委", "省委", "市政府", "省政府", "县委", "县政府", "区委", "区政府", "融媒", "新闻", "一中",
 };
 
 /* Lines starting so copy or address the document to other bodies. */
 static const char *const copy_line_starts[] = {"抄", "主送"};
+
+/* Words before a name that make the mention a title given by a higher body
+ * (被定为河南省教育综合改革试点县): it names the giver, not whom the document
+ * is about. */
+static const char *const designations[] = {"被定为", "被评为", "命名为", "被确定为", "被列为", "授予", "评为"};
+#define DESIGNATION_REACH 15
+
+/* A county's short name (琼海 of 琼海市) counts when a text repeats it this
+ * often: once, it is as likely an ordinary word (和平, 城关). */
+#define SHORT_REPEATS 3
+/* In the count of a short name's mentions, one as an institution's name
+ * adds this: the count holds both (mentions % SHORT_NAMED, named / ...). */
+#define SHORT_NAMED 1000
+/* Counties of one prefecture named side by side: the document is about
+ * the prefecture (茅箭区, 张湾区, 郧西县 … of 十堰市). */
+#define SIBLINGS 3
 
 /* Scope words: a document about a city says 全市, about a province 全省. */
 static const struct {
@@ -99,7 +115,20 @@ static long hit_weight(const es_region *r, const weights *w, const mention *m)
     return w->full + (m->org ? w->org : 0);
 }
 
-static void score_span(const es_gazetteer *gz, const char *s, size_t len, const weights *w, long *scores)
+/* Whether a designation ends just before s[at]. */
+static int designated(const char *s, size_t at)
+{
+    size_t from = at > DESIGNATION_REACH ? at - DESIGNATION_REACH : 0;
+    for (size_t i = 0; i < COUNT(designations); i++)
+        if (meta_find(s + from, at - from, designations[i]))
+            return 1;
+    return 0;
+}
+
+/* Scores the names in s[0..len); short names of counties and prefectures
+ * that score nothing alone are counted in `shorts` when it is given. */
+static void score_span(const es_gazetteer *gz, const char *s, size_t len, const weights *w, long *scores,
+                       long *shorts)
 {
     long hits[MATCH_MAX];
     size_t at = 0;
@@ -121,8 +150,14 @@ static void score_span(const es_gazetteer *gz, const char *s, size_t len, const 
             .institution = starts_any(after, after_len, institution_words, COUNT(institution_words)),
             .chars = es_u8_count(s + at, name_len),
         };
-        for (size_t i = 0; i < count && i < MATCH_MAX; i++)
-            scores[hits[i]] += hit_weight(es_gazetteer_get(gz, hits[i]), w, &m);
+        for (size_t i = 0; i < count && i < MATCH_MAX && !designated(s, at); i++) {
+            long weight = hit_weight(es_gazetteer_get(gz, hits[i]), w, &m);
+            scores[hits[i]] += weight;
+            /* Counted as repeats: a short name used once at least as the
+             * name of a place's institution (琼海中学, 琼海融媒). */
+            if (shorts && weight == 0 && is_short)
+                shorts[hits[i]] += m.institution ? SHORT_NAMED : 1;
+        }
         at += name_len;
     }
 }
@@ -131,7 +166,7 @@ static void score_span(const es_gazetteer *gz, const char *s, size_t len, const 
  * whom it is about, in its opening lines, letterhead and first paragraphs. */
 #define REGION_BODY_BYTES 8192
 
-static void score_body(const es_gazetteer *gz, const char *text, size_t len, long *scores)
+static void score_body(const es_gazetteer *gz, const char *text, size_t len, long *scores, long *shorts)
 {
     if (len > REGION_BODY_BYTES)
         len = REGION_BODY_BYTES;
@@ -140,7 +175,38 @@ static void score_body(const es_gazetteer *gz, const char *text, size_t len, lon
     meta_line l;
     while (meta_line_next(text, len, &pos, &l))
         if (!starts_any(l.s, l.len, copy_line_starts, COUNT(copy_line_starts)))
-            score_span(gz, l.s, l.len, &body, scores);
+            score_span(gz, l.s, l.len, &body, scores, shorts);
+}
+
+/* A short name the body repeats (琼海 ×8 for 琼海市) counts as a name,
+ * when the text's scope agrees with its kind of division (我市 for a city)
+ * or no scope is said. Names shared by several regions count for none. */
+static void count_repeated_short_names(const es_gazetteer *gz, const long *shorts, long *base, const char *scope)
+{
+    size_t n = es_gazetteer_count(gz);
+    for (size_t i = 0; i < n; i++) {
+        long named = shorts[i] / SHORT_NAMED, mentions = named + shorts[i] % SHORT_NAMED;
+        if (mentions < SHORT_REPEATS || named == 0)
+            continue;
+        const es_region *r = es_gazetteer_get(gz, (long)i);
+        if (scope && !meta_ends(r->name, strlen(r->name), scope))
+            continue;
+        base[i] += mentions * W_SHORT;
+    }
+}
+
+/* When the region found is a county named beside other counties of its
+ * prefecture, the document is about the prefecture. */
+static long common_parent(const es_gazetteer *gz, const long *base, long best)
+{
+    const es_region *r = es_gazetteer_get(gz, best);
+    if (!r || r->level != ES_LEVEL_COUNTY || r->parent < 0)
+        return best;
+    size_t n = es_gazetteer_count(gz), siblings = 0;
+    for (size_t i = 0; i < n; i++)
+        if (base[i] > 0 && es_gazetteer_get(gz, (long)i)->parent == r->parent)
+            siblings++;
+    return siblings >= SIBLINGS ? r->parent : best;
 }
 
 static size_t count_word(const char *text, size_t len, const char *word)
@@ -202,6 +268,56 @@ static long best_region(const es_gazetteer *gz, const long *scores)
     return best;
 }
 
+/* Words a document says whom it speaks for with: its own (我市, 本县)
+ * count three times as much as its scope (全市). 全区 is a district's, or
+ * an autonomous region's when that is the region found. */
+static const struct {
+    const char *word;
+    es_level level;
+    int weight;
+} level_words[] = {
+    {"我省", ES_LEVEL_PROVINCE, 3}, {"全省", ES_LEVEL_PROVINCE, 1},
+    {"我市", ES_LEVEL_PREFECTURE, 3}, {"全市", ES_LEVEL_PREFECTURE, 1},
+    {"我州", ES_LEVEL_PREFECTURE, 3}, {"全州", ES_LEVEL_PREFECTURE, 1},
+    {"我盟", ES_LEVEL_PREFECTURE, 3}, {"全盟", ES_LEVEL_PREFECTURE, 1},
+    {"我县", ES_LEVEL_COUNTY, 3}, {"全县", ES_LEVEL_COUNTY, 1},
+    {"我区", ES_LEVEL_COUNTY, 3}, {"全区", ES_LEVEL_COUNTY, 1},
+    {"我旗", ES_LEVEL_COUNTY, 3}, {"全旗", ES_LEVEL_COUNTY, 1},
+    {"区教育局", ES_LEVEL_COUNTY, 3}, {"县教育局", ES_LEVEL_COUNTY, 3},
+};
+
+/* Words after a scope that compare with others in it (全市前列, 全省第一,
+ * 全省平均水平): the document speaks for a part of that scope; or that make
+ * it part of another word (全市场). */
+static const char *const ranking_words[] = {
+    "第", "前", "领先", "排名", "平均", "一流", "同类", "唯一", "之首", "首位", "最", "先进", "场",
+};
+
+es_level es_infer_scope_level(const char *text, size_t len, const char **ending)
+{
+    long weights[ES_LEVEL_COUNTY + 1] = {0};
+    const char *endings[ES_LEVEL_COUNTY + 1] = {NULL};
+    for (size_t i = 0; i < COUNT(level_words); i++) {
+        size_t wl = strlen(level_words[i].word);
+        for (const char *p = meta_find(text, len, level_words[i].word); p;
+             p = meta_find(p + wl, len - (size_t)(p + wl - text), level_words[i].word)) {
+            size_t after = (size_t)(p + wl - text);
+            if (starts_any(text + after, len - after, ranking_words, COUNT(ranking_words)))
+                continue;
+            weights[level_words[i].level] += level_words[i].weight;
+            if (!endings[level_words[i].level] || weights[level_words[i].level] == level_words[i].weight)
+                endings[level_words[i].level] = level_words[i].word + wl - 3;
+        }
+    }
+    es_level best = 0;
+    for (int l = ES_LEVEL_PROVINCE; l <= ES_LEVEL_COUNTY; l++)
+        if (weights[l] > 0 && (best == 0 || weights[l] > weights[best]))
+            best = (es_level)l;
+    if (ending)
+        *ending = best ? endings[best] : NULL;
+    return best;
+}
+
 long es_infer_region(const es_gazetteer *gz, const char *text, size_t len,
                      const char *title, const char *issuer)
 {
@@ -210,16 +326,22 @@ long es_infer_region(const es_gazetteer *gz, const char *text, size_t len,
         return -1;
     long *base = es_xcalloc(n, sizeof *base);
     long *scores = es_xcalloc(n, sizeof *scores);
+    long *shorts = es_xcalloc(n, sizeof *shorts);
     const weights in_issuer = {W_ISSUER, 0, W_ISSUER / 2};
     const weights in_title = {W_TITLE, 0, W_TITLE / 2};
     if (issuer)
-        score_span(gz, issuer, strlen(issuer), &in_issuer, base);
+        score_span(gz, issuer, strlen(issuer), &in_issuer, base, NULL);
     if (title)
-        score_span(gz, title, strlen(title), &in_title, base);
-    score_body(gz, text, len, base);
-    adjust_scores(gz, base, scores, dominant_scope(text, len));
+        score_span(gz, title, strlen(title), &in_title, base, NULL);
+    score_body(gz, text, len, base, shorts);
+    const char *scope = dominant_scope(text, len);
+    count_repeated_short_names(gz, shorts, base, scope);
+    adjust_scores(gz, base, scores, scope);
     long best = best_region(gz, scores);
+    if (best >= 0)
+        best = common_parent(gz, base, best);
     free(base);
     free(scores);
+    free(shorts);
     return best;
 }

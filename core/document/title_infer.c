@@ -12,24 +12,9 @@
 #include "edushell/document/metadata.h"
 #include "spans.h"
 
-/* Checked in order: the first cue found names the kind, so 上半年…完成情况
- * is a midyear report and 政府工作报告 wins over everything. */
-static const struct {
-    const char *cue;
-    const char *kind;
-} kind_cues[] = {
-    {"政府工作报告", ES_KIND_GOVREPORT},
-    {"上半年", ES_KIND_MIDYEAR},
-    {"完成情况", ES_KIND_PROGRESS},
-    {"要点", ES_KIND_PLAN},
-    {"工作计划", ES_KIND_PLAN},
-    {"工作安排", ES_KIND_PLAN},
-    {"总结", ES_KIND_SUMMARY},
-};
-
 /* Words that end the titles of the documents this program reads. */
 static const char *const title_cues[] = {
-    "报告", "总结", "要点", "完成情况", "计划", "安排", "情况",
+    "报告", "总结", "要点", "完成情况", "计划", "安排", "情况", "规划", "指标表", "公报", "概况",
 };
 
 /* Lines starting so are addressees, attachments or page furniture. */
@@ -136,34 +121,4 @@ int es_infer_title(const char *text, size_t len, meta_span *title)
             return 1;
         }
     return 0;
-}
-
-static const char *kind_in(const char *s, size_t len)
-{
-    for (size_t i = 0; i < COUNT(kind_cues); i++)
-        if (meta_find(s, len, kind_cues[i].cue))
-            return kind_cues[i].kind;
-    return NULL;
-}
-
-const char *es_kind_of_title(const char *title)
-{
-    return title ? kind_in(title, strlen(title)) : NULL;
-}
-
-/* Short lines near the top: a report without a title line still says
- * what it is in its first heading (一、上半年任务完成情况). */
-const char *es_kind_of_headings(const char *text, size_t len)
-{
-    size_t head = len < ES_META_HEAD_BYTES ? len : ES_META_HEAD_BYTES;
-    size_t pos = 0;
-    meta_line l;
-    while (meta_line_next(text, head, &pos, &l)) {
-        if (l.len == 0 || es_u8_count(l.s, l.len) > HEADING_MAX_CHARS || meta_ends(l.s, l.len, "。"))
-            continue;
-        const char *kind = kind_in(l.s, l.len);
-        if (kind)
-            return kind;
-    }
-    return NULL;
 }

@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS documents (
     region_level  TEXT,                   -- province | prefecture | county
     province      TEXT,
     year          INTEGER,
-    kind          TEXT,                   -- summary | plan | progress | midyear | gov-report
+    kind          TEXT,                   -- plan | summary | midyear | progress | stats | gov-report | report | other
     issuer        TEXT,
     issued        TEXT,                   -- ISO date
     meta          TEXT,                   -- JSON object of CSV columns

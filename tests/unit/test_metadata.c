@@ -327,7 +327,8 @@ static void test_no_region(void **state)
 {
     es_meta m = infer_text(*state, "2019年全市教育工作总结\n\n全市各级各类学校认真落实，全市教育工作取得新进展。\n");
     assert_null(m.region);
-    assert_null(m.region_level);
+    /* Its words say a city speaks, whose name it does not say. */
+    assert_string_equal(m.region_level, "prefecture");
     assert_null(m.province);
     assert_string_equal(m.kind, ES_KIND_SUMMARY);
     assert_string_equal(m.title, "2019年全市教育工作总结");
@@ -428,6 +429,98 @@ static void test_cover_letter_title(void **state)
     es_meta_free(&m);
 }
 
+/* The kinds of the labelling guide, from a title, the opening lines, the
+ * marks of news or of a web page, and the shape of a bulletin; cues in
+ * another document's 《》 title say nothing. */
+static void test_kinds_of_documents(void **state)
+{
+    static const struct {
+        const char *text, *kind;
+    } cases[] = {
+        {"某县教育局关于义务教育均衡发展督导评估的自评报告\n一、基本情况\n全县学校52所。\n", ES_KIND_REPORT},
+        {"2023年全县教育事业发展统计公报\n全县共有学校52所。\n", ES_KIND_STATS},
+        {"2022-2023学年全市中小学情况表\n类别 |\n学校数 |\n", ES_KIND_STATS},
+        {"某市“十五五”教育发展主要指标\n指标 2025年 2030年\n", ES_KIND_PLAN},
+        {"2023年全区教育工作要点\n一、总体目标\n", ES_KIND_PLAN},
+        {"关于印发《2023年教育工作要点》的通知\n各学校：\n", ES_KIND_PLAN},
+        {"编号:C123 某区教育局2023年上半年工作总结汇报，全区教育系统围绕年度目标扎实推进各项工作。\n", ES_KIND_MIDYEAR},
+        {"当前位置: 首页 > 新闻 > 要闻\n本报讯（记者 王某）今年以来，全县新增学位3000个。\n", ES_KIND_PROGRESS},
+        {"发布时间:2022-09-01 来源:县融媒体中心\n全县新建幼儿园5所。\n", ES_KIND_PROGRESS},
+        {"全县幼儿园30所，比上年增加2所。在园幼儿8000人，比上年减少300人。小学20所，较上年减少1所。"
+         "在校生2万人，比上年增加500人。专任教师1500人，比上年增加20人。\n", ES_KIND_STATS},
+        {"认真落实《学前教育行动计划》，全县新增学位3000个。\n", NULL},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        es_meta m = infer_text(*state, cases[k].text);
+        check_string("kind", cases[k].text, cases[k].kind, m.kind);
+        es_meta_free(&m);
+    }
+}
+
+/* The year reported on: a range in a plan's title its last year, a school
+ * year its first; a five-year plan named in the title its last year; a
+ * dateline under a report's title; in the text, not ranges, not what goes
+ * on since (2012年以来), not an event told (2016年被评为), nor an occasion. */
+static void test_years_of_documents(void **state)
+{
+    static const struct {
+        const char *text;
+        int year;
+    } cases[] = {
+        {"某市学前教育行动计划(2021—2025年)\n一、发展基础\n2019年全市幼儿园300所。\n", 2025},
+        {"2022-2023学年全市中小学情况表\n类别 |\n", 2022},
+        {"某州“十四五”教育事业发展规划\n一、发展基础\n", 2025},
+        {"某区义务教育均衡发展督导评估自评报告\n(2019年8月31日)\n2012年以来，我区坚持均衡发展。\n", 2019},
+        {"值此2024年新春佳节之际，回顾过去一年。2012年以来，2016年被评为先进县，2016年起实施，"
+         "2015年全县学校52所，2015年在校生2万人。\n", 2015},
+        {"推进2021—2023年行动计划，2023年全县新建学校5所。\n", 2023},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        es_meta m = infer_text(*state, cases[k].text);
+        if (m.year != cases[k].year)
+            fail_msg("%s: year %d, expected %d", cases[k].text, m.year, cases[k].year);
+        es_meta_free(&m);
+    }
+}
+
+/* The level a document speaks for by its own words, not the scopes it
+ * ranks in; a region named above that level (a designation given by a
+ * province) is not whom it is about; a region's own kind keeps its level
+ * (重庆市 speaking of 全市 is a province-level city). */
+static void test_levels_from_words(void **state)
+{
+    es_meta m = infer_text(*state, "全县共有学校52所，全县教师3000名，位居全市前列，全省第一。\n");
+    assert_null(m.region);
+    assert_string_equal(m.region_level, "county");
+    es_meta_free(&m);
+    m = infer_text(*state, "2018年我县被定为河南省教育综合改革试点县。全县学校52所，全县教师3000名。\n");
+    assert_null(m.region);
+    assert_string_equal(m.region_level, "county");
+    es_meta_free(&m);
+    m = infer_text(*state, "重庆市教育委员会\n全市新建学校30所，全市新增学位2万个。\n");
+    assert_string_equal(m.region, "重庆市");
+    assert_string_equal(m.region_level, "province");
+    es_meta_free(&m);
+}
+
+/* A county named by its short name often, once as an institution's
+ * (琼海中学), is the county; counties of one prefecture named side by side
+ * make the prefecture's document; an ordinary word that is a short name
+ * counts for nothing. */
+static void test_short_names_and_siblings(void **state)
+{
+    es_meta m = infer_text(*state, "琼海融媒记者报道：十八大以来，我市持续加大投入，琼海中学新校区建成，"
+                                    "琼海教育发展迈上新台阶，琼海学子受益。\n");
+    assert_string_equal(m.region, "琼海市");
+    assert_string_equal(m.region_level, "county");
+    es_meta_free(&m);
+    m = infer_text(*state, "今年秋季开学全市新增学位。\n茅箭区新建学校2所。\n张湾区改扩建学校3所。\n"
+                           "郧西县新建学校1所。\n竹山县改扩建学校4所。\n十堰市教育局统筹推进。\n");
+    assert_string_equal(m.region, "十堰市");
+    assert_string_equal(m.region_level, "prefecture");
+    es_meta_free(&m);
+}
+
 static void test_hints_win(void **state)
 {
     es_source src = text_source("2020年无锡市教育工作总结\n无锡市教育局\n2021年1月5日\n");
@@ -478,6 +571,10 @@ int main(void)
         cmocka_unit_test(test_issuer_outweighs_body),
         cmocka_unit_test(test_scope_word_prefers_city),
         cmocka_unit_test(test_cover_letter_title),
+        cmocka_unit_test(test_kinds_of_documents),
+        cmocka_unit_test(test_years_of_documents),
+        cmocka_unit_test(test_levels_from_words),
+        cmocka_unit_test(test_short_names_and_siblings),
         cmocka_unit_test(test_hints_win),
         cmocka_unit_test(test_empty_text),
     };
