@@ -12,6 +12,7 @@
 #include "edushell/base/uchar.h"
 
 #define ALIAS_BUCKETS 1024
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct alias_ref {
     uint32_t def, alias;   /* items[def].aliases[alias] */
@@ -194,6 +195,68 @@ void es_metrics_put(es_metric_table *t, const char *id, const char *name, const 
         index_def(t->index, t, (size_t)(d - t->items));
 }
 
+/* What may stand before an alias in a phrase and still let the phrase be
+ * that measure. A phrase ends in its head, but the words before the head
+ * can make it another measure: a flow of things built or added (新建改扩建
+ * 义务教育学校 are no count of schools), a part of the population (公办幼儿
+ * 园在园幼儿, 农村居民人均可支配收入 are no whole), or a level the alias
+ * only ends (中小学校舍面积 is not 小学校舍面积). An alias that itself holds
+ * such a word matches as it says. */
+static const char *const FLOW_WORDS[] = {
+    "新增", "新建", "改扩建", "扩建", "改建", "建成", "开工", "竣工", "新改扩建",
+};
+static const char *const PART_WORDS[] = {
+    "公办", "民办", "农村", "城区", "城镇", "乡村", "少数民族", "随班就读", "寄宿", "留守", "脱贫", "其中", "其他",
+};
+/* A phrase that lists several subjects before the alias (小学和初中适龄人口
+ * 入学率) measures them together, not the alias's one. */
+static const char *const JOINS[] = {"和", "及", "与", "、"};
+static const char *const STRADDLING_WORDS[] = {"大中小学", "中小学", "中小学校"};
+
+static int contains(const char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, word, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int contains_any(const char *s, size_t len, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (contains(s, len, words[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether the words before an alias (phrase[0..rest)) let the phrase be
+ * the alias's measure. */
+static int rest_fits(const char *phrase, size_t rest, const char *alias, size_t alias_len)
+{
+    if (rest == 0)
+        return 1;
+    for (size_t k = 0; k < COUNT(JOINS); k++) {
+        size_t n = strlen(JOINS[k]);
+        if (rest >= n && memcmp(phrase + rest - n, JOINS[k], n) == 0)
+            return 0;
+    }
+    if (contains_any(phrase, rest, FLOW_WORDS, COUNT(FLOW_WORDS)) &&
+        !contains_any(alias, alias_len, FLOW_WORDS, COUNT(FLOW_WORDS)))
+        return 0;
+    for (size_t k = 0; k < COUNT(PART_WORDS); k++)
+        if (contains(phrase, rest, PART_WORDS[k]) && !contains(alias, alias_len, PART_WORDS[k]))
+            return 0;
+    for (size_t k = 0; k < COUNT(STRADDLING_WORDS); k++) {
+        size_t n = strlen(STRADDLING_WORDS[k]);
+        for (size_t at = rest > n ? rest - n + 1 : 0; at < rest; at++)
+            if (memcmp(phrase + at, STRADDLING_WORDS[k], n < rest + alias_len - at ? n : 0) == 0 &&
+                at + n <= rest + alias_len && at + n > rest)
+                return 0;
+    }
+    return 1;
+}
+
 /* A rate also matches its change in percentage points; a rank or an
  * unwritten unit fits any metric. */
 static int unit_fits(const char *metric_unit, const char *unit)
@@ -236,7 +299,8 @@ const char *es_metrics_match(const es_metric_table *t, const char *metric, const
         size_t len = strlen(alias + exact);
         if (len < best_len || !unit_fits(d->unit, unit))
             continue;
-        int fits = exact ? strcmp(norm, alias + 1) == 0 : ends_with(norm, norm_len, alias, len);
+        int fits = exact ? strcmp(norm, alias + 1) == 0
+                         : ends_with(norm, norm_len, alias, len) && rest_fits(norm, norm_len - len, alias, len);
         /* On a tie the later definition wins. */
         if (fits && (len > best_len || ref.def >= best_def || !best)) {
             best = d->id;

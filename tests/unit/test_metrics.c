@@ -54,6 +54,34 @@ static void test_longest_alias_with_fitting_unit(void **state)
     es_metrics_free(&t);
 }
 
+/* What stands before an alias can make the phrase another measure: a flow
+ * of things built, a part of the whole, several subjects listed, or a
+ * level the alias only ends; such a phrase links to no metric rather than
+ * to a wrong one. */
+static void test_words_before_an_alias(void **state)
+{
+    (void)state;
+    es_metric_table t = {0};
+    const char *schools[] = {"义务教育学校", "小学校舍面积"};
+    const char *enrol[] = {"在园幼儿"};
+    const char *income[] = {"居民人均可支配收入"};
+    const char *rate[] = {"初中适龄人口入学率"};
+    es_metrics_put(&t, "cs_schools", "义务教育学校数", schools, 1, "义务教育", "所", "higher");
+    es_metrics_put(&t, "ps_floor", "小学校舍面积", schools + 1, 1, "义务教育", "平方米", "higher");
+    es_metrics_put(&t, "kg_enrol", "在园幼儿", enrol, 1, "学前教育", "人", "higher");
+    es_metrics_put(&t, "income", "居民人均可支配收入", income, 1, "经济与社会", "元", "higher");
+    es_metrics_put(&t, "js_rate", "初中适龄人口入学率", rate, 1, "义务教育", "%", "higher");
+    assert_string_equal(es_metrics_match(&t, "全县义务教育学校", "所"), "cs_schools");
+    assert_null(es_metrics_match(&t, "新建改扩建义务教育学校", "所"));
+    assert_string_equal(es_metrics_match(&t, "全市在园幼儿", "人"), "kg_enrol");
+    assert_null(es_metrics_match(&t, "公办幼儿园在园幼儿", "人"));
+    assert_null(es_metrics_match(&t, "农村居民人均可支配收入", "元"));
+    assert_null(es_metrics_match(&t, "小学和初中适龄人口入学率", "%"));
+    assert_string_equal(es_metrics_match(&t, "普通小学校舍面积", "平方米"), "ps_floor");
+    assert_null(es_metrics_match(&t, "中小学校舍面积", "平方米"));
+    es_metrics_free(&t);
+}
+
 static void test_bundled_table_loads(void **state)
 {
     (void)state;
@@ -68,6 +96,23 @@ static void test_bundled_table_loads(void **state)
     }
     assert_non_null(es_metrics_match(&t, "普惠性幼儿园覆盖率", "%"));
     assert_non_null(es_metrics_match(&t, "地区生产总值增长", "%"));
+    /* The measures education statistics share, by level, as pages write them. */
+    static const struct { const char *phrase, *unit, *id; } links[] = {
+        {"全县小学在校生", "人", "ps_enrol"},       {"普通小学在校学生数", "", "ps_enrol"},
+        {"幼儿园招生", "人", "kg_entrants"},        {"幼儿园", "所", "kg_schools"},
+        {"初中专任教师数", "人", "js_teachers"},    {"普通高中学生与专任教师比", "", "hs_ptr"},
+        {"高中阶段教育毛入学率", "%", "hs_gross_enrollment"}, {"学前三年毛入园率", "%", "kg_gross_enrollment"},
+        {"九年义务教育巩固率", "%", "cs_consolidation"}, {"中职在校生人数", "人", "voc_enrol"},
+        {"特殊教育学校在校生", "人", "sp_enrol"},    {"一般公共预算教育经费", "元", "edu_budget_spending"},
+        {"新建改扩建义务教育学校", "所", NULL},      {"公办幼儿园在园幼儿", "人", NULL},
+        {"其他教育经费", "元", NULL},
+    };
+    for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
+        const char *id = es_metrics_match(&t, links[k].phrase, links[k].unit);
+        if ((id == NULL) != (links[k].id == NULL) || (id && strcmp(id, links[k].id) != 0))
+            fail_msg("%s links to %s, expected %s", links[k].phrase, id ? id : "(none)",
+                     links[k].id ? links[k].id : "(none)");
+    }
     es_metrics_free(&t);
 }
 
@@ -93,6 +138,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_normalize_drops_punctuation),
         cmocka_unit_test(test_longest_alias_with_fitting_unit),
+        cmocka_unit_test(test_words_before_an_alias),
         cmocka_unit_test(test_bundled_table_loads),
         cmocka_unit_test(test_bad_table_names_the_line),
     };
