@@ -36,6 +36,8 @@ assert "无锡市" in out, out
 send(".why 1")                      # provenance of an indicator
 out = read_until("edu> ")
 assert "【" in out and "】" in out and ".txt" in out, out
+send(".pager off")                   # the preschool metrics fill more than a screen
+read_until("edu> ")
 send(".metrics 学前教育")
 out = read_until("edu> ")
 assert "kg_puhui_coverage" in out, out
