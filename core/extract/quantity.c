@@ -279,6 +279,32 @@ static int counted_by_verb(const vocab *v, const char *text, size_t start, size_
     return link && link->len > 3;
 }
 
+/* A count of years is below this; a year of the calendar is not. */
+#define MAX_YEARS_COUNTED 100
+/* A count of years has at most this many decimals. */
+#define MAX_YEARS_DECIMALS 2
+
+/* Whether the number at text[num_start] is a count of years: it has a
+ * fraction (提升至10.2年), or a measure of years names it earlier in its
+ * clause (新增劳动力平均受教育年限达到14年). */
+static int counts_years(const vocab *v, const char *text, size_t start, size_t num_start, size_t num_end,
+                        double value)
+{
+    const vocab_word *w;
+    if (value >= MAX_YEARS_COUNTED)
+        return 0;
+    const char *dot = memchr(text + num_start, '.', num_end - num_start);
+    if (dot)   /* 10.2年: no year of the calendar has a fraction; 20.2026年 is a note's number and a year */
+        return text + num_end - dot - 1 <= MAX_YEARS_DECIMALS;
+    size_t at = vocab_find_last(v, ROLE_YEARS_MEASURE, text, start, num_start, &w);
+    if (at == (size_t)-1)
+        return 0;
+    for (size_t p = at + w->len; p < num_start; p += es_u8_len(text + p))
+        if (es_clause_mark_len(text, p, num_start))
+            return 0;
+    return 1;
+}
+
 /* Unit, comparators between number and unit (130余个, 10余万人) and after. */
 static int read_unit(const vocab *v, const char *text, size_t start, size_t end, size_t num_start,
                      size_t num_end, quantity *q, vocab_role *unit_role)
@@ -303,7 +329,7 @@ static int read_unit(const vocab *v, const char *text, size_t start, size_t end,
     vocab_role role = ROLE_UNIT_ANY;
     const vocab_word *w = unit_at(v, text, at, end, &role);
     *unit_role = role;
-    if (w && role == ROLE_UNIT_REJECT)
+    if (w && role == ROLE_UNIT_REJECT && !(strcmp(w->text, "年") == 0 && counts_years(v, text, start, num_start, num_end, q->value)))
         return 0;
     if (w && role == ROLE_UNIT_AGE && !after_level_verb(v, text, start, num_start))
         return 0;

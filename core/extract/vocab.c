@@ -32,6 +32,7 @@ static const role_name cue_roles[] = {
     { "zone_work", ROLE_ZONE_WORK }, { "base", ROLE_BASE },
     { "span_open", ROLE_SPAN_OPEN }, { "year_open", ROLE_YEAR_OPEN }, { "cumulative", ROLE_CUMULATIVE },
     { "subregion", ROLE_SUBREGION }, { "plan_verb", ROLE_PLAN_VERB },
+    { "years_measure", ROLE_YEARS_MEASURE },
     { "lead", ROLE_LEAD }, { "compare", ROLE_COMPARE }, { "target_not", ROLE_TARGET_NOT },
     { "qualifier", ROLE_QUALIFIER }, { "respective", ROLE_RESPECTIVE },
     { "breakdown", ROLE_BREAKDOWN }, { "label_after", ROLE_LABEL_AFTER },

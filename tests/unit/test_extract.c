@@ -226,6 +226,19 @@ static const extract_case quantity_cases[] = {
 
 static void test_quantities(void **state) { RUN(state, quantity_cases); }
 
+/* A count of years: one with a fraction, or one a measure of years names
+ * in its clause; never a year of the calendar or a note's number. */
+static const extract_case years_counted_cases[] = {
+    { "平均受教育年限从2020年的9.6年提升至10.2年，新增劳动力平均受教育年限达到14年。", ES_KIND_SUMMARY, 2023, 3, {
+        W("9.6年", 9.6, "年", A, "=", .year = 2020),
+        W("10.2年", 10.2, "年", A, "="),
+        W("14年", 14, "年", A, "=", .metric = "新增劳动力平均受教育年限") } },
+    { "20.2026年新建学校10所，连续3年举办招聘会。", ES_KIND_SUMMARY, 2026, 1, {
+        W("10所", 10, "所", A, "=") } },
+};
+
+static void test_years_counted(void **state) { RUN(state, years_counted_cases); }
+
 /* --- kinds: results, goals, changes ------------------------------------- */
 
 static const extract_case kind_cases[] = {
@@ -820,6 +833,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities),
+        cmocka_unit_test(test_years_counted),
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_kind_from_clause),
         cmocka_unit_test(test_comparisons),
