@@ -74,6 +74,7 @@ static void enter_paragraph(const vocab *v, const es_extract_input *in, size_t k
             snprintf(t->heading.text, sizeof t->heading.text, "%.*s", (int)level->len, text + start);
     }
     t->current = t->heading;
+    t->current.from = para->start;
 }
 
 /* A sentence that is only a school level (——小学。) labels what follows. */

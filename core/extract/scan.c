@@ -244,6 +244,163 @@ static metric_ctx metric_context(sentence_scan *s, size_t clause, const quantity
 /* The metric, and the list state a later quantity of the sentence reads. */
 static int averaged_over_years(const sentence_scan *s, size_t clause, const quantity *q);
 
+/* Longest object of building work read back from its head. */
+#define MAX_OBJECT_CHARS 24
+
+/* Whether an object read back from its head stops before text[at]: at a
+ * mark, a bracket, a number's counter (56所|公办幼儿园), a verb that opens
+ * the object (推进, 建设, 新建了), a scope word (全市), 以上 or 的. */
+static int object_stops(const vocab *v, const char *t, size_t floor, size_t at)
+{
+    size_t c = es_u8_prev(t, floor, at);
+    if (es_clause_mark_len(t, c, at) || t[c] == ' ' || t[c] == '(' || t[c] == ')' || es_is_digit(t[c]) ||
+        (at - c == 3 && memcmp(t + c, "了", 3) == 0))
+        return 1;
+    if (c > floor) {
+        size_t b = es_u8_prev(t, floor, c);
+        if (es_is_digit(t[b]) || ((unsigned char)t[b] >= 0x80 && es_is_cn_numeral(es_u8_cp(t + b)) &&
+                                  vocab_match_at(v, ROLE_UNIT, t, c, at)))
+            return 1;
+    }
+    static const vocab_role stops[] = { ROLE_OBJECT_OPEN, ROLE_LEAD, ROLE_STATUS, ROLE_STOP, ROLE_SCOPE };
+    for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
+        if (vocab_match_before(v, stops[k], t, floor, at))
+            return 1;
+    const vocab_word *w = vocab_match_before(v, ROLE_CMP_POST, t, floor, at);
+    return w && w->len >= 6;   /* 亿元以上|项目; not 多 */
+}
+
+/* Whether a quotation mark opens (1), closes (-1) at text[c], or neither. */
+static int quote_at(const char *t, size_t c)
+{
+    return (unsigned char)t[c] >= 0x80 ? quote_delta(es_u8_cp(t + c)) : 0;
+}
+
+/* The object whose head lies at text[head, end), appended to b: the noun
+ * phrase back to where it stops, a quoted name whole (“千村引领、万村提
+ * 升”工程); a list by its first item (新建了琼海中学、市一小南堀校区等项目:
+ * 琼海中学等项目). */
+static void put_object(const vocab *v, const char *t, size_t floor, size_t head, size_t end, es_buf *b)
+{
+    size_t at = head;
+    int depth = 0;
+    for (unsigned chars = 0; at > floor && chars < MAX_OBJECT_CHARS * 2; chars++) {
+        size_t c = es_u8_prev(t, floor, at);
+        int q = quote_at(t, c);
+        if (depth == 0 && (chars >= MAX_OBJECT_CHARS || (q >= 0 && object_stops(v, t, floor, at))))
+            break;
+        depth -= q;
+        if (depth < 0)
+            break;   /* an opening mark with no close: the object starts after it */
+        at = c;
+    }
+    if (head - at >= 3 && memcmp(t + head - 3, "等", 3) == 0 && at >= floor + 3 && is_enumeration_comma(t, at - 3)) {
+        size_t first = at - 3;
+        for (unsigned chars = 0; first > floor && chars < MAX_OBJECT_CHARS * 2; chars++) {
+            size_t c = es_u8_prev(t, floor, first);
+            if (!is_enumeration_comma(t, c) && object_stops(v, t, floor, first))
+                break;
+            first = c;
+        }
+        size_t item_end = first;
+        while (item_end < at && !is_enumeration_comma(t, item_end))
+            item_end += es_u8_len(t + item_end);
+        es_buf_append(b, t + first, item_end - first);
+        es_buf_append(b, t + head - 3, end - (head - 3));
+        return;
+    }
+    es_buf_append(b, t + at, end - at);
+}
+
+/* Whether an object head ending at text[at] ends its noun phrase: the
+ * clause or a count follows it (公办幼儿园61所, 幼儿园共24处), a stage of
+ * the work (重大项目开工390个), or a word that closes an object (学校中,
+ * 公办园建设情况). */
+static int ends_object(const vocab *v, const char *t, size_t at, size_t end)
+{
+    while (at < end && t[at] == ' ')
+        at++;
+    if (at >= end || es_clause_mark_len(t, at, end) || es_is_digit(t[at]) ||
+        ((unsigned char)t[at] >= 0x80 && es_is_cn_numeral(es_u8_cp(t + at))))
+        return 1;
+    return vocab_match_at(v, ROLE_STATUS, t, at, end) || vocab_match_at(v, ROLE_OBJECT_END, t, at, end) ||
+           vocab_match_at(v, ROLE_CMP_PRE, t, at, end);
+}
+
+/* The last object named in text[floor, before) (规划建设公办幼儿园61所,
+ * 推进义务教育薄弱环节改善项目), appended to b; 0 when none is. */
+static int object_before(const sentence_scan *s, size_t floor, size_t before, es_buf *b)
+{
+    const vocab *v = &s->ex->words;
+    const char *t = s->ctx.text;
+    for (size_t at = before; at > floor; at = es_u8_prev(t, floor, at)) {
+        const vocab_word *w = vocab_match_before(v, ROLE_OBJECT_HEAD, t, floor, at);
+        if (w && ends_object(v, t, at, s->ctx.end)) {
+            put_object(v, t, floor, at - w->len, at, b);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The object money is spent on, named by the clause after the figure's
+ * when it says what for (投入7235.6万元，推进义务教育薄弱环节改善项目). */
+static int object_after(const sentence_scan *s, size_t clause_end, es_buf *b)
+{
+    const vocab *v = &s->ex->words;
+    const char *t = s->ctx.text;
+    size_t mark = clause_end < s->ctx.end ? es_clause_mark_len(t, clause_end, s->ctx.end) : 0;
+    if (!mark || is_enumeration_comma(t, clause_end))
+        return 0;
+    size_t start = clause_end + mark;
+    const vocab_word *w;
+    while (start < s->ctx.end && (t[start] == ' ' || (w = vocab_match_at(v, ROLE_FILLER, t, start, s->ctx.end))))
+        start += t[start] == ' ' ? 1 : w->len;
+    if (!vocab_match_at(v, ROLE_OBJECT_OPEN, t, start, s->ctx.end) && !vocab_match_at(v, ROLE_LEAD, t, start, s->ctx.end) &&
+        !vocab_match_at(v, ROLE_STATUS, t, start, s->ctx.end))
+        return 0;
+    size_t end = start;
+    while (end < s->ctx.end && (!es_clause_mark_len(t, end, s->ctx.end) || is_enumeration_comma(t, end)))
+        end += es_u8_len(t + end);
+    return object_before(s, start, end, b);
+}
+
+/* A stage of building work (完工, 在建) counts the object its paragraph
+ * named last: 完工公办幼儿园; a measure of such work (开工率, 投入资金)
+ * is of that object, or of the one the money is for. Takes `metric` over. */
+static char *with_object(sentence_scan *s, const metric_ctx *m, char *metric)
+{
+    const vocab *v = &s->ex->words;
+    size_t len = strlen(metric);
+    const vocab_word *status = vocab_match_at(v, ROLE_STATUS, metric, 0, len);
+    const vocab_word *measure = vocab_match_at(v, ROLE_OBJECT_MEASURE, metric, 0, len);
+    if (status && status->len != len)
+        status = NULL;
+    if (measure && measure->len != len)
+        measure = NULL;
+    if (!status && !measure)
+        return metric;
+    /* A stage counts what the paragraph builds; a measure is of what its
+     * own sentence names. */
+    size_t floor = status && s->topic && s->topic->from <= m->clause_start ? s->topic->from : s->ctx.start;
+    es_buf object = { 0 };
+    if (!(measure && object_after(s, m->clause_end, &object)) && !object_before(s, floor, m->clause_start, &object)) {
+        es_buf_free(&object);
+        return metric;
+    }
+    es_buf b = { 0 };
+    if (status) {
+        es_buf_puts(&b, metric);
+        es_buf_append(&b, object.data, object.len);
+    } else {
+        es_buf_append(&b, object.data, object.len);
+        es_buf_puts(&b, metric);
+    }
+    es_buf_free(&object);
+    free(metric);
+    return es_buf_take(&b, NULL);
+}
+
 /* A bare measure (招生, 在校生, 图书) is of the paragraph's subject; a
  * metric opening with a school level (普通高中学校, 全省共有基础教育学校)
  * makes that level the subject. Takes `metric` over. */
@@ -270,9 +427,25 @@ static char *with_topic(sentence_scan *s, size_t clause, char *metric)
         return es_buf_take(&b, NULL);
     }
     /* The parts of a breakdown (其中初级中学22所) speak of the whole's
-     * subject still. */
-    if (s->base)
+     * subject still; a part that is only a school level counts what the
+     * whole does (在校生9.2万人，其中小学6.7万人: 小学在校生), unless the
+     * whole counts the schools themselves. */
+    if (s->base) {
+        const vocab_word *part = vocab_match_at(v, ROLE_LEVEL, metric, 0, len);
+        size_t blen = strlen(s->base);
+        const vocab_word *own = vocab_match_at(v, ROLE_LEVEL, s->base, 0, blen);
+        size_t rest = own ? own->len : 0;
+        const vocab_word *whole = vocab_match_at(v, ROLE_MEASURE, s->base, rest, blen);
+        if (part && part->len == len && whole && rest + whole->len == blen &&
+            !vocab_match_at(v, ROLE_INSTITUTIONS, s->base, rest, blen)) {
+            es_buf b = { 0 };
+            es_buf_puts(&b, metric);
+            es_buf_puts(&b, s->base + rest);
+            free(metric);
+            return es_buf_take(&b, NULL);
+        }
         return metric;
+    }
     const vocab_word *level = vocab_match_at(v, ROLE_LEVEL, metric, 0, len);
     if (level && level->len < sizeof s->topic->text)
         snprintf(s->topic->text, sizeof s->topic->text, "%.*s", (int)level->len, metric);
@@ -351,8 +524,10 @@ static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q,
         metric = es_xstrdup(s->respective[s->next_respective++]);
     }
     metric = metric_with_event(v, m, metric);
-    if (!m->rank)
+    if (!m->rank) {
+        metric = with_object(s, m, metric);
         metric = with_topic(s, m->clause_start, metric);
+    }
     if (!in_list) {
         /* A new list starts here; its lead verb is found if a second item
          * needs it. The metric stays alive in the indicator list. */

@@ -13,6 +13,7 @@
 #define TOPIC_BYTES 64
 typedef struct scan_topic {
     char text[TOPIC_BYTES];   /* "" for none */
+    size_t from;              /* where the paragraph starts: objects it names are looked for after it */
 } scan_topic;
 
 typedef struct scan_span {

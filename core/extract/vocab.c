@@ -46,6 +46,9 @@ static const role_name cue_roles[] = {
     { "column_change", ROLE_COLUMN_CHANGE }, { "column_unit", ROLE_COLUMN_UNIT },
     { "column_label", ROLE_COLUMN_LABEL },
     { "level", ROLE_LEVEL }, { "subject_head", ROLE_SUBJECT_HEAD }, { "measure", ROLE_MEASURE },
+    { "institutions", ROLE_INSTITUTIONS },
+    { "object_head", ROLE_OBJECT_HEAD }, { "object_open", ROLE_OBJECT_OPEN }, { "object_end", ROLE_OBJECT_END },
+    { "status", ROLE_STATUS }, { "object_measure", ROLE_OBJECT_MEASURE },
 };
 
 /* The word tables of data/extract/, with the role names each may use. */

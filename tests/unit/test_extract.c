@@ -493,6 +493,41 @@ static const extract_case subject_cases[] = {
 
 static void test_subjects_and_asides(void **state) { RUN(state, subject_cases); }
 
+/* --- building work: a stage (完工, 在建) or a measure of the work (竣工率,
+ * 投入资金) without an object of its own counts the object its paragraph
+ * names last, or the one the money is spent on. ------------------------- */
+
+static const extract_case object_cases[] = {
+    { "全区今年计划建设公办幼儿园12所，其中新建8所、改扩建4所。截至6月底，已完工7所、在建5所。",
+      ES_KIND_PROGRESS, 2023, 5, {
+        W("7所", 7, "所", A, "=", .metric = "完工公办幼儿园"),
+        W("5所", 5, "所", A, "=", .metric = "在建公办幼儿园") } },
+    { "推进农村学校运动场改造项目，已开工18个，竣工15个，竣工率83.3%。", ES_KIND_SUMMARY, 2023, 3, {
+        W("18个", 18, "个", A, "=", .metric = "开工农村学校运动场改造项目"),
+        W("83.3%", 83.3, "%", A, "=", .metric = "农村学校运动场改造项目竣工率") } },
+    { "投入资金860万元，用于薄弱学校改造项目。投入2.1亿元，新建了育才中学、实验小学和城东幼儿园等项目。",
+      ES_KIND_SUMMARY, 2023, 2, {
+        W("860万元", 8600000, "元", A, "=", .metric = "薄弱学校改造项目投入资金"),
+        W("2.1亿元", 210000000, "元", A, "=", .metric = "育才中学等项目投入") } },
+    { "实施“百校提升、千师培训”工程项目120个、完工96个。", ES_KIND_SUMMARY, 2023, 2, {
+        W("96个", 96, "个", A, "=", .metric = "完工“百校提升、千师培训”工程项目") } },
+    /* An object that does not end its phrase, or that another sentence
+     * names, is not what the money went to. */
+    { "全市投入1.6亿元，完成了765个学校智慧校园建设。新签约产业项目20个。总投资120亿元。",
+      ES_KIND_SUMMARY, 2023, 4, {
+        W("1.6亿元", 160000000, "元", A, "=", .metric = "投入"),
+        W("120亿元", 12000000000, "元", A, "=", .metric = "总投资") } },
+    /* A part named by a school level counts what the whole counts, unless
+     * the whole counts the schools. */
+    { "全县义务教育学校95所，其中小学61所；在校生5.2万人，其中小学3.6万人；班级1200个，其中小学700个。",
+      ES_KIND_STATS, 2023, 6, {
+        W("61所", 61, "所", A, "=", .metric = "小学"),
+        W("3.6万人", 36000, "人", A, "=", .metric = "小学在校生"),
+        W("700个", 700, "个", A, "=", .metric = "小学班级") } },
+};
+
+static void test_objects(void **state) { RUN(state, object_cases); }
+
 /* --- text as pages lay it out: a sentence broken across wrapped lines,
  * digit groups written with spaces. ------------------------------------- */
 
@@ -840,6 +875,7 @@ int main(void)
         cmocka_unit_test(test_ranks),
         cmocka_unit_test(test_metrics),
         cmocka_unit_test(test_subjects_and_asides),
+        cmocka_unit_test(test_objects),
         cmocka_unit_test(test_layout),
         cmocka_unit_test(test_years_and_parts),
         cmocka_unit_test(test_periods),
