@@ -333,6 +333,25 @@ static int counts_an_object(const vocab *v, const sentence_ctx *s, const quantit
     return !vocab_match_at(v, ROLE_LINK, s->text, at, s->end) && !vocab_match_at(v, ROLE_STOP, s->text, at, s->end);
 }
 
+/* Whether the figure's own clause says what will be done: a weak cue
+ * right before an act (建成后将新增, 计划维修改造, 拟建设). Alone (完成全年
+ * 计划的95%, 将95%的学校纳入) it says nothing of the figure. */
+static int will_act_before(const vocab *v, sentence_ctx *s, size_t from, size_t at)
+{
+    if (!(s->cues & (1u << ROLE_TARGET_WEAK)) || from >= at)
+        return 0;
+    static const vocab_role acts[] = { ROLE_LEAD, ROLE_STATUS, ROLE_PLAN_VERB, ROLE_CHANGE, ROLE_LINK };
+    const vocab_word *w;
+    for (size_t p = from; p < at; p += es_u8_len(s->text + p)) {
+        if (!(w = vocab_match_at(v, ROLE_TARGET_WEAK, s->text, p, at)))
+            continue;
+        for (size_t k = 0; k < sizeof acts / sizeof *acts; k++)
+            if (vocab_match_at(v, acts[k], s->text, p + w->len, at))
+                return 1;
+    }
+    return 0;
+}
+
 static int doc_is(const sentence_ctx *s, const char *kind)
 {
     return s->doc_kind && strcmp(s->doc_kind, kind) == 0;
@@ -361,7 +380,8 @@ es_ind_kind classify_kind(const vocab *v, sentence_ctx *s, size_t clause_start, 
      * (力争, 确保) said there decides. */
     if ((s->cues & (1u << ROLE_RESULT)) && has_cue(v, ROLE_RESULT, s->text, clause_start, q->pre_start))
         return reached;
-    if (!review && cue_before(v, ROLE_TARGET, s, clause_start, q->pre_start))
+    if (!review && (cue_before(v, ROLE_TARGET, s, clause_start, q->pre_start) ||
+                    will_act_before(v, s, clause_start, q->pre_start)))
         return ES_IND_TARGET;
     if (later)
         return ES_IND_TARGET;
@@ -369,7 +389,7 @@ es_ind_kind classify_kind(const vocab *v, sentence_ctx *s, size_t clause_start, 
      * between it and the figure; then the part a real heading opens, or the
      * column of a table. */
     size_t scope = result_clause(v, s, q->pre_start);
-    if (!review && cue_before(v, ROLE_TARGET, s, scope, q->pre_start))
+    if (!review && (cue_before(v, ROLE_TARGET, s, scope, q->pre_start) || will_act_before(v, s, scope, q->pre_start)))
         return ES_IND_TARGET;
     if (s->zone == ZONE_TARGET && !earlier)
         return ES_IND_TARGET;

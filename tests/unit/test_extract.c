@@ -313,6 +313,21 @@ static const extract_case clause_kind_cases[] = {
 
 static void test_kind_from_clause(void **state) { RUN(state, clause_kind_cases); }
 
+/* 将 or 计划 right before an act says what will be done, in any document;
+ * alone it says nothing of the figure. */
+static const extract_case will_act_cases[] = {
+    { "建成后将新增学位1200个、班级36个。完成全年计划的95%。", ES_KIND_SUMMARY, 2023, 3, {
+        W("1200个", 1200, "个", T, "="),
+        W("36个", 36, "个", T, "="),
+        W("95%", 95, "%", A, "=") } },
+    { "全年计划改造校舍12所，改造面积3.2万平方米，目前完工10所。", ES_KIND_SUMMARY, 2023, 3, {
+        W("12所", 12, "所", T, "="),
+        W("3.2万平方米", 32000, "平方米", T, "="),
+        W("10所", 10, "所", A, "=") } },
+};
+
+static void test_will_act(void **state) { RUN(state, will_act_cases); }
+
 /* --- comparisons: an earlier value right after its base is a result of
  * the base's year, and it and the change after it measure what the figure
  * before did; a base left before a change verb is no metric; a difference
@@ -871,6 +886,7 @@ int main(void)
         cmocka_unit_test(test_years_counted),
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_kind_from_clause),
+        cmocka_unit_test(test_will_act),
         cmocka_unit_test(test_comparisons),
         cmocka_unit_test(test_ranks),
         cmocka_unit_test(test_metrics),
