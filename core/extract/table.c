@@ -511,6 +511,50 @@ static void read_prose(reader *r, const es_table_cell *cell, unsigned row, unsig
     }
 }
 
+/* A caption is a short line right above the table. */
+#define MAX_CAPTION_CHARS 40
+
+/* The subject a table's caption names (2024-2025年全市基础教育情况表:
+ * 全市基础教育), owned; "" when the line above is no caption. */
+static char *caption_subject(const reader *r)
+{
+    const char *t = r->text;
+    size_t end = r->t->start;
+    while (end > 0 && (t[end - 1] == '\n' || t[end - 1] == ' '))
+        end--;
+    size_t start = end;
+    while (start > 0 && t[start - 1] != '\n')
+        start--;
+    if (end == start || es_u8_count(t + start, end - start) > MAX_CAPTION_CHARS ||
+        (end - start >= 3 && memcmp(t + end - 3, "。", 3) == 0) || t[end - 1] == ';' || t[end - 1] == ':')
+        return es_xstrdup("");
+    /* The years it covers, then the words that make it a table's title. */
+    for (;;) {
+        size_t was = start;
+        while (start < end && (es_is_digit(t[start]) || t[start] == '-' || t[start] == ' ' || t[start] == '~'))
+            start++;
+        static const char *const skip[] = { "年度", "学年", "年", "—", "至", "表" };
+        for (size_t k = 0; k < sizeof skip / sizeof *skip; k++) {
+            size_t n = strlen(skip[k]);
+            if (start > was && end - start >= n && memcmp(t + start, skip[k], n) == 0) {
+                start += n;
+                break;
+            }
+        }
+        if (start == was)
+            break;
+    }
+    const vocab_word *w;
+    while (end > start && (w = vocab_match_before(r->v, ROLE_CAPTION_TAIL, t, start, end)) != NULL)
+        end -= w->len;
+    if (end - start >= 3 && memcmp(t + end - 3, "的", 3) == 0)
+        end -= 3;
+    for (size_t at = start; at < end; at += es_u8_len(t + at))
+        if (es_clause_mark_len(t, at, end) || es_is_digit(t[at]))
+            return es_xstrdup("");   /* a sentence, or more than a subject */
+    return es_xstrndup(t + start, end - start);
+}
+
 static void read_rows(reader *r, es_indicator_list *out)
 {
     char *parent = NULL;   /* label of the last numbered row: what 其中 rows are parts of */
@@ -525,7 +569,14 @@ static void read_rows(reader *r, es_indicator_list *out)
             in_parts = parent != NULL;
         else
             in_parts = 0;
-        char *name = in_parts ? part_metric(r->v, parent, label.text) : es_xstrdup(label.text);
+        char *name;
+        const vocab_word *total = vocab_match_at(r->v, ROLE_TOTAL_ROW, label.text, 0, strlen(label.text));
+        if (in_parts)
+            name = part_metric(r->v, parent, label.text);
+        else if (total && total->len == strlen(label.text))
+            name = caption_subject(r);   /* 总计: the whole the table is about */
+        else
+            name = es_xstrdup(label.text);
         if (!in_parts && label.text[0]) {
             free(parent);
             parent = es_xstrdup(label.text);

@@ -23,6 +23,7 @@ typedef enum vocab_role {
     /* data/extract/subjects.tsv: what a measure is of */
     ROLE_LEVEL, ROLE_SUBJECT_HEAD, ROLE_MEASURE,
     ROLE_INSTITUTIONS, ROLE_OBJECT_HEAD, ROLE_OBJECT_OPEN, ROLE_OBJECT_END, ROLE_STATUS, ROLE_OBJECT_MEASURE,
+    ROLE_TOTAL_ROW, ROLE_CAPTION_TAIL,
     ROLE_COUNT
 } vocab_role;
 

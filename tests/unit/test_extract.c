@@ -814,6 +814,19 @@ static const extract_case text_table_cases[] = {
 
 static void test_tables_in_text(void **state) { RUN(state, text_table_cases); }
 
+/* A row for the whole (合计, 总计) is of what the caption above the table
+ * names; without a caption, of the column's measure alone. */
+static const extract_case total_row_cases[] = {
+    { "2023年全县中小学基本情况表\n类别 |\n学校数 |\n在校生数 |\n小学 |\n41 |\n23150 |\n初中 |\n18 |\n11042 |\n"
+      "合计 |\n59 |\n34192 |\n", ES_KIND_STATS, 2023, 6, {
+        W("59", 59, "", A, "=", .metric = "全县中小学学校数"),
+        W("34192", 34192, "", A, "=", .metric = "全县中小学在校生数") } },
+    { "类别 |\n学校数 |\n小学 |\n41 |\n初中 |\n18 |\n总计 |\n59 |\n", ES_KIND_STATS, 2023, 3, {
+        W("59", 59, "", A, "=", .metric = "学校数") } },
+};
+
+static void test_total_rows(void **state) { RUN(state, total_row_cases); }
+
 /* Headings over two rows with merged cells: a year over a goal and a
  * result column. */
 static void test_table_merged_headings(void **state)
@@ -899,6 +912,7 @@ int main(void)
         cmocka_unit_test(test_tables),
         cmocka_unit_test(test_table_merged_headings),
         cmocka_unit_test(test_tables_in_text),
+        cmocka_unit_test(test_total_rows),
         cmocka_unit_test(test_sentence_index_and_order),
         cmocka_unit_test(test_kind_names_and_bad_data_dir),
     };
