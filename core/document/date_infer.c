@@ -179,8 +179,9 @@ int es_year_of_title(const char *title, const char *kind)
             continue;
         /* A range (2017—2020年): a plan or review of the period is about
          * its last year, a school year (2024-2025学年) its first. */
-        size_t mark = starts_any(title + at + n, len - at - n, range_marks, COUNT(range_marks));
-        size_t m = mark ? read_year(title + at + n + mark, len - at - n - mark, &last) : 0;
+        size_t y = n + year_mark_len(title + at + n, len - at - n);
+        size_t mark = starts_any(title + at + y, len - at - y, range_marks, COUNT(range_marks));
+        size_t m = mark ? read_year(title + at + y + mark, len - at - y - mark, &last) : 0;
         if (m > 0 && last > year) {
             int school_year = last == year + 1 && (meta_find(title, len, "学年") ||
                                                    (kind && strcmp(kind, ES_KIND_STATS) == 0));
@@ -212,7 +213,9 @@ int es_year_of_period_heading(const char *text, size_t len)
     return 0;
 }
 
-/* Does the year at text[at] end a range (…-2022年)? */
+/* Does the year at text[at] end a range (2020-2022年, 2011年至2015年)?
+ * A year must stand before the mark: 截至2015年底 and 到2025年 name a
+ * moment, not the end of a span. */
 static int ends_range(const char *text, size_t at)
 {
     size_t start = at;
@@ -221,15 +224,24 @@ static int ends_range(const char *text, size_t at)
         start--;
     for (size_t i = 0; i < COUNT(range_marks); i++) {
         size_t w = strlen(range_marks[i]);
-        if (start >= w && memcmp(text + start - w, range_marks[i], w) == 0)
-            return 1;
+        if (start < w || memcmp(text + start - w, range_marks[i], w) != 0)
+            continue;
+        size_t before = start - w;
+        size_t mark = strlen("年");
+        if (before >= mark && memcmp(text + before - mark, "年", mark) == 0)
+            before -= mark;
+        while (before > 0 && es_blank_len(text + before - 1, 1) > 0)
+            before--;
+        return before > 0 && text[before - 1] >= '0' && text[before - 1] <= '9';
     }
     return 0;
 }
 
-/* Does the year at text[at] (n bytes) start a range (2020-2022年)? */
+/* Does the year at text[at] (n bytes) start a range (2020-2022年,
+ * 2011年至2015年)? */
 static int starts_range(const char *text, size_t len, size_t at, size_t n)
 {
+    n += year_mark_len(text + at + n, len - at - n);
     size_t mark = starts_any(text + at + n, len - at - n, range_marks, COUNT(range_marks));
     int year;
     return mark > 0 && read_year(text + at + n + mark, len - at - n - mark, &year) > 0;
@@ -239,8 +251,9 @@ static int starts_range(const char *text, size_t len, size_t at, size_t n)
  * (2012年以来, 2014年起), not the year reported on. */
 static const char *const SINCE_WORDS[] = { "以来", "起", "至今", "开始" };
 /* Words after a year that make it the year something happened once
- * (2018年成功创建, 2016年被评为): an event told, not the year reported on. */
-static const char *const EVENT_WORDS[] = { "成功", "被评为", "获评", "荣获", "被命名", "被授予", "被确定为" };
+ * (2018年成功创建, 2016年被评为, 2021年被定为): an event told, not the year
+ * reported on. */
+static const char *const EVENT_WORDS[] = { "成功", "被", "获评", "荣获", "入选" };
 /* Words before a year that make it an occasion (值此2023年新春佳节之际). */
 static const char *const OCCASION_WORDS[] = { "值此", "在此" };
 
@@ -358,11 +371,45 @@ static char *signature_date(const char *text, size_t len)
     return NULL;
 }
 
+/* Whether s starts with a time of day (17:37, 9:05:26). */
+static int starts_with_time(const char *s, size_t len)
+{
+    int hour, minute;
+    size_t h = read_number(s, len, 2, &hour);
+    if (h == 0 || h >= len || s[h] != ':' || hour > 23)
+        return 0;
+    size_t m = read_number(s + h + 1, len - h - 1, 2, &minute);
+    return m > 0 && minute < 60;
+}
+
+/* How many lines from the top a page's time stamp may stand on. */
+#define STAMP_LINES 6
+
+/* A line near the top opening with a date and a time of day (2025-10-22
+ * 17:37:26 来源:…): when the page was put out. */
+static char *stamped_date(const char *text, size_t len)
+{
+    size_t pos = 0, lines = 0;
+    meta_line l;
+    while (lines++ < STAMP_LINES && meta_line_next(text, len, &pos, &l)) {
+        int y, m, d;
+        size_t n = es_meta_parse_date(l.s, l.len, &y, &m, &d);
+        if (n == 0)
+            continue;
+        n += es_blank_len(l.s + n, l.len - n);
+        if (starts_with_time(l.s + n, l.len - n))
+            return es_meta_iso_date(y, m, d);
+    }
+    return NULL;
+}
+
 char *es_infer_issued(const char *text, size_t len)
 {
     size_t head = len < ES_META_HEAD_BYTES ? len : ES_META_HEAD_BYTES;
     char *date = labelled_date(text, head);
-    return date ? date : signature_date(text, len);
+    if (!date)
+        date = signature_date(text, len);
+    return date ? date : stamped_date(text, head);
 }
 
 /* How many lines from the top, or after the title, a dateline may stand on. */

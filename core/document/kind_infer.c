@@ -7,7 +7,10 @@
  *   3. the marks of a news report (记者, 星报讯, 据了解): news of results;
  *   4. its shape: most sentences giving a figure with last year's beside
  *      it (比上年增加, 较上年减少) make a statistics bulletin;
- *   5. an article put out on a web page (来源:, 发布时间) reports results.
+ *   5. an article put out on a web page (来源:, 发布时间) reports results;
+ *   6. a text that tells what has been done (截至, 累计, 已, 建成, 新增) far
+ *      more often than what is to be (力争, 确保, 目标, 计划) reports results:
+ *      a letter or a news story looking back on a year.
  * Cues inside 《》 name another document and count for nothing. */
 #include "meta_infer.h"
 
@@ -77,6 +80,12 @@ static const char *const WEB_MARKS[] = {"来源:", "发布时间", "发布日期
 /* Comparisons with last year that statistics bulletins give for most figures. */
 static const char *const LAST_YEAR[] = {"比上年", "较上年", "比去年", "较去年"};
 
+/* Words of what has been done, and of what is to be done. */
+static const char *const DONE_WORDS[] = {
+    "截至", "累计", "以来", "年来", "已", "达到", "建成", "新增", "完成", "实现", "取得", "投入使用",
+};
+static const char *const TO_BE_WORDS[] = {"力争", "确保", "预计", "目标", "计划", "规划", "拟", "下一步", "明年"};
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* How much of a document's opening lines is read for its title's words. */
@@ -87,6 +96,10 @@ static const char *const LAST_YEAR[] = {"比上年", "较上年", "比去年", "
 /* A statistics bulletin compares most of its figures with last year. */
 #define STATS_MIN_COMPARISONS 5
 #define STATS_SHARE_PERCENT 25
+/* A report of results tells a few things done, and more than twice as
+ * many as it sets out to do. */
+#define RESULTS_MIN_DONE 3
+#define RESULTS_DONE_PER_TO_BE 2
 
 /* Whether text[at] lies inside 《》: another document's title. */
 static int inside_title_marks(const char *s, size_t at)
@@ -220,6 +233,16 @@ static int is_bulletin(const char *text, size_t len)
     return comparisons >= STATS_MIN_COMPARISONS && comparisons * 100 >= sentences * STATS_SHARE_PERCENT;
 }
 
+static int tells_results(const char *text, size_t len)
+{
+    size_t done = 0, to_be = 0;
+    for (size_t i = 0; i < COUNT(DONE_WORDS); i++)
+        done += count_word(text, len, DONE_WORDS[i]);
+    for (size_t i = 0; i < COUNT(TO_BE_WORDS); i++)
+        to_be += count_word(text, len, TO_BE_WORDS[i]);
+    return done >= RESULTS_MIN_DONE && done > to_be * RESULTS_DONE_PER_TO_BE;
+}
+
 const char *es_infer_kind(const char *text, size_t len, const char *title)
 {
     const char *kind = es_kind_of_title(title);
@@ -231,7 +254,7 @@ const char *es_infer_kind(const char *text, size_t len, const char *title)
         kind = ES_KIND_PROGRESS;
     if (!kind && is_bulletin(text, len))
         kind = ES_KIND_STATS;
-    if (!kind && is_web_article(text, len))
+    if (!kind && (is_web_article(text, len) || tells_results(text, len)))
         kind = ES_KIND_PROGRESS;
     return kind;
 }

@@ -449,6 +449,11 @@ static void test_kinds_of_documents(void **state)
         {"全县幼儿园30所，比上年增加2所。在园幼儿8000人，比上年减少300人。小学20所，较上年减少1所。"
          "在校生2万人，比上年增加500人。专任教师1500人，比上年增加20人。\n", ES_KIND_STATS},
         {"认真落实《学前教育行动计划》，全县新增学位3000个。\n", NULL},
+        /* No title: a text telling what has been done reports results;
+         * one that sets out as much to do says nothing of its kind. */
+        {"过去一年，全市新增学位8000个，建成学校12所，累计投入资金5亿元，义务教育巩固率达到99%。\n",
+         ES_KIND_PROGRESS},
+        {"全市新增学位8000个，建成学校12所。力争明年再建学校10所，确保完成目标。\n", NULL},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         es_meta m = infer_text(*state, cases[k].text);
@@ -474,6 +479,14 @@ static void test_years_of_documents(void **state)
         {"值此2024年新春佳节之际，回顾过去一年。2012年以来，2016年被评为先进县，2016年起实施，"
          "2015年全县学校52所，2015年在校生2万人。\n", 2015},
         {"推进2021—2023年行动计划，2023年全县新建学校5所。\n", 2023},
+        /* A span with 年 on both ends is a span; 截至 and 到 before a year
+         * name a moment, not a span's end. */
+        {"某市学前教育五年回顾\n2016年至2020年，全市投入资金10亿元。截至2020年底，全市幼儿园500所。\n", 2020},
+        /* What happened to the region in a year (2019年被列为, 2017年入选)
+         * is an event told. */
+        {"2019年被列为省级示范县，2017年入选试点。全县学校52所。\n日期:2023-05-06\n", 2023},
+        /* A page's time stamp says when it was put out, the last resort. */
+        {"2024-09-10 08:15 来源:县融媒体中心\n全县新建幼儿园5所，新增学位900个。\n", 2024},
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         es_meta m = infer_text(*state, cases[k].text);
