@@ -32,7 +32,7 @@ static const role_name cue_roles[] = {
     { "zone_work", ROLE_ZONE_WORK }, { "base", ROLE_BASE },
     { "span_open", ROLE_SPAN_OPEN }, { "year_open", ROLE_YEAR_OPEN }, { "cumulative", ROLE_CUMULATIVE },
     { "subregion", ROLE_SUBREGION }, { "plan_verb", ROLE_PLAN_VERB },
-    { "years_measure", ROLE_YEARS_MEASURE },
+    { "years_measure", ROLE_YEARS_MEASURE }, { "intent", ROLE_INTENT },
     { "lead", ROLE_LEAD }, { "compare", ROLE_COMPARE }, { "target_not", ROLE_TARGET_NOT },
     { "qualifier", ROLE_QUALIFIER }, { "respective", ROLE_RESPECTIVE },
     { "breakdown", ROLE_BREAKDOWN }, { "label_after", ROLE_LABEL_AFTER },
@@ -99,7 +99,7 @@ static void gather_all(vocab *v)
         ROLE_UNIT_ANY, ROLE_UNIT_ARABIC, ROLE_UNIT_MEASURE, ROLE_UNIT_REJECT, ROLE_UNIT_AGE, ROLE_UNIT_TIMES,
     };
     static const vocab_role tails[] = {
-        ROLE_LINK, ROLE_CHANGE, ROLE_COMPARE, ROLE_RANK_VERB, ROLE_SCOPE, ROLE_CMP_PRE, ROLE_CMP_SPAN,
+        ROLE_LINK, ROLE_CHANGE, ROLE_COMPARE, ROLE_RANK_VERB, ROLE_SCOPE, ROLE_CMP_PRE, ROLE_CMP_SPAN, ROLE_INTENT,
     };
     gather(v, ROLE_UNIT, units, sizeof units / sizeof *units);
     gather(v, ROLE_TAIL, tails, sizeof tails / sizeof *tails);

@@ -504,6 +504,10 @@ static const extract_case subject_cases[] = {
         W("40所", 40, "所", A, "=", .metric = "公办幼儿园"),
         W("46所", 46, "所", A, "=", .metric = "民办幼儿园"),
         W("160所", 160, "所", A, "=", .metric = "义务教育学校") } },
+    /* A word of resolve between the measure and its verb is no part of it. */
+    { "到2030年，全区初中专任教师力争达到3000人，学前教育毛入园率确保保持在95%以上。", ES_KIND_PLAN, 2026, 2, {
+        W("3000人", 3000, "人", T, "=", .metric = "初中专任教师", .year = 2030),
+        W("95%", 95, "%", T, ">=", .metric = "学前教育毛入园率", .year = 2030) } },
 };
 
 static void test_subjects_and_asides(void **state) { RUN(state, subject_cases); }
