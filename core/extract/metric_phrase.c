@@ -572,6 +572,51 @@ static void append_head(es_buf *b, const char *text, range item, range head)
     es_buf_append(b, text + head.start + overlap, head.end - head.start - overlap);
 }
 
+/* How many figures a 分别 list gives: one more than the separators
+ * between text[from] and the clause's end (分别为84%、99%和47%: 3). */
+static size_t figures_listed(const char *text, size_t from, size_t end)
+{
+    size_t n = 1;
+    for (size_t at = from; at < end; at += es_u8_len(text + at)) {
+        size_t mark = es_clause_mark_len(text, at, end);
+        if (mark && mark != 3)
+            break;   /* , ; : and the like end the clause; 、 separates its figures */
+        if (mark == 3 && memcmp(text + at, "、", 3) != 0)
+            break;
+        for (size_t k = 0; k < sizeof conjunctions / sizeof *conjunctions; k++)
+            if (end - at >= 3 && memcmp(text + at, conjunctions[k], 3) == 0) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
+/* Where the clause before the one starting at `clause` begins, or
+ * (size_t)-1 when none does in the sentence or it holds a figure: items
+ * of a 分别 list may run over clauses of bare names (学前教育毛入园率,
+ * 小学净入学率, 初中、高中毛入学率分别为…). */
+static size_t names_clause_before(const char *text, size_t sentence_start, size_t clause, size_t *end)
+{
+    size_t at = clause;
+    if (at <= sentence_start)
+        return (size_t)-1;
+    size_t mark = at - 1;
+    if (text[mark] != ',')
+        return (size_t)-1;
+    *end = mark;
+    size_t start = mark;
+    while (start > sentence_start) {
+        size_t p = es_u8_prev(text, sentence_start, start);
+        if (es_clause_mark_len(text, p, start) && memcmp(text + p, "、", start - p < 3 ? start - p : 3) != 0)
+            break;
+        if (es_is_digit(text[p]))
+            return (size_t)-1;
+        start = p;
+    }
+    return start < mark ? start : (size_t)-1;
+}
+
 size_t metric_respective(const vocab *v, const metric_ctx *m, const quantity *q, char ***out)
 {
     size_t end = q->pre_start < q->span_start ? q->pre_start : q->span_start;
@@ -582,20 +627,54 @@ size_t metric_respective(const vocab *v, const metric_ctx *m, const quantity *q,
     range subject = trim(v, m->text, (range){ m->clause_start, at });
     range items[MAX_RESPECTIVE];
     size_t n = split_items(v, m->text, subject, items, MAX_RESPECTIVE);
-    if (n < 2)
+    if (subject.end <= subject.start)
+        return 0;
+    /* Fewer names than figures: the clauses of bare names before it name
+     * the first ones, each whole. */
+    size_t want = figures_listed(m->text, at + w->len, m->sentence_end), before = 0;
+    range earlier[MAX_RESPECTIVE];
+    for (size_t clause = m->clause_start, stop; n + before < want && before < MAX_RESPECTIVE;) {
+        size_t start = names_clause_before(m->text, m->sentence_start, clause, &stop);
+        if (start == (size_t)-1)
+            break;
+        range more[MAX_RESPECTIVE];
+        size_t k = split_items(v, m->text, trim(v, m->text, (range){ start, stop }), more, MAX_RESPECTIVE);
+        if (before + k > MAX_RESPECTIVE)
+            break;
+        memmove(earlier + k, earlier, before * sizeof *earlier);
+        memcpy(earlier, more, k * sizeof *more);
+        before += k;
+        clause = start;
+    }
+    if (n + before != want)
+        before = 0;
+    if (n + before < 2)
         return 0;
     size_t head_at = shared_head(v, m->text, items, n);
     range last = items[n - 1];
-    char **names = es_xcalloc(n, sizeof *names);
+    char **names = es_xcalloc(before + n, sizeof *names);
+    for (size_t k = 0; k < before; k++)
+        names[k] = es_xstrndup(m->text + earlier[k].start, earlier[k].end - earlier[k].start);
     for (size_t k = 0; k < n; k++) {
         es_buf b = { 0 };
         es_buf_append(&b, m->text + items[k].start, items[k].end - items[k].start);
         if (k + 1 < n && head_at < last.end && !whole_metrics(v, m->text, items[k], head_at, last.end))
             append_head(&b, m->text, items[k], (range){ head_at, last.end });
-        names[k] = es_buf_take(&b, NULL);
+        names[before + k] = es_buf_take(&b, NULL);
     }
     *out = names;
-    return n;
+    return before + n;
+}
+
+int respective_of_before(const vocab *v, const metric_ctx *m, const quantity *q)
+{
+    size_t end = q->pre_start < q->span_start ? q->pre_start : q->span_start;
+    const vocab_word *w;
+    size_t at = vocab_find(v, ROLE_RESPECTIVE, m->text, m->clause_start, end, &w);
+    if (at == (size_t)-1)
+        return 0;
+    range subject = trim(v, m->text, (range){ m->clause_start, at });
+    return subject.end <= subject.start;
 }
 
 /* The event named last before the quantity's clause, from the verb that

@@ -10,6 +10,7 @@
 typedef struct metric_ctx {
     const char *text;        /* the view */
     size_t sentence_start;   /* where the quantity's sentence begins */
+    size_t sentence_end;     /* where it ends */
     size_t clause_start;     /* where the quantity's clause begins */
     size_t clause_end;       /* where the text after the quantity ends */
     const char *previous;    /* metric of the sentence's previous quantity, or NULL */
@@ -47,5 +48,10 @@ char *metric_head(const vocab *v, const char *metric);
  * each listed item (城镇居民收入, 农村居民收入), owned by the caller.
  * Returns how many, 0 when the clause has no 分别 list before the quantity. */
 size_t metric_respective(const vocab *v, const metric_ctx *m, const quantity *q, char ***items);
+
+/* Whether the quantity's clause opens with 分别 and names nothing before
+ * it (…分别为84%、99%，分别比2012年提高39%、0.3%): the items of the list
+ * before go on. */
+int respective_of_before(const vocab *v, const metric_ctx *m, const quantity *q);
 
 #endif

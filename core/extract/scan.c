@@ -125,9 +125,16 @@ static void drop_respective(sentence_scan *s)
 
 static void start_respective(sentence_scan *s, const metric_ctx *m, const quantity *q)
 {
+    if (!(s->ctx.cues & (1u << ROLE_RESPECTIVE))) {
+        drop_respective(s);
+        return;
+    }
+    if (s->nrespective > 0 && respective_of_before(&s->ex->words, m, q)) {
+        s->next_respective = 0;
+        return;
+    }
     drop_respective(s);
-    if (s->ctx.cues & (1u << ROLE_RESPECTIVE))
-        s->nrespective = metric_respective(&s->ex->words, m, q, &s->respective);
+    s->nrespective = metric_respective(&s->ex->words, m, q, &s->respective);
 }
 
 /* A clause opening with 其中 breaks the previous figure down: its items
@@ -227,7 +234,7 @@ static metric_ctx metric_context(sentence_scan *s, size_t clause, const quantity
                                  es_ind_kind kind, int rank, int in_list)
 {
     return (metric_ctx){
-        .text = s->ctx.text, .sentence_start = s->ctx.start,
+        .text = s->ctx.text, .sentence_start = s->ctx.start, .sentence_end = s->ctx.end,
         .clause_start = clause, .clause_end = clause_end_after(s, q->end),
         .previous = s->previous, .lead = in_list ? list_lead(s) : NULL,
         .list_prefix = in_list ? s->list_prefix : NULL,
