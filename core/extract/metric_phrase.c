@@ -408,7 +408,12 @@ static char *compose(const vocab *v, const metric_ctx *m, range prefix, range ob
     int qualifier = m->qualifies_previous ||
                     vocab_match_at(v, ROLE_QUALIFIER, m->text, prefix.start, prefix.end) != NULL;
     if (!has_object && m->previous && qualifier && prefix.end - prefix.start <= QUALIFIER_BYTES) {
-        es_buf_puts(&out, m->previous);
+        /* 多媒体教室数量9484间，覆盖率73%: the rate of 多媒体教室, not of its 数量. */
+        size_t keep = strlen(m->previous);
+        const vocab_word *own = vocab_match_before(v, ROLE_QUALIFIER, m->previous, 0, keep);
+        if (own && own->len < keep && vocab_match_at(v, ROLE_QUALIFIER, m->text, prefix.start, prefix.end))
+            keep -= own->len;
+        es_buf_append(&out, m->previous, keep);
         es_buf_append(&out, m->text + prefix.start, prefix.end - prefix.start);
         return es_buf_take(&out, NULL);
     }

@@ -515,6 +515,10 @@ static const extract_case subject_cases[] = {
         W("40所", 40, "所", A, "=", .metric = "公办幼儿园"),
         W("46所", 46, "所", A, "=", .metric = "民办幼儿园"),
         W("160所", 160, "所", A, "=", .metric = "义务教育学校") } },
+    /* A rate alone after a count is the rate of what was counted. */
+    { "全县录播教室数量达到120间,覆盖率60%;心理辅导室85个,达标率95%。", ES_KIND_SUMMARY, 2024, 4, {
+        W("60%", 60, "%", A, "=", .metric = "录播教室覆盖率"),
+        W("95%", 95, "%", A, "=", .metric = "心理辅导室达标率") } },
     /* A word of resolve between the measure and its verb is no part of it. */
     { "到2030年，全区初中专任教师力争达到3000人，学前教育毛入园率确保保持在95%以上。", ES_KIND_PLAN, 2026, 2, {
         W("3000人", 3000, "人", T, "=", .metric = "初中专任教师", .year = 2030),
