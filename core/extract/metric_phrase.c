@@ -48,6 +48,26 @@ static size_t year_len(const char *text, size_t at, size_t end)
     return p - at;
 }
 
+/* Length of a span up to now opening text[at, end) (10年来, 五年以来,
+ * 十年来), or 0: the time a figure covers, not what it measures. */
+static size_t years_since_len(const char *text, size_t at, size_t end)
+{
+    size_t p = at;
+    while (p < end && (es_is_digit(text[p]) ||
+                       ((unsigned char)text[p] >= 0x80 && es_is_cn_numeral(es_u8_cp(text + p)))))
+        p += es_u8_len(text + p);
+    if (p == at || end - p < 3 || memcmp(text + p, "年", 3) != 0)
+        return 0;
+    p += 3;
+    static const char *const since[] = { "以来", "来" };
+    for (size_t k = 0; k < sizeof since / sizeof *since; k++) {
+        size_t n = strlen(since[k]);
+        if (end - p >= n && memcmp(text + p, since[k], n) == 0)
+            return p + n - at;
+    }
+    return 0;
+}
+
 /* Length of a trailing span of time (连续三年, 五年, 连续4年, 连续11个季度)
  * ending at r.end, or 0: it says how long a figure held, not what it
  * measures. */
@@ -111,6 +131,8 @@ static range trim(const vocab *v, const char *text, range r)
             r.end--, changed = 1;
         const vocab_word *w;
         size_t y = year_len(text, r.start, r.end), marker = list_marker_len(text, r);
+        if (!y)
+            y = years_since_len(text, r.start, r.end);
         if (y || marker) {
             r.start += y ? y : marker;
             changed = 1;

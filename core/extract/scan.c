@@ -519,6 +519,17 @@ static char *subject_of(const vocab *v, const char *metric)
     return es_xstrndup(metric, at + w->len);
 }
 
+/* A bare measure that ends the sentence's previous metric is that metric
+ * again (经费投入达283亿元，10年来累计投入1656亿元). Takes `metric` over. */
+static char *as_previous(const metric_ctx *m, char *metric)
+{
+    size_t len = strlen(metric), plen = m->previous ? strlen(m->previous) : 0;
+    if (len == 0 || plen <= len || strcmp(m->previous + plen - len, metric) != 0)
+        return metric;
+    free(metric);
+    return es_xstrdup(m->previous);
+}
+
 static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q, int in_list)
 {
     const vocab *v = &s->ex->words;
@@ -531,6 +542,7 @@ static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q,
         metric = es_xstrdup(s->respective[s->next_respective++]);
     }
     metric = metric_with_event(v, m, metric);
+    metric = as_previous(m, metric);
     if (!m->rank) {
         metric = with_object(s, m, metric);
         metric = with_topic(s, m->clause_start, metric);

@@ -515,6 +515,12 @@ static const extract_case subject_cases[] = {
         W("40所", 40, "所", A, "=", .metric = "公办幼儿园"),
         W("46所", 46, "所", A, "=", .metric = "民办幼儿园"),
         W("160所", 160, "所", A, "=", .metric = "义务教育学校") } },
+    /* A bare measure ending the metric before it is that metric again;
+     * a span up to now (10年来) is no part of it. */
+    { "全市财政性教育经费投入达到120亿元,10年来累计投入980亿元;十年来新建学校96所。", ES_KIND_SUMMARY, 2024, 3, {
+        W("120亿元", 12000000000, "元", A, "=", .metric = "财政性教育经费投入"),
+        W("980亿元", 98000000000, "元", A, "=", .metric = "财政性教育经费投入"),
+        W("96所", 96, "所", A, "=", .metric = "新建学校") } },
     /* A rate alone after a count is the rate of what was counted. */
     { "全县录播教室数量达到120间,覆盖率60%;心理辅导室85个,达标率95%。", ES_KIND_SUMMARY, 2024, 4, {
         W("60%", 60, "%", A, "=", .metric = "录播教室覆盖率"),
