@@ -352,6 +352,44 @@ static int will_act_before(const vocab *v, sentence_ctx *s, size_t from, size_t 
     return 0;
 }
 
+/* Whether text[from, to) names a year (到2025年) or a time to come (年内,
+ * 年底前): a time of its own after the result, which no longer reaches so
+ * far. */
+static int names_a_year(const char *text, size_t from, size_t to)
+{
+    static const char *const to_come[] = { "年内", "年底", "全年", "明年", "下半年", "今年" };
+    for (size_t k = 0; k < sizeof to_come / sizeof *to_come; k++) {
+        size_t n = strlen(to_come[k]);
+        for (size_t at = from; at + n <= to; at++)
+            if (memcmp(text + at, to_come[k], n) == 0)
+                return 1;
+    }
+    for (size_t at = from, digits = 0; at < to; at++) {
+        if (es_is_digit(text[at])) {
+            digits++;
+            continue;
+        }
+        if (digits == 4 && to - at >= 3 && memcmp(text + at, "年", 3) == 0)
+            return 1;
+        digits = 0;
+    }
+    return 0;
+}
+
+/* Whether a result named earlier in the sentence reaches text[at]: no
+ * year is named between the end of its clause and there. */
+static int result_reaches(const vocab *v, const sentence_ctx *s, size_t at)
+{
+    if (!(s->cues & (1u << ROLE_RESULT)))
+        return 0;
+    size_t hit = last_cue(v, ROLE_RESULT, s->text, s->start, at);
+    if (hit == CUE_NONE)
+        return 0;
+    while (hit < at && !es_clause_mark_len(s->text, hit, at))
+        hit += es_u8_len(s->text + hit);
+    return !names_a_year(s->text, hit, at);
+}
+
 static int doc_is(const sentence_ctx *s, const char *kind)
 {
     return s->doc_kind && strcmp(s->doc_kind, kind) == 0;
@@ -400,6 +438,10 @@ es_ind_kind classify_kind(const vocab *v, sentence_ctx *s, size_t clause_start, 
     if ((!s->doc_kind || s->zone == ZONE_MIXED) && !review && cue_before(v, ROLE_TARGET_WEAK, s, scope, q->pre_start))
         return ES_IND_TARGET;
     if (s->zone == ZONE_ACTUAL)
+        return reached;
+    /* A result named earlier in the sentence (截至目前，…已开工24处，其中…)
+     * reports what is done, whatever the document's kind. */
+    if (result_reaches(v, s, q->pre_start) && !cue_before(v, ROLE_TARGET_WEAK, s, scope, q->pre_start))
         return reached;
     /* Last, the document's kind: a plan's figures are goals, but for those
      * of years before it. */

@@ -290,6 +290,13 @@ static const extract_case clause_kind_cases[] = {
         W("10所", 10, "所", T, "="),
         W("8所", 8, "所", A, "="),
         W("12个", 12, "个", A, "=") } },
+    /* A result opening the sentence reaches its breakdown and the rate
+     * after it, in a plan too, until a year of its own is named. */
+    { "截至2024年5月底,全县已开工学校项目20个,其中小学12个、初中8个,开工率80%,年内竣工5个。", ES_KIND_PLAN, 2024, 5, {
+        W("12个", 12, "个", A, "="),
+        W("8个", 8, "个", A, "="),
+        W("80%", 80, "%", A, "="),
+        W("5个", 5, "个", T, "=") } },
     { "目前全县有幼儿园45所，到2025年新增8所。", ES_KIND_PLAN, 2025, 2, {
         W("45所", 45, "所", A, "="),
         W("8所", 8, "所", T, "=") } },
