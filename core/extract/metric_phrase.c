@@ -48,8 +48,9 @@ static size_t year_len(const char *text, size_t at, size_t end)
     return p - at;
 }
 
-/* Length of a span up to now opening text[at, end) (10年来, 五年以来,
- * 十年来), or 0: the time a figure covers, not what it measures. */
+/* Length of a span of years opening text[at, end) (10年来, 五年以来,
+ * 十年来, 三年共, 五年累计), or 0: the time a figure covers, not what it
+ * measures. */
 static size_t years_since_len(const char *text, size_t at, size_t end)
 {
     size_t p = at;
@@ -59,7 +60,7 @@ static size_t years_since_len(const char *text, size_t at, size_t end)
     if (p == at || end - p < 3 || memcmp(text + p, "年", 3) != 0)
         return 0;
     p += 3;
-    static const char *const since[] = { "以来", "来" };
+    static const char *const since[] = { "以来", "来", "累计", "共" };
     for (size_t k = 0; k < sizeof since / sizeof *since; k++) {
         size_t n = strlen(since[k]);
         if (end - p >= n && memcmp(text + p, since[k], n) == 0)
