@@ -520,14 +520,21 @@ static char *subject_of(const vocab *v, const char *metric)
 }
 
 /* A bare measure that ends the sentence's previous metric is that metric
- * again (经费投入达283亿元，10年来累计投入1656亿元). Takes `metric` over. */
+ * again (经费投入达283亿元，10年来累计投入1656亿元); a rate of what ends it
+ * is that metric's rate (本科以上上线1933人，上线率86.5%). Takes `metric`
+ * over. */
 static char *as_previous(const metric_ctx *m, char *metric)
 {
+    static const char rate[] = "率";
     size_t len = strlen(metric), plen = m->previous ? strlen(m->previous) : 0;
-    if (len == 0 || plen <= len || strcmp(m->previous + plen - len, metric) != 0)
+    size_t stem = len > 3 && memcmp(metric + len - 3, rate, 3) == 0 ? len - 3 : len;
+    if (stem == 0 || plen <= stem || memcmp(m->previous + plen - stem, metric, stem) != 0)
         return metric;
+    es_buf b = { 0 };
+    es_buf_puts(&b, m->previous);
+    es_buf_append(&b, metric + stem, len - stem);
     free(metric);
-    return es_xstrdup(m->previous);
+    return es_buf_take(&b, NULL);
 }
 
 static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q, int in_list)

@@ -530,6 +530,9 @@ static const extract_case subject_cases[] = {
         W("96所", 96, "所", A, "=", .metric = "新建学校") } },
     { "2019年至2021年,全县三年共投入资金8.6亿元。", ES_KIND_SUMMARY, 2021, 1, {
         W("8.6亿元", 860000000, "元", A, "=", .metric = "投入资金") } },
+    /* A rate of what ends the metric before is that metric's rate. */
+    { "全校普通类本科上线860人,上线率72.5%。", ES_KIND_SUMMARY, 2024, 2, {
+        W("72.5%", 72.5, "%", A, "=", .metric = "全校普通类本科上线率") } },
     /* A rate alone after a count is the rate of what was counted. */
     { "全县录播教室数量达到120间,覆盖率60%;心理辅导室85个,达标率95%。", ES_KIND_SUMMARY, 2024, 4, {
         W("60%", 60, "%", A, "=", .metric = "录播教室覆盖率"),
