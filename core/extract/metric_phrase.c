@@ -340,8 +340,13 @@ static range object_range(const vocab *v, const metric_ctx *m, const quantity *q
              * opening it are a label (80后校级领导干部). */
             if (r.end > r.start)
                 break;
-            while (r.end < end && es_is_digit(t[r.end]))
-                r.end++;
+            size_t digits = r.end;
+            while (digits < end && (es_is_digit(t[digits]) || t[digits] == '.'))
+                digits++;
+            const vocab_word *unit = vocab_match_at(v, ROLE_UNIT, t, digits, end);
+            if (unit && (digits + unit->len >= end || es_clause_mark_len(t, digits + unit->len, end)))
+                break;   /* a figure ending its clause (以上的|45所,): no label */
+            r.end = digits;
             continue;
         }
         if (stop_at_verbs && ends_object(v, t, r.end, end)) {

@@ -530,6 +530,10 @@ static const extract_case subject_cases[] = {
         W("96所", 96, "所", A, "=", .metric = "新建学校") } },
     { "2019年至2021年,全县三年共投入资金8.6亿元。", ES_KIND_SUMMARY, 2021, 1, {
         W("8.6亿元", 860000000, "元", A, "=", .metric = "投入资金") } },
+    /* A figure after another is no label of the metric (以上的|45所). */
+    { "每月收费300元以下的幼儿园120所,300元以上的45所。", ES_KIND_STATS, 2024, -1, {
+        W("120所", 120, "所", A, "=", .metric = "每月收费幼儿园"),
+        W("45所", 45, "所", A, "=", .metric = "每月收费幼儿园") } },
     /* A rate of what ends the metric before is that metric's rate. */
     { "全校普通类本科上线860人,上线率72.5%。", ES_KIND_SUMMARY, 2024, 2, {
         W("72.5%", 72.5, "%", A, "=", .metric = "全校普通类本科上线率") } },
