@@ -335,19 +335,36 @@ static int ends_object(const vocab *v, const char *t, size_t at, size_t end)
 }
 
 /* The last object named in text[floor, before) (规划建设公办幼儿园61所,
- * 推进义务教育薄弱环节改善项目), appended to b; 0 when none is. */
+ * 推进义务教育薄弱环节改善项目), appended to b; 0 when none is. A head
+ * alone after a count (34个|项目) names again an object named in full
+ * before it, when one is. */
 static int object_before(const sentence_scan *s, size_t floor, size_t before, es_buf *b)
 {
     const vocab *v = &s->ex->words;
     const char *t = s->ctx.text;
+    es_buf bare = { 0 };
     for (size_t at = before; at > floor; at = es_u8_prev(t, floor, at)) {
         const vocab_word *w = vocab_match_before(v, ROLE_OBJECT_HEAD, t, floor, at);
-        if (w && ends_object(v, t, at, s->ctx.end)) {
-            put_object(v, t, floor, at - w->len, at, b);
+        if (!w || !ends_object(v, t, at, s->ctx.end))
+            continue;
+        es_buf found = { 0 };
+        put_object(v, t, floor, at - w->len, at, &found);
+        if (found.len > w->len || (bare.len && memcmp(bare.data, found.data, bare.len) != 0)) {
+            es_buf_append(b, found.data, found.len);
+            es_buf_free(&found);
+            es_buf_free(&bare);
             return 1;
         }
+        if (!bare.len)
+            bare = found;
+        else
+            es_buf_free(&found);
     }
-    return 0;
+    if (!bare.len)
+        return 0;
+    es_buf_append(b, bare.data, bare.len);
+    es_buf_free(&bare);
+    return 1;
 }
 
 /* The object money is spent on, named by the clause after the figure's
@@ -549,9 +566,11 @@ static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q,
         metric = es_xstrdup(s->respective[s->next_respective++]);
     }
     metric = metric_with_event(v, m, metric);
-    metric = as_previous(m, metric);
     if (!m->rank) {
+        char *bare = metric;
         metric = with_object(s, m, metric);
+        if (metric == bare)   /* no object of building work named it */
+            metric = as_previous(m, metric);
         metric = with_topic(s, m->clause_start, metric);
     }
     if (!in_list) {

@@ -565,6 +565,10 @@ static const extract_case object_cases[] = {
       ES_KIND_SUMMARY, 2023, 2, {
         W("860万元", 8600000, "元", A, "=", .metric = "薄弱学校改造项目投入资金"),
         W("2.1亿元", 210000000, "元", A, "=", .metric = "育才中学等项目投入") } },
+    /* A measure of the work is of the object named, before the metric
+     * of the figure before it. */
+    { "实施中小学运动场提质项目,目前20个项目全部开工,开工率100%。", ES_KIND_SUMMARY, 2023, 2, {
+        W("100%", 100, "%", A, "=", .metric = "中小学运动场提质项目开工率") } },
     { "全年计划新建、改扩建公办幼儿园30所,目前已经完成24所。", ES_KIND_PROGRESS, 2023, 2, {
         W("24所", 24, "所", A, "=", .metric = "完成公办幼儿园") } },
     { "实施“百校提升、千师培训”工程项目120个、完工96个。", ES_KIND_SUMMARY, 2023, 2, {
