@@ -29,17 +29,23 @@ static int program_dir(char *out, size_t size)
     return 0;
 }
 
-/* share/edushell under `dir/..` or under `dir`, whichever has both folders. */
+/* share/edushell under `dir/..` or under `dir`, whichever has both
+ * folders, as a canonical path (so that messages name
+ * PREFIX/share/edushell, not PREFIX/bin/../share/edushell). */
 static int find_share(const char *dir, char *out, size_t size)
 {
     static const char *const places[] = {"%s/../share/edushell", "%s/share/edushell"};
     for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
-        char data[PATH_MAX + 64], scripts[PATH_MAX + 64];
-        snprintf(out, size, places[i], dir);
-        snprintf(data, sizeof data, "%s/data", out);
-        snprintf(scripts, sizeof scripts, "%s/scripts", out);
-        if (is_dir(data) && is_dir(scripts))
-            return 0;
+        char candidate[PATH_MAX + 32], data[PATH_MAX + 64], scripts[PATH_MAX + 64];
+        snprintf(candidate, sizeof candidate, places[i], dir);
+        snprintf(data, sizeof data, "%s/data", candidate);
+        snprintf(scripts, sizeof scripts, "%s/scripts", candidate);
+        if (!is_dir(data) || !is_dir(scripts))
+            continue;
+        char canonical[PATH_MAX];
+        const char *found = realpath(candidate, canonical) ? canonical : candidate;
+        int n = snprintf(out, size, "%s", found);
+        return n < 0 || (size_t)n >= size ? -1 : 0;
     }
     return -1;
 }
