@@ -5,6 +5,12 @@
 static const char SQL_RUN_START[] =
     "INSERT INTO runs (template, args, started_at, status, output)"
     " VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'running', ?3)";
+/* Runs still marked running when a new one starts under the report lock
+ * belong to processes that ended without finishing: killed, or ended by
+ * the --timeout clock while inside a C function. */
+static const char SQL_RUNS_ABANDONED[] =
+    "UPDATE runs SET status = 'failed', error = 'ended without finishing (the process was killed"
+    " or ended by --timeout)' WHERE status = 'running'";
 static const char SQL_RUN_END[] =
     "UPDATE runs SET ended_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), status = ?1, error = ?2"
     " WHERE id = ?3";
@@ -35,6 +41,8 @@ int es_store_run_start(es_store *s, const char *template_name, const char *args_
                        const char *output, int64_t *id, es_err *err)
 {
     const char *texts[] = {template_name, args_json, output};
+    if (run_statement(s, SQL_RUNS_ABANDONED, NULL, 0, 0, 0, err) != 0)
+        return -1;
     if (run_statement(s, SQL_RUN_START, texts, 3, 0, 0, err) != 0)
         return -1;
     *id = sqlite3_last_insert_rowid(es_store_db(s));

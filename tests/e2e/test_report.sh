@@ -105,6 +105,19 @@ expect_contains "$runs" "broken.md.tpl:3: attempt to call a nil value"
 expect_not_contains "$runs" "stack traceback"
 expect_eq "$(edu "$DB" 'print(#edu.runs())')" 4 "runs recorded (the bad format is refused before a run)"
 
+# A run ended inside a C function by the --timeout clock cannot record its
+# end; the next run marks it failed.
+printf '# {{ region }}\n\n{{ string.find(string.rep("a", 30000), ".-.-.-.-b") }}\n' > "$WORK/stuck.md.tpl"
+if err=$("$EDUSHELL" --db "$DB" --timeout 1 report "$WORK/stuck.md.tpl" --region 无锡市 --out "$WORK/stuck.md" 2>&1); then
+  fail "a stuck template exited 0"
+fi
+expect_contains "$err" "exceeded the time limit of 1 s"
+expect_contains "$(edu "$DB" 'for _, r in ipairs(edu.runs()) do print(r.template, r.status) end')" $'stuck.md.tpl\trunning'
+R annual_report --region 无锡市 --year 2021 --out "$WORK/wuxi.md"
+runs=$(edu "$DB" 'for _, r in ipairs(edu.runs()) do print(r.template, r.status, r.error) end')
+expect_contains "$runs" $'stuck.md.tpl\tfailed\tended without finishing (the process was killed or ended by --timeout)'
+expect_not_contains "$runs" "running"
+
 # The lock: a second run on the same database waits or exits with a clear message.
 exec 9<"$DB"
 flock -x 9

@@ -108,7 +108,9 @@ int es_store_relink_metrics(es_store *s, es_err *err);
 
 /* --- report runs ----------------------------------------------------- */
 
-/* Records the start of a run (status 'running'); its id goes to *id. */
+/* Records the start of a run (status 'running'); its id goes to *id. The
+ * caller holds the one-run-at-a-time lock, so runs still marked running
+ * ended without finishing: they are marked 'failed' first. */
 int es_store_run_start(es_store *s, const char *template_name, const char *args_json,
                        const char *output, int64_t *id, es_err *err);
 /* Records its end: 'ok', or 'failed' with the error when error is not NULL. */
