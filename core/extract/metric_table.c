@@ -257,13 +257,16 @@ static int rest_fits(const char *phrase, size_t rest, const char *alias, size_t 
     return 1;
 }
 
-/* A rate also matches its change in percentage points; a rank or an
- * unwritten unit fits any metric. */
+/* A rate also matches its change in percentage points; schools counted
+ * in 处 (sites) are counted as in 所; a rank or an unwritten unit fits any
+ * metric. */
 static int unit_fits(const char *metric_unit, const char *unit)
 {
     if (!*metric_unit || !unit || !*unit || strcmp(unit, "位") == 0)
         return 1;
     if (strcmp(metric_unit, unit) == 0)
+        return 1;
+    if (strcmp(metric_unit, "所") == 0 && strcmp(unit, "处") == 0)
         return 1;
     return strcmp(metric_unit, "%") == 0 && strcmp(unit, "个百分点") == 0;
 }

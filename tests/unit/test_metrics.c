@@ -40,6 +40,10 @@ static void test_longest_alias_with_fitting_unit(void **state)
     assert_string_equal(es_metrics_match(&t, "普惠性幼儿园覆盖率", "个百分点"), "kg_puhui");
     assert_string_equal(es_metrics_match(&t, "普惠性幼儿园覆盖率", "位"), "kg_puhui");
     assert_null(es_metrics_match(&t, "普惠性幼儿园覆盖率", "所"));
+    /* Schools are counted in 所 or, as sites, in 处. */
+    es_metrics_put(&t, "school_new", "新建学校", NULL, 0, "义务教育", "所", "higher");
+    assert_string_equal(es_metrics_match(&t, "新建学校", "处"), "school_new");
+    assert_null(es_metrics_match(&t, "新建学校", "个"));
     assert_null(es_metrics_match(&t, "新增幼儿园", "所"));
     /* The alias must end the phrase: a share of GDP is not the GDP. */
     assert_null(es_metrics_match(&t, "海洋生产总值占GDP比重", "%"));
@@ -48,7 +52,7 @@ static void test_longest_alias_with_fitting_unit(void **state)
     assert_null(es_metrics_match(&t, "海洋生产总值", "元"));
     /* Redefining an id replaces it. */
     es_metrics_put(&t, "kg_puhui", "普惠园覆盖率", NULL, 0, "学前教育", "%", "higher");
-    assert_int_equal(t.n, 4);
+    assert_int_equal(t.n, 5);
     assert_null(es_metrics_match(&t, "全市普惠性幼儿园覆盖率", "%"));
     assert_string_equal(es_metrics_match(&t, "普惠园覆盖率", "%"), "kg_puhui");
     es_metrics_free(&t);
