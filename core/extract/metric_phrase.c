@@ -421,6 +421,12 @@ static char *take_prefix(const metric_ctx *m, range prefix)
     return es_buf_take(&out, NULL);
 }
 
+/* Whether text[r] ends in 率: a rate of the whole (开工率), no part of it. */
+static int ends_in_rate(const char *text, range r)
+{
+    return r.end - r.start >= 3 && memcmp(text + r.end - 3, "率", 3) == 0;
+}
+
 static char *compose(const vocab *v, const metric_ctx *m, range prefix, range object)
 {
     int has_prefix = prefix.end > prefix.start, has_object = object.end > object.start;
@@ -448,7 +454,7 @@ static char *compose(const vocab *v, const metric_ctx *m, range prefix, range ob
     /* 承办建议提案75件，其中主办45件: a part of the figure before; a part
      * that names a school of its own (其中初级中学22所) is whole. */
     if (m->base && !has_object && prefix.end - prefix.start <= QUALIFIER_BYTES &&
-        !vocab_match_before(v, ROLE_LEVEL, m->text, prefix.start, prefix.end)) {
+        !vocab_match_before(v, ROLE_LEVEL, m->text, prefix.start, prefix.end) && !ends_in_rate(m->text, prefix)) {
         append_without_years(&out, m->text, prefix);
         es_buf_puts(&out, m->base);
         return es_buf_take(&out, NULL);

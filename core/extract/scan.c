@@ -42,6 +42,7 @@ typedef struct sentence_scan {
     int lead_known;
     char *list_prefix;          /* words before the list's first quantity, owned */
     char *base;                 /* after 其中: head of the metric being broken down, owned */
+    char *base_lead;            /* and its lead verbs (新建、改扩建), owned, or NULL */
     year_tracker years;         /* years named so far in the sentence */
     int part_year;              /* the year the heading of the sentence's part names */
     int span_first, span_last;  /* the period the paragraph is about, 0 for a year */
@@ -146,17 +147,23 @@ static void start_breakdown(sentence_scan *s, size_t clause, size_t number)
         clause++;
     /* 其中: or a bracket right after the figure: 幼儿园177所(公办58所,民办119所). */
     const vocab_word *w = s->previous ? vocab_match_at(&s->ex->words, ROLE_BREAKDOWN, t, clause, s->ctx.end) : NULL;
+    /* 其中:中小学35处 — the word alone before a colon. */
+    if (!w && s->previous && clause > s->ctx.start && t[clause - 1] == ':')
+        w = vocab_match_before(&s->ex->words, ROLE_BREAKDOWN, t, s->ctx.start, clause - 1);
     int bracket = s->previous && clause == s->clause_floor && clause < s->ctx.end && t[clause] == '(';
     if (w || bracket) {
         free(s->base);
+        free(s->base_lead);
         s->base = metric_head(&s->ex->words, s->previous);
+        s->base_lead = metric_lead(&s->ex->words, s->previous);
         return;
     }
     /* 其中主办45件，会办30件: a clause that is only a part's name goes on
      * with the breakdown. */
     if (number - clause > BREAKDOWN_PART_BYTES) {
         free(s->base);
-        s->base = NULL;
+        free(s->base_lead);
+        s->base = s->base_lead = NULL;
     }
 }
 
@@ -465,6 +472,15 @@ static char *with_topic(sentence_scan *s, size_t clause, char *metric)
             es_buf b = { 0 };
             es_buf_puts(&b, metric);
             es_buf_puts(&b, s->base + rest);
+            free(metric);
+            return es_buf_take(&b, NULL);
+        }
+        /* 新建、改扩建中小学幼儿园50处，其中幼儿园15处: the part is built
+         * as the whole is. */
+        if (part && part->len == len && s->base_lead) {
+            es_buf b = { 0 };
+            es_buf_puts(&b, s->base_lead);
+            es_buf_puts(&b, metric);
             free(metric);
             return es_buf_take(&b, NULL);
         }
@@ -843,5 +859,6 @@ void scan_stretch(const es_extractor *ex, const es_extract_input *in, const scan
     free(s.lead);
     free(s.list_prefix);
     free(s.base);
+    free(s.base_lead);
     drop_respective(&s);
 }

@@ -569,6 +569,14 @@ static const extract_case object_cases[] = {
      * of the figure before it. */
     { "实施中小学运动场提质项目,目前20个项目全部开工,开工率100%。", ES_KIND_SUMMARY, 2023, 2, {
         W("100%", 100, "%", A, "=", .metric = "中小学运动场提质项目开工率") } },
+    /* A part that is a school level is built as the whole is. */
+    { "全县新建、改扩建中小学幼儿园26所,其中:小学9所、幼儿园17所。", ES_KIND_SUMMARY, 2023, 3, {
+        W("9所", 9, "所", A, "=", .metric = "新建、改扩建小学"),
+        W("17所", 17, "所", A, "=", .metric = "新建、改扩建幼儿园") } },
+    /* A rate after the parts is the whole's, no part of it. */
+    { "已开工建设中小学幼儿园30处,其中:中小学18处、幼儿园12处,开工率60%。", ES_KIND_PROGRESS, 2023, 4, {
+        W("18处", 18, "处", A, "=", .metric = "开工建设中小学"),
+        W("60%", 60, "%", A, "=", .metric = "中小学幼儿园开工率") } },
     { "全年计划新建、改扩建公办幼儿园30所,目前已经完成24所。", ES_KIND_PROGRESS, 2023, 2, {
         W("24所", 24, "所", A, "=", .metric = "完成公办幼儿园") } },
     { "实施“百校提升、千师培训”工程项目120个、完工96个。", ES_KIND_SUMMARY, 2023, 2, {
