@@ -376,6 +376,20 @@ static int names_a_year(const char *text, size_t from, size_t to)
     return 0;
 }
 
+/* Where a share's whole begins before text[at] (占年度计划投资总额的|75%):
+ * the words naming the whole (计划投资) say nothing of the share's kind.
+ * `at` when the figure is no such share. */
+static size_t share_start(const char *text, size_t clause, size_t at)
+{
+    static const char of[] = "的", share[] = "占";
+    if (at < clause + 6 || memcmp(text + at - 3, of, 3) != 0)
+        return at;
+    for (size_t p = at - 3; p >= clause + 3; p = es_u8_prev(text, clause, p))
+        if (memcmp(text + p - 3, share, 3) == 0)
+            return p - 3;
+    return at;
+}
+
 /* Whether a result named earlier in the sentence reaches text[at]: no
  * year is named between the end of its clause and there. */
 static int result_reaches(const vocab *v, const sentence_ctx *s, size_t at)
@@ -418,8 +432,9 @@ es_ind_kind classify_kind(const vocab *v, sentence_ctx *s, size_t clause_start, 
      * (力争, 确保) said there decides. */
     if ((s->cues & (1u << ROLE_RESULT)) && has_cue(v, ROLE_RESULT, s->text, clause_start, q->pre_start))
         return reached;
-    if (!review && (cue_before(v, ROLE_TARGET, s, clause_start, q->pre_start) ||
-                    will_act_before(v, s, clause_start, q->pre_start)))
+    size_t cue_end = share_start(s->text, clause_start, q->pre_start);
+    if (!review && (cue_before(v, ROLE_TARGET, s, clause_start, cue_end) ||
+                    will_act_before(v, s, clause_start, cue_end)))
         return ES_IND_TARGET;
     if (later)
         return ES_IND_TARGET;
@@ -427,7 +442,7 @@ es_ind_kind classify_kind(const vocab *v, sentence_ctx *s, size_t clause_start, 
      * between it and the figure; then the part a real heading opens, or the
      * column of a table. */
     size_t scope = result_clause(v, s, q->pre_start);
-    if (!review && (cue_before(v, ROLE_TARGET, s, scope, q->pre_start) || will_act_before(v, s, scope, q->pre_start)))
+    if (!review && (cue_before(v, ROLE_TARGET, s, scope, cue_end) || will_act_before(v, s, scope, cue_end)))
         return ES_IND_TARGET;
     if (s->zone == ZONE_TARGET && !earlier)
         return ES_IND_TARGET;
@@ -435,7 +450,7 @@ es_ind_kind classify_kind(const vocab *v, sentence_ctx *s, size_t clause_start, 
         return reached;
     /* Weak cues (将, 计划) make goals where the document does not report
      * results, and in parts about both. */
-    if ((!s->doc_kind || s->zone == ZONE_MIXED) && !review && cue_before(v, ROLE_TARGET_WEAK, s, scope, q->pre_start))
+    if ((!s->doc_kind || s->zone == ZONE_MIXED) && !review && cue_before(v, ROLE_TARGET_WEAK, s, scope, cue_end))
         return ES_IND_TARGET;
     if (s->zone == ZONE_ACTUAL)
         return reached;

@@ -290,6 +290,9 @@ static const extract_case clause_kind_cases[] = {
         W("10所", 10, "所", T, "="),
         W("8所", 8, "所", A, "="),
         W("12个", 12, "个", A, "=") } },
+    /* The words naming a share's whole (计划投资) say nothing of its kind. */
+    { "校舍维修已拨付资金900万元,占年度计划投资总额的60%。", ES_KIND_PROGRESS, 2024, 2, {
+        W("60%", 60, "%", A, "=") } },
     /* A result opening the sentence reaches its breakdown and the rate
      * after it, in a plan too, until a year of its own is named. */
     { "截至2024年5月底,全县已开工学校项目20个,其中小学12个、初中8个,开工率80%,年内竣工5个。", ES_KIND_PLAN, 2024, 5, {
