@@ -341,11 +341,12 @@ static range object_range(const vocab *v, const metric_ctx *m, const quantity *q
             if (r.end > r.start)
                 break;
             size_t digits = r.end;
-            while (digits < end && (es_is_digit(t[digits]) || t[digits] == '.'))
+            while (digits < end && es_is_digit(t[digits]))
                 digits++;
             const vocab_word *unit = vocab_match_at(v, ROLE_UNIT, t, digits, end);
-            if (unit && (digits + unit->len >= end || es_clause_mark_len(t, digits + unit->len, end)))
-                break;   /* a figure ending its clause (以上的|45所,): no label */
+            if ((digits < end && t[digits] == '.') ||
+                (unit && (digits + unit->len >= end || es_clause_mark_len(t, digits + unit->len, end))))
+                break;   /* a fraction, or a figure ending its clause (以上的|45所,): no label */
             r.end = digits;
             continue;
         }

@@ -441,6 +441,9 @@ int quantity_read(const vocab *v, const char *text, size_t start, size_t end,
         return place;
     if (bad_char_before(text, start, at, q->chinese))
         return 0;
+    /* 每10万人, 每100名学生: the base of a rate, not an amount. */
+    if (at >= start + 3 && memcmp(text + at - 3, "每", 3) == 0)
+        return 0;
     if (q->chinese) {
         /* 十四五, 一二: numerals running on are a name, not an amount. */
         if (num_end < end && ((unsigned char)text[num_end] & 0x80) &&

@@ -563,6 +563,9 @@ static char *as_previous(const metric_ctx *m, char *metric)
     size_t stem = len > 3 && memcmp(metric + len - 3, rate, 3) == 0 ? len - 3 : len;
     if (stem == 0 || plen <= stem || memcmp(m->previous + plen - stem, metric, stem) != 0)
         return metric;
+    for (size_t k = 0; k < plen; k++)
+        if (es_is_digit(m->previous[k]))
+            return metric;   /* a metric holding a figure (12类|45件民生实事) is none to repeat */
     es_buf b = { 0 };
     es_buf_puts(&b, m->previous);
     es_buf_append(&b, metric + stem, len - stem);

@@ -226,6 +226,15 @@ static const extract_case quantity_cases[] = {
 
 static void test_quantities(void **state) { RUN(state, quantity_cases); }
 
+/* The base of a rate (每10万人, 每100名学生) is no amount. */
+static const extract_case rate_base_cases[] = {
+    { "每10万人口高等教育在校生达到3200人,每100名学生拥有计算机18台。", ES_KIND_STATS, 2024, 2, {
+        W("3200人", 3200, "人", A, "="),
+        W("18台", 18, "台", A, "=") } },
+};
+
+static void test_rate_bases(void **state) { RUN(state, rate_base_cases); }
+
 /* A count of years: one with a fraction, or one a measure of years names
  * in its clause; never a year of the calendar or a note's number. */
 static const extract_case years_counted_cases[] = {
@@ -954,6 +963,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities),
+        cmocka_unit_test(test_rate_bases),
         cmocka_unit_test(test_years_counted),
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_kind_from_clause),
