@@ -475,6 +475,16 @@ static char *with_topic(sentence_scan *s, size_t clause, char *metric)
             free(metric);
             return es_buf_take(&b, NULL);
         }
+        /* 小学教职工4298人(专任教师4201人): a bare measure among the parts
+         * is of the whole's school level. */
+        const vocab_word *measure = vocab_match_at(v, ROLE_MEASURE, metric, 0, len);
+        if (own && own->len < blen && measure && measure->len == len) {
+            es_buf b = { 0 };
+            es_buf_append(&b, s->base, own->len);
+            es_buf_puts(&b, metric);
+            free(metric);
+            return es_buf_take(&b, NULL);
+        }
         /* 新建、改扩建中小学幼儿园50处，其中幼儿园15处: the part is built
          * as the whole is. */
         if (part && part->len == len && s->base_lead) {

@@ -581,6 +581,9 @@ static const extract_case object_cases[] = {
      * of the figure before it. */
     { "实施中小学运动场提质项目,目前20个项目全部开工,开工率100%。", ES_KIND_SUMMARY, 2023, 2, {
         W("100%", 100, "%", A, "=", .metric = "中小学运动场提质项目开工率") } },
+    /* A bare measure among the parts is of the whole's school level. */
+    { "初中教职工1850人(专任教师1720人),其中女教师960人。", ES_KIND_STATS, 2023, 3, {
+        W("1720人", 1720, "人", A, "=", .metric = "初中专任教师") } },
     /* A part that is a school level is built as the whole is. */
     { "全县新建、改扩建中小学幼儿园26所,其中:小学9所、幼儿园17所。", ES_KIND_SUMMARY, 2023, 3, {
         W("9所", 9, "所", A, "=", .metric = "新建、改扩建小学"),
