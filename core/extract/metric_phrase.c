@@ -253,6 +253,22 @@ static int is_aside(const char *text, size_t open, size_t close)
     return 0;
 }
 
+/* What follows a condition (全部投入使用后|可|增加学位): the measure starts
+ * at the verb after the last 可 that comes before one. */
+static range after_condition(const vocab *v, const char *text, range r)
+{
+    static const char can[] = "可";
+    for (size_t at = r.end; at > r.start;) {
+        at = es_u8_prev(text, r.start, at);
+        if (at > r.start && r.end - at > 3 && memcmp(text + at, can, 3) == 0 &&
+            (vocab_match_at(v, ROLE_CHANGE, text, at + 3, r.end) || vocab_match_at(v, ROLE_LEAD, text, at + 3, r.end))) {
+            r.start = at + 3;
+            break;
+        }
+    }
+    return r;
+}
+
 static range prefix_range(const vocab *v, const metric_ctx *m, const quantity *q)
 {
     size_t end = q->pre_start < q->span_start ? q->pre_start : q->span_start;
@@ -270,6 +286,7 @@ static range prefix_range(const vocab *v, const metric_ctx *m, const quantity *q
     if (m->after_previous)
         start = after_conjunction(m->text, start, end);
     range r = trim(v, m->text, (range){ start, end });
+    r = after_condition(v, m->text, r);
     /* 经济增长5%: a one- or two-character rest is too vague without its
      * change verb. */
     const vocab_word *verb;

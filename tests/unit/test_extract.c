@@ -581,6 +581,9 @@ static const extract_case object_cases[] = {
      * of the figure before it. */
     { "实施中小学运动场提质项目,目前20个项目全部开工,开工率100%。", ES_KIND_SUMMARY, 2023, 2, {
         W("100%", 100, "%", A, "=", .metric = "中小学运动场提质项目开工率") } },
+    /* What a condition before 可 says is no part of the measure. */
+    { "三所新校全部建成投入使用后可新增学位5400个。", ES_KIND_SUMMARY, 2023, 1, {
+        W("5400个", 5400, "个", A, "=", .metric = "新增学位") } },
     /* A bare measure among the parts is of the whole's school level. */
     { "初中教职工1850人(专任教师1720人),其中女教师960人。", ES_KIND_STATS, 2023, 3, {
         W("1720人", 1720, "人", A, "=", .metric = "初中专任教师") } },
