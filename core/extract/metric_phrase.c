@@ -48,6 +48,31 @@ static size_t year_len(const char *text, size_t at, size_t end)
     return p - at;
 }
 
+/* Length of 有 or 含 opening text[r] as a verb (全区有|各类学校, (含|2所九年
+ * 一贯制学校)), or 0: not as the first character of a word (有效, 有关,
+ * 含量), nor before a clause that ends in 的 (有课后服务需求的学生). */
+static size_t existential_len(const char *text, range r)
+{
+    static const char *const verbs[] = { "有", "含" };
+    size_t open = r.start < r.end && text[r.start] == '(';   /* (含2所…) */
+    r.start += open;
+    static const char *const words[] = { "效", "关", "序", "力", "机", "色", "线", "害", "益", "利", "名", "量", "金", "组" };
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+        if (r.end - r.start < 3 || memcmp(text + r.start, verbs[k], 3) != 0)
+            continue;
+        if (r.end - r.start == 3)
+            return open + 3;
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+            if (memcmp(text + r.start + 3, words[w], 3) == 0)
+                return 0;
+        for (size_t at = r.start + 3; at + 3 <= r.end; at += es_u8_len(text + at))
+            if (memcmp(text + at, "的", 3) == 0)
+                return 0;
+        return open + 3;
+    }
+    return 0;
+}
+
 /* Length of a span of years opening text[at, end) (10年来, 五年以来,
  * 十年来, 三年共, 五年累计), or 0: the time a figure covers, not what it
  * measures. */
@@ -492,7 +517,11 @@ char *metric_phrase(const vocab *v, const metric_ctx *m, const quantity *q, char
     range object = object_range(v, m, q, prefix.end > prefix.start);
     if (prefix_out)
         *prefix_out = take_prefix(m, prefix);
-    return compose(v, m, prefix, object);
+    char *metric = compose(v, m, prefix, object);
+    size_t verb = existential_len(metric, (range){ 0, strlen(metric) });
+    if (verb && metric[verb])
+        memmove(metric, metric + verb, strlen(metric + verb) + 1);
+    return metric;
 }
 
 /* End of the chain of lead verbs opening text[start, end) (完成新建、改扩建

@@ -581,6 +581,12 @@ static const extract_case object_cases[] = {
      * of the figure before it. */
     { "实施中小学运动场提质项目,目前20个项目全部开工,开工率100%。", ES_KIND_SUMMARY, 2023, 2, {
         W("100%", 100, "%", A, "=", .metric = "中小学运动场提质项目开工率") } },
+    /* 有 and 含 as verbs open no metric; as a word's first character
+     * (有效) they stay. */
+    { "全县有特殊教育学校2所,初中12所(含3所民办初中),有效发明专利180件。", ES_KIND_STATS, 2023, 4, {
+        W("2所", 2, "所", A, "=", .metric = "特殊教育学校"),
+        W("3所", 3, "所", A, "=", .metric = "民办初中"),
+        W("180件", 180, "件", A, "=", .metric = "有效发明专利") } },
     /* What a condition before 可 says is no part of the measure. */
     { "三所新校全部建成投入使用后可新增学位5400个。", ES_KIND_SUMMARY, 2023, 1, {
         W("5400个", 5400, "个", A, "=", .metric = "新增学位") } },
