@@ -73,8 +73,20 @@ static void enter_paragraph(const vocab *v, const es_extract_input *in, size_t k
         if (level && level->len < sizeof t->heading.text)
             snprintf(t->heading.text, sizeof t->heading.text, "%.*s", (int)level->len, text + start);
     }
+    /* Lines with no mark at their end run on (全市义务教育阶段学校中 / 新建有6所):
+     * objects named there are looked for from where the run began. */
+    size_t from = para->start;
+    if (k > 0) {
+        const es_span *prev = &in->st->paragraphs[k - 1];
+        size_t pe = prev->end;
+        while (pe > prev->start && text[pe - 1] == ' ')
+            pe--;
+        if (pe > prev->start && !es_clause_mark_len(text, es_u8_prev(text, prev->start, pe), pe) &&
+            text[pe - 1] != ')' && t->current.from <= prev->start)
+            from = t->current.from;
+    }
     t->current = t->heading;
-    t->current.from = para->start;
+    t->current.from = from;
 }
 
 /* A sentence that is only a school level (——小学。) labels what follows. */

@@ -577,6 +577,11 @@ static const extract_case object_cases[] = {
       ES_KIND_SUMMARY, 2023, 2, {
         W("860万元", 8600000, "元", A, "=", .metric = "薄弱学校改造项目投入资金"),
         W("2.1亿元", 210000000, "元", A, "=", .metric = "育才中学等项目投入") } },
+    /* Lines with no mark at their end run on: the object a line before
+     * names is what a stage counts. */
+    { "今年秋季开学\n全县义务教育阶段学校中\n新建有3所,改扩建有12所\n", ES_KIND_PROGRESS, 2023, 2, {
+        W("3所", 3, "所", A, "=", .metric = "新建义务教育阶段学校"),
+        W("12所", 12, "所", A, "=", .metric = "改扩建义务教育阶段学校") } },
     /* A measure of the work is of the object named, before the metric
      * of the figure before it. */
     { "实施中小学运动场提质项目,目前20个项目全部开工,开工率100%。", ES_KIND_SUMMARY, 2023, 2, {
