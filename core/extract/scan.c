@@ -432,6 +432,43 @@ static char *with_object(sentence_scan *s, const metric_ctx *m, char *metric)
     return es_buf_take(&b, NULL);
 }
 
+/* Longest programme a clause carries out that names a measure of reach. */
+#define MAX_PROGRAMME_CHARS 16
+
+/* A measure of who was reached (惠及20余万儿童) right after a clause that
+ * carries out a programme (实施学前一年免费教育) is that programme's.
+ * Takes `metric` over. */
+static char *with_programme(sentence_scan *s, const metric_ctx *m, char *metric)
+{
+    const vocab *v = &s->ex->words;
+    const char *t = s->ctx.text;
+    if (!vocab_match_at(v, ROLE_BENEFIT, metric, 0, strlen(metric)) || m->clause_start <= s->ctx.start)
+        return metric;
+    size_t end = es_u8_prev(t, s->ctx.start, m->clause_start);
+    if (!es_clause_mark_len(t, end, m->clause_start) || is_enumeration_comma(t, end))
+        return metric;
+    size_t start = end;
+    while (start > s->ctx.start && !es_clause_mark_len(t, es_u8_prev(t, s->ctx.start, start), start))
+        start = es_u8_prev(t, s->ctx.start, start);
+    const vocab_word *act = NULL;
+    size_t at = start;
+    for (; at < end && !(act = vocab_match_at(v, ROLE_OBJECT_OPEN, t, at, end)); at += es_u8_len(t + at))
+        ;
+    if (!act)
+        return metric;
+    size_t from = at + act->len;
+    if (from >= end || es_u8_count(t + from, end - from) > MAX_PROGRAMME_CHARS)
+        return metric;
+    for (size_t p = from; p < end; p++)
+        if (es_is_digit(t[p]))
+            return metric;
+    es_buf b = { 0 };
+    es_buf_append(&b, t + from, end - from);
+    es_buf_puts(&b, metric);
+    free(metric);
+    return es_buf_take(&b, NULL);
+}
+
 /* A bare measure (招生, 在校生, 图书) is of the paragraph's subject; a
  * metric opening with a school level (普通高中学校, 全省共有基础教育学校)
  * makes that level the subject. Takes `metric` over. */
@@ -600,6 +637,7 @@ static char *metric_of(sentence_scan *s, const metric_ctx *m, const quantity *q,
         metric = with_object(s, m, metric);
         if (metric == bare)   /* no object of building work named it */
             metric = as_previous(m, metric);
+        metric = with_programme(s, m, metric);
         metric = with_topic(s, m->clause_start, metric);
     }
     if (!in_list) {

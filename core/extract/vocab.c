@@ -49,7 +49,7 @@ static const role_name cue_roles[] = {
     { "institutions", ROLE_INSTITUTIONS },
     { "object_head", ROLE_OBJECT_HEAD }, { "object_open", ROLE_OBJECT_OPEN }, { "object_end", ROLE_OBJECT_END },
     { "status", ROLE_STATUS }, { "object_measure", ROLE_OBJECT_MEASURE },
-    { "total_row", ROLE_TOTAL_ROW }, { "caption_tail", ROLE_CAPTION_TAIL },
+    { "total_row", ROLE_TOTAL_ROW }, { "caption_tail", ROLE_CAPTION_TAIL }, { "benefit", ROLE_BENEFIT },
 };
 
 /* The word tables of data/extract/, with the role names each may use. */

@@ -577,6 +577,12 @@ static const extract_case object_cases[] = {
       ES_KIND_SUMMARY, 2023, 2, {
         W("860万元", 8600000, "元", A, "=", .metric = "薄弱学校改造项目投入资金"),
         W("2.1亿元", 210000000, "元", A, "=", .metric = "育才中学等项目投入") } },
+    /* Who a programme reached is a measure of the programme carried out
+     * in the clause before; a clause that carries none out names none. */
+    { "全面实施农村义务教育学生营养改善计划,惠及学生3.6万人;改造校舍12所,惠及师生5000余人。",
+      ES_KIND_SUMMARY, 2023, 3, {
+        W("3.6万人", 36000, "人", A, "=", .metric = "农村义务教育学生营养改善计划惠及学生"),
+        W("5000余人", 5000, "人", A, "~", .metric = "惠及师生") } },
     /* Lines with no mark at their end run on: the object a line before
      * names is what a stage counts. */
     { "今年秋季开学\n全县义务教育阶段学校中\n新建有3所,改扩建有12所\n", ES_KIND_PROGRESS, 2023, 2, {
