@@ -227,6 +227,15 @@ static void follow_list_kind(const sentence_scan *s, int in_list, size_t clause,
     }
 }
 
+/* 规划建设幼儿园61所，其中新建55所: the parts of a goal are goals, unless
+ * their own clause says they are done. */
+static void follow_whole_kind(const sentence_scan *s, size_t clause, es_ind_kind *kind, const quantity *q)
+{
+    if (s->base && *kind == ES_IND_ACTUAL && s->previous_kind == ES_IND_TARGET &&
+        vocab_find(&s->ex->words, ROLE_RESULT, s->ctx.text, clause, q->pre_start, NULL) == (size_t)-1)
+        *kind = ES_IND_TARGET;
+}
+
 /* The lead verb of the list under way (新增 of 新增省优质园25所、市优质园14所). */
 static const char *list_lead(sentence_scan *s)
 {
@@ -784,6 +793,7 @@ static void emit(sentence_scan *s, quantity *q, es_indicator_list *out)
     if (!in_list || (clause == s->clause_floor && s->ctx.text[clause] == '('))
         start_breakdown(s, clause, q->pre_start);
     follow_list_kind(s, in_list, clause, &kind, q);
+    follow_whole_kind(s, clause, &kind, q);
     metric_ctx m = metric_context(s, clause, q, kind, rank, in_list);
     m.same_as_previous = compared;
     m.prefix_end = metric_end;
@@ -830,6 +840,20 @@ static size_t skip_plain_numerals(const sentence_scan *s, size_t at)
     return end;
 }
 
+/* Whether a quotation opened right before text[at] runs over clauses
+ * before it closes: speech, no name, and what it says counts (“全市规划建设
+ * 幼儿园61所，其中新建55所…”). */
+static int is_speech(const char *t, size_t at, size_t end)
+{
+    for (; at < end; at += es_u8_len(t + at)) {
+        if (t[at] == ',' || t[at] == ';')
+            return 1;
+        if ((unsigned char)t[at] >= 0x80 && quote_delta(es_u8_cp(t + at)) < 0)
+            return 0;
+    }
+    return 0;
+}
+
 static void scan_sentence(sentence_scan *s, es_indicator_list *out)
 {
     const char *t = s->ctx.text;
@@ -864,6 +888,8 @@ static void scan_sentence(sentence_scan *s, es_indicator_list *out)
                 continue;
             }
             int d = quote_delta((int32_t)cp);
+            if (d > 0 && is_speech(t, at + es_u8_len(t + at), s->ctx.end))
+                d = 0;
             if (d)
                 quoted = quoted + d < 0 ? 0 : quoted + d;
             if (!es_is_cn_numeral((int32_t)cp)) {

@@ -235,6 +235,16 @@ static const extract_case rate_base_cases[] = {
 
 static void test_rate_bases(void **state) { RUN(state, rate_base_cases); }
 
+/* A number in quotation marks is a name (“十四五”, “1+X”); a quotation
+ * running over clauses is speech, and its figures count. */
+static const extract_case quoted_cases[] = {
+    { "局长介绍:“今年全县新建幼儿园6所,新增学位1800个。”实施“两个100”工程。", ES_KIND_SUMMARY, 2023, 2, {
+        W("6所", 6, "所", A, "="),
+        W("1800个", 1800, "个", A, "=") } },
+};
+
+static void test_quoted(void **state) { RUN(state, quoted_cases); }
+
 /* A count of years: one with a fraction, or one a measure of years names
  * in its clause; never a year of the calendar or a note's number. */
 static const extract_case years_counted_cases[] = {
@@ -302,6 +312,11 @@ static const extract_case clause_kind_cases[] = {
     /* The words naming a share's whole (计划投资) say nothing of its kind. */
     { "校舍维修已拨付资金900万元,占年度计划投资总额的60%。", ES_KIND_PROGRESS, 2024, 2, {
         W("60%", 60, "%", A, "=") } },
+    /* The parts of a goal are goals, unless their own clause says done. */
+    { "全县今年规划建设公办幼儿园9所,其中新建6所、改扩建3所;已完工幼儿园4所,其中已投入使用2所。", ES_KIND_PROGRESS, 2024, 5, {
+        W("6所", 6, "所", T, "="),
+        W("3所", 3, "所", T, "="),
+        W("2所", 2, "所", A, "=") } },
     /* A result opening the sentence reaches its breakdown and the rate
      * after it, in a plan too, until a year of its own is named. */
     { "截至2024年5月底,全县已开工学校项目20个,其中小学12个、初中8个,开工率80%,年内竣工5个。", ES_KIND_PLAN, 2024, 5, {
@@ -987,6 +1002,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantities),
         cmocka_unit_test(test_rate_bases),
+        cmocka_unit_test(test_quoted),
         cmocka_unit_test(test_years_counted),
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_kind_from_clause),
