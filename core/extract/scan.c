@@ -840,11 +840,17 @@ static size_t skip_plain_numerals(const sentence_scan *s, size_t at)
     return end;
 }
 
+/* How far past an opening quotation mark its first clause mark is looked
+ * for: a name in quotes is short. */
+#define MAX_QUOTE_LOOKAHEAD 240
+
 /* Whether a quotation opened right before text[at] runs over clauses
  * before it closes: speech, no name, and what it says counts (“全市规划建设
  * 幼儿园61所，其中新建55所…”). */
 static int is_speech(const char *t, size_t at, size_t end)
 {
+    if (end - at > MAX_QUOTE_LOOKAHEAD)
+        end = at + MAX_QUOTE_LOOKAHEAD;   /* each opening mark looks this far at most */
     for (; at < end; at += es_u8_len(t + at)) {
         if (t[at] == ',' || t[at] == ';')
             return 1;
