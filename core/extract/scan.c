@@ -267,6 +267,10 @@ static metric_ctx metric_context(sentence_scan *s, size_t clause, const quantity
 /* The metric, and the list state a later quantity of the sentence reads. */
 static int averaged_over_years(const sentence_scan *s, size_t clause, const quantity *q);
 
+/* How far back before a figure the object of its building work is looked
+ * for: lines run on, but a paragraph's object is named near its figures. */
+#define MAX_OBJECT_LOOKBACK 2000
+
 /* Longest object of building work read back from its head. */
 #define MAX_OBJECT_CHARS 24
 
@@ -423,6 +427,11 @@ static char *with_object(sentence_scan *s, const metric_ctx *m, char *metric)
     /* A stage counts what the paragraph builds; a measure is of what its
      * own sentence names. */
     size_t floor = status && s->topic && s->topic->from <= m->clause_start ? s->topic->from : s->ctx.start;
+    if (m->clause_start - floor > MAX_OBJECT_LOOKBACK) {
+        floor = m->clause_start - MAX_OBJECT_LOOKBACK;
+        while (floor < m->clause_start && ((unsigned char)s->ctx.text[floor] & 0xC0) == 0x80)
+            floor++;   /* to the start of a character */
+    }
     es_buf object = { 0 };
     if (!(measure && object_after(s, m->clause_end, &object)) && !object_before(s, floor, m->clause_start, &object)) {
         es_buf_free(&object);
