@@ -390,13 +390,22 @@ static size_t share_start(const char *text, size_t clause, size_t at)
     return at;
 }
 
+/* How far a result named earlier in a sentence reaches: a few clauses. */
+#define RESULT_REACH_BYTES 300
+
 /* Whether a result named earlier in the sentence reaches text[at]: no
  * year is named between the end of its clause and there. */
 static int result_reaches(const vocab *v, const sentence_ctx *s, size_t at)
 {
     if (!(s->cues & (1u << ROLE_RESULT)))
         return 0;
-    size_t hit = last_cue(v, ROLE_RESULT, s->text, s->start, at);
+    size_t from = s->start;
+    if (at - from > RESULT_REACH_BYTES) {
+        from = at - RESULT_REACH_BYTES;
+        while (from < at && ((unsigned char)s->text[from] & 0xC0) == 0x80)
+            from++;   /* to the start of a character */
+    }
+    size_t hit = last_cue(v, ROLE_RESULT, s->text, from, at);
     if (hit == CUE_NONE)
         return 0;
     while (hit < at && !es_clause_mark_len(s->text, hit, at))
