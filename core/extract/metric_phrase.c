@@ -752,6 +752,14 @@ size_t metric_respective(const vocab *v, const metric_ctx *m, const quantity *q,
     return before + n;
 }
 
+size_t respective_figures(const vocab *v, const metric_ctx *m, const quantity *q)
+{
+    size_t end = q->pre_start < q->span_start ? q->pre_start : q->span_start;
+    const vocab_word *w;
+    size_t at = vocab_find(v, ROLE_RESPECTIVE, m->text, m->clause_start, end, &w);
+    return at == (size_t)-1 ? 0 : figures_listed(m->text, at + w->len, m->sentence_end);
+}
+
 int respective_of_before(const vocab *v, const metric_ctx *m, const quantity *q)
 {
     size_t end = q->pre_start < q->span_start ? q->pre_start : q->span_start;

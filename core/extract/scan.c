@@ -50,6 +50,8 @@ typedef struct sentence_scan {
     int previous_negative;      /* the previous quantity was a decrease */
     char **respective;          /* metrics of a 分别 list, owned */
     size_t nrespective, next_respective;
+    const es_indicator_list *out;   /* where the sentence's figures go */
+    size_t first_out;           /* the first of them in out */
 } sentence_scan;
 
 /* Whether text[at] is 、 (E3 80 81); the view is valid UTF-8, so a lead
@@ -135,6 +137,17 @@ static void start_respective(sentence_scan *s, const metric_ctx *m, const quanti
         return;
     }
     drop_respective(s);
+    /* 幼儿园1633所，在园幼儿30.49万人，分别比2013年增加35%、40%: a 分别
+     * clause naming nothing is about the figures before it, in order. */
+    size_t want = respective_of_before(&s->ex->words, m, q) ? respective_figures(&s->ex->words, m, q) : 0;
+    size_t done = s->out && s->out->n > s->first_out ? s->out->n - 1 - s->first_out : 0;   /* but this one */
+    if (want >= 2 && done >= want) {
+        s->respective = es_xcalloc(want, sizeof *s->respective);
+        for (size_t k = 0; k < want; k++)
+            s->respective[k] = es_xstrdup(s->out->items[s->out->n - 1 - want + k].metric);
+        s->nrespective = want;
+        return;
+    }
     s->nrespective = metric_respective(&s->ex->words, m, q, &s->respective);
 }
 
@@ -872,6 +885,8 @@ static int is_speech(const char *t, size_t at, size_t end)
 static void scan_sentence(sentence_scan *s, es_indicator_list *out)
 {
     const char *t = s->ctx.text;
+    s->out = out;
+    s->first_out = out->n;
     int quoted = 0;
     size_t at = s->ctx.start;
     const unsigned char *either = s->ex->either;

@@ -564,6 +564,10 @@ static const extract_case subject_cases[] = {
     /* A rate of what ends the metric before is that metric's rate. */
     { "全校普通类本科上线860人,上线率72.5%。", ES_KIND_SUMMARY, 2024, 2, {
         W("72.5%", 72.5, "%", A, "=", .metric = "全校普通类本科上线率") } },
+    /* A 分别 clause naming nothing is about the figures before it. */
+    { "全县有幼儿园86所,在园幼儿1.2万人,分别比上年增加5%、8%。", ES_KIND_STATS, 2023, 4, {
+        W("5%", 5, "%", C, "=", .metric = "幼儿园"),
+        W("8%", 8, "%", C, "=", .metric = "在园幼儿") } },
     /* A rate alone after a count is the rate of what was counted. */
     { "全县录播教室数量达到120间,覆盖率60%;心理辅导室85个,达标率95%。", ES_KIND_SUMMARY, 2024, 4, {
         W("60%", 60, "%", A, "=", .metric = "录播教室覆盖率"),
