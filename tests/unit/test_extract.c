@@ -568,6 +568,9 @@ static const extract_case subject_cases[] = {
     { "全县有幼儿园86所,在园幼儿1.2万人,分别比上年增加5%、8%。", ES_KIND_STATS, 2023, 4, {
         W("5%", 5, "%", C, "=", .metric = "幼儿园"),
         W("8%", 8, "%", C, "=", .metric = "在园幼儿") } },
+    /* Places alone after a count of schools are those schools' places. */
+    { "全县幼儿园120所,共有学位2.6万个。", ES_KIND_STATS, 2023, 2, {
+        W("2.6万个", 26000, "个", A, "=", .metric = "幼儿园学位") } },
     /* A rate alone after a count is the rate of what was counted. */
     { "全县录播教室数量达到120间,覆盖率60%;心理辅导室85个,达标率95%。", ES_KIND_SUMMARY, 2024, 4, {
         W("60%", 60, "%", A, "=", .metric = "录播教室覆盖率"),
