@@ -274,10 +274,30 @@ static int inside_names(const char *text, size_t start, size_t at)
     return depth > 0;
 }
 
-/* Offset of the last cue of `role` in text[start, end) that is neither a
- * plain noun phrase nor inside a name, or CUE_NONE. */
+/* How far before a figure a cue is looked for. Words a long way back in
+ * one clause say nothing of the figure, and a sentence of thousands of
+ * figures (a table flattened into one line) is then read in linear time,
+ * not in time growing with the square of its length. */
+#define CUE_REACH_BYTES 2000
+
+/* The start of the last `reach` bytes of text[start, end), at a
+ * character's first byte. */
+static size_t reach_start(const char *text, size_t start, size_t end, size_t reach)
+{
+    if (end - start <= reach)
+        return start;
+    size_t from = end - reach;
+    while (from < end && ((unsigned char)text[from] & 0xC0) == 0x80)
+        from++;
+    return from;
+}
+
+/* Offset of the last cue of `role` in text[start, end) (its last
+ * CUE_REACH_BYTES) that is neither a plain noun phrase nor inside a
+ * name, or CUE_NONE. */
 static size_t last_cue(const vocab *v, vocab_role role, const char *text, size_t start, size_t end)
 {
+    start = reach_start(text, start, end, CUE_REACH_BYTES);
     const vocab_word *w;
     size_t at = start, last = CUE_NONE;
     while (at < end) {
@@ -384,6 +404,7 @@ static size_t share_start(const char *text, size_t clause, size_t at)
     static const char of[] = "的", share[] = "占";
     if (at < clause + 6 || memcmp(text + at - 3, of, 3) != 0)
         return at;
+    clause = reach_start(text, clause, at, CUE_REACH_BYTES);
     for (size_t p = at - 3; p >= clause + 3; p = es_u8_prev(text, clause, p))
         if (memcmp(text + p - 3, share, 3) == 0)
             return p - 3;
@@ -399,12 +420,7 @@ static int result_reaches(const vocab *v, const sentence_ctx *s, size_t at)
 {
     if (!(s->cues & (1u << ROLE_RESULT)))
         return 0;
-    size_t from = s->start;
-    if (at - from > RESULT_REACH_BYTES) {
-        from = at - RESULT_REACH_BYTES;
-        while (from < at && ((unsigned char)s->text[from] & 0xC0) == 0x80)
-            from++;   /* to the start of a character */
-    }
+    size_t from = reach_start(s->text, s->start, at, RESULT_REACH_BYTES);
     size_t hit = last_cue(v, ROLE_RESULT, s->text, from, at);
     if (hit == CUE_NONE)
         return 0;

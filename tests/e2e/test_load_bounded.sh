@@ -57,4 +57,18 @@ expect_eq "$rc" 0 "exit status of the 500 MiB load: $(tail -3 "$WORK/out")"
 expect_contains "$(tail -1 "$WORK/out")" "1 new, 0 replaced,"
 [ "$peak" -lt 300 ] || fail "loading a $size_mb MiB corpus took $peak MiB"
 echo "a $size_mb MiB corpus loaded in $peak MiB"
+
+# One sentence of 100,000 figures after a cue (a table flattened into one
+# line): read in time in proportion to its length, so it ends well within
+# the bound (read with a look back to every earlier figure, it took hours).
+python3 - "$WORK/flat.txt" <<'PY'
+import sys
+figures = "、".join("新增学校%d所" % (i % 50 + 1) for i in range(100000))
+open(sys.argv[1], "w", encoding="utf-8").write("某县教育局2023年工作总结\n截至2023年底，全县" + figures + "。\n")
+PY
+timeout 120 "$EDUSHELL" --db "$WORK/flat.db" load "$WORK/flat.txt" > "$WORK/out" 2>&1 \
+  || fail "a sentence of 100,000 figures did not load within 120 s: $(tail -1 "$WORK/out")"
+expect_contains "$(tail -1 "$WORK/out")" "100000 indicators"
+expect_eq "$(edu "$WORK/flat.db" 'print(edu.sql("SELECT count(*) AS n FROM indicators WHERE kind = \"actual\"")[1].n)')" 100000 \
+  "figures of a result read as results"
 echo ok
