@@ -153,15 +153,23 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static void measure(const pdf_page *p, geometry *g)
+/* The page's text lines [first, last): without its page number at the
+ * top or bottom. */
+static void page_body(const pdf_page *p, size_t *first, size_t *last)
+{
+    *first = 0;
+    *last = p->n;
+    if (*last > *first && is_page_number(p->lines[*last - 1].text, p->lines[*last - 1].len))
+        (*last)--;
+    if (*last > *first && is_page_number(p->lines[*first].text, p->lines[*first].len))
+        (*first)++;
+}
+
+static void measure(const pdf_page *p, size_t first, size_t last, geometry *g)
 {
     memset(g, 0, sizeof *g);
-    g->first = 0;
-    g->last = p->n;
-    if (g->last > g->first && is_page_number(p->lines[g->last - 1].text, p->lines[g->last - 1].len))
-        g->last--;
-    if (g->last > g->first && is_page_number(p->lines[0].text, p->lines[0].len))
-        g->first++;
+    g->first = first;
+    g->last = last;
     size_t n = g->last - g->first;
     if (n == 0)
         return;
@@ -253,13 +261,79 @@ static void join(flow *f, const pdf_line *a, const pdf_line *b)
         flow_text(f, " ", 1);
 }
 
+/* --- running heads and feet ----------------------------------------------- */
+
+/* A line as a running head or foot is compared: its digits (a page
+ * number, a date) do not count. Returns a new string. */
+static char *running_key(const pdf_line *l)
+{
+    es_buf b = {0};
+    for (size_t i = 0; i < l->len; i++) {
+        if (es_is_digit(l->text[i])) {
+            es_buf_putc(&b, '#');
+            while (i + 1 < l->len && es_is_digit(l->text[i + 1]))
+                i++;
+        } else {
+            es_buf_putc(&b, l->text[i]);
+        }
+    }
+    return es_buf_take(&b, NULL);
+}
+
+typedef struct keyed {
+    char *key;
+    size_t page;
+} keyed;
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp(((const keyed *)a)->key, ((const keyed *)b)->key);
+}
+
+/* Pages whose first (or last) line is the same on so many pages carry a
+ * running head (or foot), the document's or a chapter's title: it is not
+ * text, and would cut a sentence that runs on to the next page. */
+enum { RUNNING_MIN_PAGES = 3 };
+
+static void drop_running(pdf_page *pages, size_t npages, size_t *first, size_t *last, int head)
+{
+    size_t need = npages / 2 > RUNNING_MIN_PAGES ? npages / 2 : RUNNING_MIN_PAGES;
+    keyed *keys = es_xcalloc(npages + 1, sizeof *keys);
+    size_t n = 0;
+    for (size_t k = 0; k < npages; k++)
+        if (first[k] < last[k])
+            keys[n++] = (keyed){running_key(&pages[k].lines[head ? first[k] : last[k] - 1]), k};
+    qsort(keys, n, sizeof *keys, by_key);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && strcmp(keys[j].key, keys[i].key) == 0)
+            j++;
+        for (size_t m = i; j - i >= need && m < j; m++) {
+            if (head)
+                first[keys[m].page]++;
+            else
+                last[keys[m].page]--;
+        }
+        i = j;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(keys[i].key);
+    free(keys);
+}
+
 void pdf_write_pages(pdf_page *pages, size_t npages, flow *f, size_t *page_starts)
 {
+    size_t *first = es_xcalloc(npages + 1, sizeof *first);
+    size_t *last = es_xcalloc(npages + 1, sizeof *last);
+    for (size_t k = 0; k < npages; k++)
+        page_body(&pages[k], &first[k], &last[k]);
+    drop_running(pages, npages, first, last, 1);
+    drop_running(pages, npages, first, last, 0);
     const pdf_line *prev = NULL;
     geometry prev_geo = {0};
     for (size_t k = 0; k < npages; k++) {
         geometry g;
-        measure(&pages[k], &g);
+        measure(&pages[k], first[k], last[k], &g);
         int first = 1;
         for (size_t i = g.first; i < g.last; i++) {
             const pdf_line *l = &pages[k].lines[i];
@@ -280,4 +354,6 @@ void pdf_write_pages(pdf_page *pages, size_t npages, flow *f, size_t *page_start
             prev_geo = g;
     }
     flow_line(f);
+    free(first);
+    free(last);
 }

@@ -2,7 +2,8 @@
  * paragraphs: a line that reaches the right margin and is followed by one
  * that starts at the left margin continues its sentence, within a page and
  * across pages; a short line, an indented line or a wide gap ends a
- * paragraph. Page numbers at the top or bottom of a page are not text.
+ * paragraph. Page numbers at the top or bottom of a page, and running
+ * heads and feet (a line that opens or closes most pages), are not text.
  * Private to the source stage. */
 #ifndef EDUSHELL_SOURCE_PDF_LINES_H
 #define EDUSHELL_SOURCE_PDF_LINES_H

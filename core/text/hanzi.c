@@ -3,9 +3,7 @@
  * of U+4E00-U+9FFF, 0 where the character stays. */
 #include "edushell/text/hanzi.h"
 
-enum { HANZI_FIRST = 0x4E00, HANZI_LAST = 0x9FFF };
-
-extern const uint16_t es_hanzi_t2s_table[HANZI_LAST - HANZI_FIRST + 1];
+#include "hanzi_table.h"
 
 int32_t es_hanzi_simplified(int32_t cp)
 {

@@ -7,6 +7,8 @@
 #include "edushell/text/normalize.h"
 #include "edushell/text/hanzi.h"
 
+#include "hanzi_table.h"
+
 #include "edushell/base/common.h"
 
 #include <ctype.h>
@@ -127,8 +129,10 @@ static inline int kept_as_is(const unsigned char *s)
 static inline void fold_traditional(unsigned char *u)
 {
     int32_t cp = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    int32_t to = es_hanzi_simplified(cp);
-    if (to != cp) {
+    if (cp < HANZI_FIRST)
+        return;
+    int32_t to = es_hanzi_t2s_table[cp - HANZI_FIRST];
+    if (to) {
         u[0] = (unsigned char)(0xE0 | (to >> 12));
         u[1] = (unsigned char)(0x80 | ((to >> 6) & 0x3F));
         u[2] = (unsigned char)(0x80 | (to & 0x3F));

@@ -381,6 +381,19 @@ static void test_pdf_pages_and_paragraphs(void **state)
     es_source_free(&src);
 }
 
+/* Running heads and page numbers are not text: without them the PDF
+ * reads as the document it was made from. */
+static void test_pdf_running_heads_and_page_numbers(void **state)
+{
+    (void)state;
+    expect_same_text_as_seed(OFFICE "/running.pdf");
+    es_source src = read_ok(OFFICE "/running.pdf");
+    assert_true(src.npages >= 4);
+    assert_false(contains(&src, "内部资料"));
+    assert_false(contains(&src, "—2—"));
+    es_source_free(&src);
+}
+
 static void test_pdf_owner_password_only_loads(void **state)
 {
     (void)state;
@@ -550,6 +563,7 @@ int main(void)
         cmocka_unit_test(test_table_in_workbooks),
         cmocka_unit_test(test_xlsx_number_formats_and_merges),
         cmocka_unit_test(test_pdf_pages_and_paragraphs),
+        cmocka_unit_test(test_pdf_running_heads_and_page_numbers),
         cmocka_unit_test(test_pdf_owner_password_only_loads),
         cmocka_unit_test(test_refused_with_a_reason),
         cmocka_unit_test(test_format_from_content),
