@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 #include <poppler.h>
 
+#include "edushell/base/uchar.h"
 #include "flow.h"
 #include "pdf_lines.h"
 
@@ -98,6 +99,36 @@ static void read_page(PopplerPage *page, pdf_page *out)
     g_free(text);
 }
 
+/* Whether the text layer gives characters at all. Fonts without a map
+ * from their glyphs to Unicode (no /ToUnicode) extract as the glyphs'
+ * codes: ASCII symbols and letters (!"#$%&), or private-use characters,
+ * and no Chinese. Prose has a few marks among its words; that text is
+ * marks by a quarter. */
+enum { GARBLED_MARKS_PERCENT = 15, GARBLED_HAN_PERCENT = 10, GARBLED_PRIVATE_PERCENT = 30 };
+
+static int text_is_garbled(const pdf_page *pages, size_t npages)
+{
+    size_t total = 0, marks = 0, han = 0, private_use = 0;
+    for (size_t k = 0; k < npages; k++)
+        for (size_t i = 0; i < pages[k].n; i++) {
+            const char *s = pages[k].lines[i].text;
+            size_t len = pages[k].lines[i].len;
+            for (size_t at = 0; at < len; at += es_u8_len(s + at)) {
+                int32_t cp = es_u8_cp(s + at);
+                if (cp == ' ' || cp == '\t')
+                    continue;
+                total++;
+                marks += cp < 0x7F && !es_is_alpha((char)cp) && !es_is_digit((char)cp);
+                han += es_is_han(cp);
+                private_use += (cp >= 0xE000 && cp <= 0xF8FF) || cp == 0xFFFD;
+            }
+        }
+    if (total == 0)
+        return 0;
+    return private_use * 100 > GARBLED_PRIVATE_PERCENT * total ||
+           (marks * 100 > GARBLED_MARKS_PERCENT * total && han * 100 < GARBLED_HAN_PERCENT * total);
+}
+
 static int read_document(PopplerDocument *doc, flow *f, es_source *out, es_err *err)
 {
     int npages = poppler_document_get_n_pages(doc);
@@ -117,9 +148,12 @@ static int read_document(PopplerDocument *doc, flow *f, es_source *out, es_err *
     }
     int rc = 0;
     if (with_text == 0) {
-        rc = es_err_set(err, "scanned PDF: its %d page%s %s images without a text layer; run OCR on it "
+        rc = es_err_set(err, "scanned PDF: its %d page%s %s without a text layer; run OCR on it "
                              "first (or load the text it was made from)",
-                        npages, npages == 1 ? "" : "s", npages == 1 ? "is an image" : "are");
+                        npages, npages == 1 ? "" : "s", npages == 1 ? "is an image" : "are images");
+    } else if (text_is_garbled(pages, (size_t)npages)) {
+        rc = es_err_set(err, "PDF text layer gives no readable characters (its fonts lack a map to "
+                             "Unicode); run OCR on it, as on a scan");
     } else {
         out->page_starts = es_xcalloc((size_t)npages, sizeof *out->page_starts);
         out->npages = (size_t)npages;

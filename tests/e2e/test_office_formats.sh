@@ -53,6 +53,7 @@ refused() {  # refused FILE REASON
 }
 refused scanned.pdf "scanned PDF"
 refused encrypted_userpw.pdf "encrypted PDF: it needs a password"
+refused no_unicode.pdf "PDF text layer gives no readable characters"
 refused encrypted.docx "password-protected Office document"
 refused encrypted.odt "password-protected OpenDocument file"
 refused seed_002.doc "Word 97-2003 document (.doc)"

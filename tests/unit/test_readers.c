@@ -411,6 +411,7 @@ static void test_refused_with_a_reason(void **state)
     read_fails(OFFICE "/scanned.pdf", "scanned PDF");
     read_fails(OFFICE "/scanned.pdf", "OCR");
     read_fails(OFFICE "/encrypted_userpw.pdf", "encrypted PDF: it needs a password");
+    read_fails(OFFICE "/no_unicode.pdf", "PDF text layer gives no readable characters");
     read_fails(OFFICE "/encrypted.docx", "password-protected Office document");
     read_fails(OFFICE "/encrypted.odt", "password-protected OpenDocument");
     read_fails(OFFICE "/seed_002.doc", "Word 97-2003 document (.doc)");
