@@ -48,6 +48,7 @@ typedef struct reader {
     const es_table_cell **grid;      /* nrows x ncols, NULL where no cell */
     cell_class *cls;                 /* per cell of t->cells */
     quantity *figures;               /* per cell, for CELL_FIGURE */
+    unsigned first_heading;          /* rows above it are the table's caption */
     unsigned heading_rows, label_cols;
     column *cols;
     int unit_col;                    /* -1 when none */
@@ -132,16 +133,29 @@ static int fills_columns(const reader *r, unsigned row)
     return 1;
 }
 
-/* Headings are the leading rows without figures that name every column;
- * in a table with no figure cells (a table of tasks and their progress),
- * the first row when it holds labels. */
+/* Whether the row is one text cell merged across the whole table: the
+ * table's title (某县2022—2023年教育事业发展主要指标) above its headings,
+ * as a workbook writes it, naming no column. */
+static int caption_row(const reader *r, unsigned row)
+{
+    const es_table_cell *c = at(r, row, 0);
+    return r->t->ncols > 1 && c && c->row == row && c->colspan >= r->t->ncols &&
+           r->cls[cell_index(r, c)] == CELL_TEXT;
+}
+
+/* Headings are the leading rows without figures that name every column,
+ * below a caption; in a table with no figure cells (a table of tasks and
+ * their progress), the first row when it holds labels. */
 static void find_headings(reader *r)
 {
     unsigned row = 0;
     int figures = 0;
     for (unsigned k = 0; k < r->t->nrows && !figures; k++)
         figures = row_has(r, k, 0, CELL_FIGURE);
-    while (row < r->t->nrows && row < MAX_HEADING_ROWS) {
+    while (row + 1 < r->t->nrows && caption_row(r, row))
+        row++;
+    unsigned first = row;
+    while (row < r->t->nrows && row - first < MAX_HEADING_ROWS) {
         if (figures ? row_has(r, row, 0, CELL_FIGURE) : 0)
             break;
         int labels = fills_columns(r, row);
@@ -155,6 +169,7 @@ static void find_headings(reader *r)
         if (!figures)
             break;   /* without figures to tell them apart, one row heads */
     }
+    r->first_heading = row < r->t->nrows ? first : 0;
     r->heading_rows = row < r->t->nrows ? row : 0;
     unsigned col = 0;
     while (col < r->t->ncols) {
@@ -316,10 +331,10 @@ static void read_headings(reader *r)
     for (unsigned c = 0; c < r->t->ncols; c++) {
         column *col = &r->cols[c];
         col->scale = 1;
-        if (r->heading_rows == 0)
+        if (r->heading_rows == r->first_heading)
             continue;
         es_buf h = { 0 };
-        join_cells(r, 0, r->heading_rows, c, c + 1, 0, &h);
+        join_cells(r, r->first_heading, r->heading_rows, c, c + 1, 0, &h);
         if (h.len) {
             if (vocab_match_at(r->v, ROLE_COLUMN_UNIT, h.data, 0, h.len) &&
                 vocab_match_at(r->v, ROLE_COLUMN_UNIT, h.data, 0, h.len)->len == h.len) {
