@@ -289,6 +289,34 @@ return function(edu, core)
       ORDER BY region, year, value, doc, start]], opts.scope, edu.region(opts.region, 2), opts.year)
   end
 
+  -- Where in its source file a figure stands, as one reading the file finds
+  -- it: the page of a PDF, the sheet and cell of a workbook (C3), the table,
+  -- row and column of a document's table, counted from 1.
+  local function column_letters(col)
+    local s = ""
+    repeat
+      s = string.char(65 + col % 26) .. s
+      col = col // 26 - 1
+    until col < 0
+    return s
+  end
+
+  local function where_in_source(r)
+    local parts = {}
+    if r.page then parts[#parts + 1] = "page " .. math.tointeger(r.page) end
+    if r.cell_row and r.cell_col then
+      local row, col = math.tointeger(r.cell_row), math.tointeger(r.cell_col)
+      if r.sheet then
+        parts[#parts + 1] = string.format("sheet %s, cell %s%d (row %d, column %d)", r.sheet,
+          column_letters(col), row + 1, row + 1, col + 1)
+      else
+        parts[#parts + 1] = string.format("table %d, row %d, column %d",
+          (math.tointeger(r.table_seq) or 0) + 1, row + 1, col + 1)
+      end
+    end
+    return #parts > 0 and (", " .. table.concat(parts, ", ")) or ""
+  end
+
   ---------------------------------------------------------------------------
   --- edu.explain(indicator or id) -> the sentence with the quantity marked, and its document
   function edu.explain(ind)
@@ -296,7 +324,7 @@ return function(edu, core)
     local r = edu.sql([[
       SELECT r.id, r.doc_id, r.start, r.end, r.number, r.metric, r.metric_id, r.value, r.value_hi,
              r.unit, r.kind, r.cmp, r.scope, r.year, s.start AS s_start, r.sentence, r.doc, r.region,
-             r.doc_year, r.doc_kind, r.doc_title AS title
+             r.doc_year, r.doc_kind, r.doc_title AS title, r.table_seq, r.cell_row, r.cell_col, r.sheet, r.page
       FROM indicator_rows r LEFT JOIN sentences s ON s.id = r.sentence_id
       WHERE r.id = ?1]], math.tointeger(id) or id)[1]
     if not r then error("edu.explain: no indicator " .. tostring(id), 2) end
@@ -312,8 +340,8 @@ return function(edu, core)
         r.unit, r.kind, r.cmp ~= "=" and (", " .. r.cmp) or "", r.scope and (", " .. r.scope) or "",
         tostring(r.year)),
       "  " .. marked,
-      string.format("  from %s (%s %s %s), bytes %d-%d%s", r.doc, r.region or "?", tostring(r.doc_year),
-        r.doc_kind or "?", r.start, r["end"], r.metric_id and ("; metric " .. r.metric_id) or ""),
+      string.format("  from %s (%s %s %s)%s, bytes %d-%d%s", r.doc, r.region or "?", tostring(r.doc_year),
+        r.doc_kind or "?", where_in_source(r), r.start, r["end"], r.metric_id and ("; metric " .. r.metric_id) or ""),
     }
     return setmetatable({ text = table.concat(lines, "\n"), row = r },
       { __tostring = function(e) return e.text end })

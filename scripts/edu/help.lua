@@ -78,7 +78,9 @@ edu.chart.lines(series, {title=, unit=}) -> SVG
   Rank claims (位列全省第二, 全国第一 ...): region, year, metric, rank, scope, number, doc.]],
   ["edu.explain"] = [[edu.explain(indicator or id) -> text
   The sentence an indicator comes from with the quantity marked 【like this】, and
-  its document, region, year and byte span. In the REPL: .why ID]],
+  its document, region, year and byte span, and where in the file it stands: the page
+  of a PDF, the sheet and cell of a workbook, the table, row and column of a table
+  (counted from 1). In the REPL: .why ID]],
   ["edu.metric"] = [[edu.metric.define{id=, name=, aliases={...}, category=, unit=, direction=higher|lower}
   edu.metric.list([category]) -> rows    edu.metric.get(id) -> table
   edu.metric.resolve(text) -> id         (.metrics in the REPL)

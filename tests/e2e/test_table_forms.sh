@@ -1,7 +1,9 @@
 # A statistics table given as an Excel workbook, as a table in a Word
 # document and as an HTML table (made by LibreOffice and by hand) yields one
 # indicator per figure cell, with the row's metric, the unit column's unit
-# and the column's year, each traced to its cell.
+# and the column's year, each traced to its cell (.why shows the sheet and
+# cell, or the table, row and column; a PDF's figure its page). The full
+# form, with a title and headings merged across cells, reads the same way.
 source "$(dirname "$0")/lib.sh"
 FIX=$SRC/tests/fixtures/office
 
@@ -24,4 +26,64 @@ for doc in table_simple.xlsx table_simple.docx table_simple.html; do
 done
 sheet=$(edu "$DB" 'print(edu.sql("SELECT DISTINCT i.sheet FROM indicators i JOIN documents d ON d.id = i.doc_id WHERE d.name = ?1", "table_simple.xlsx")[1].sheet)')
 expect_eq "$sheet" "指标" "sheet of the workbook's figures"
+
+# .why says where in the file a figure stands: the sheet and cell of a
+# workbook, the table, row and column of a document's table, counted from 1.
+why() {  # why DB DOC ROW COL: the provenance line of that cell's figure
+  local id
+  id=$(edu "$1" "print(edu.sql([[SELECT i.id FROM indicators i JOIN documents d ON d.id = i.doc_id
+    WHERE d.name = ?1 AND i.cell_row = ?2 AND i.cell_col = ?3]], '$2', $3, $4)[1].id)")
+  printf '.why %s\n' "$id" | "$EDUSHELL" --db "$1" | sed -n 3p
+}
+expect_contains "$(why "$DB" table_simple.xlsx 2 3)" "from table_simple.xlsx (? 2022 ?), sheet 指标, cell D3 (row 3, column 4), bytes"
+expect_contains "$(why "$DB" table_simple.docx 2 3)" "from table_simple.docx (? 2022 ?), table 1, row 3, column 4, bytes"
+expect_contains "$(why "$DB" table_simple.html 2 3)" ", table 1, row 3, column 4, bytes"
+
+# The full form, as a workbook and a Word, OpenDocument or HTML table gives
+# it: a title merged across the table above a two-row heading (完成情况 over
+# 2022年 and 2023年, 2025年目标 merged down), units in a 单位 column or in
+# the name's brackets, a merged note below. Every form yields the same
+# figures: metric, year, kind, value, unit.
+"$EDUSHELL" --db "$WORK/full.db" load "$FIX/table.xlsx" >/dev/null 2>"$WORK/err" || fail "load: $(cat "$WORK/err")"
+for f in table.ods table.docx table.odt table.html; do
+  "$EDUSHELL" --db "$WORK/full-$f.db" load "$FIX/$f" >/dev/null 2>"$WORK/err" || fail "load $f: $(cat "$WORK/err")"
+done
+figures() {  # figures DB
+  edu "$1" "for _, r in ipairs(edu.sql([[SELECT metric, year, kind, value, unit FROM indicators
+      ORDER BY cell_row, cell_col]])) do print(r.metric, r.year, r.kind, string.format('%.10g', r.value), r.unit) end"
+}
+want=$'普惠性幼儿园覆盖率\t2022\tactual\t89.47\t%
+普惠性幼儿园覆盖率\t2023\tactual\t91.36\t%
+普惠性幼儿园覆盖率\t2025\ttarget\t92\t%
+学前三年毛入园率\t2022\tactual\t98.2\t%
+学前三年毛入园率\t2023\tactual\t98.65\t%
+学前三年毛入园率\t2025\ttarget\t99\t%
+小学在校生\t2022\tactual\t48362\t人
+小学在校生\t2023\tactual\t49105\t人
+小学在校生\t2025\ttarget\t50000\t人
+初中专任教师\t2022\tactual\t2184\t人
+初中专任教师\t2023\tactual\t2251\t人
+初中专任教师\t2025\ttarget\t2400\t人
+义务教育巩固率\t2022\tactual\t99.12\t%
+义务教育巩固率\t2023\tactual\t99.31\t%
+高中阶段毛入学率\t2022\tactual\t98.7\t%
+高中阶段毛入学率\t2023\tactual\t99.1\t%
+高中阶段毛入学率\t2025\ttarget\t99.5\t%
+教育经费总投入\t2022\tactual\t1865324700\t元
+教育经费总投入\t2023\tactual\t2014879000\t元
+小学生均公用经费\t2022\tactual\t1150\t元
+小学生均公用经费\t2023\tactual\t1250\t元
+小学生均公用经费\t2025\ttarget\t1400\t元'
+expect_eq "$(figures "$WORK/full.db")" "$want" "figures of table.xlsx"
+for f in table.ods table.docx table.odt table.html; do
+  expect_eq "$(figures "$WORK/full-$f.db")" "$want" "figures of $f"
+done
+# The sheet's own rows: the title and two heading rows stand above the first figure.
+expect_contains "$(why "$WORK/full.db" table.xlsx 3 2)" "sheet 主要指标, cell C4 (row 4, column 3)"
+
+# A PDF's figures say their page.
+"$EDUSHELL" --db "$WORK/pdf.db" load "$FIX/seed_002.pdf" >/dev/null 2>&1
+expect_eq "$(edu "$WORK/pdf.db" 'print(edu.sql("SELECT count(*) - count(page) AS n FROM indicators")[1].n)')" 0 "figures without a page"
+id=$(edu "$WORK/pdf.db" 'print(edu.sql("SELECT id FROM indicators WHERE page = 3 ORDER BY start LIMIT 1")[1].id)')
+expect_contains "$(printf '.why %s\n' "$id" | "$EDUSHELL" --db "$WORK/pdf.db" | sed -n 3p)" "from seed_002.pdf (无锡市 2020 midyear), page 3, bytes"
 echo ok
