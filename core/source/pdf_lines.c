@@ -237,12 +237,67 @@ static int starts_item(const pdf_line *l)
     return next == 0x3001 || next == 0xFF09 || next == 0xFF0E || (digits > 0 && next == '.');
 }
 
+/* Characters a line may not begin with: closing punctuation, which
+ * typesetting keeps with the character before. */
+static int no_line_start(int32_t cp)
+{
+    return cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 ||
+           cp == 0xFF1F || cp == 0xFF09 || cp == 0x300B || cp == 0x300D || cp == 0x300F || cp == 0x201D ||
+           cp == 0x2019 || cp == 0xFF05;
+}
+
+/* Characters a line may not end with: opening punctuation, which
+ * typesetting keeps with the character after. */
+static int no_line_end(int32_t cp)
+{
+    return cp == 0xFF08 || cp == 0x300A || cp == 0x300C || cp == 0x300E || cp == 0x201C || cp == 0x2018;
+}
+
+/* About how wide, in character widths, the first piece of a line that
+ * cannot be broken is: a number or a Latin word (half a width a letter)
+ * or one character, with the opening punctuation before it and the closing
+ * punctuation after it held to it (54.8%，  “线”，  （2021-2023）》). */
+static double lead_width(const pdf_line *l)
+{
+    size_t i = 0;
+    double w = 0;
+    while (i < l->len && no_line_end(es_u8_cp(l->text + i))) {
+        w += 1;
+        i += es_u8_len(l->text + i);
+    }
+    size_t word = i;
+    while (i < l->len && is_ascii_mark((unsigned char)l->text[i])) {
+        w += 0.5;
+        i++;
+    }
+    if (i == word && i < l->len) {
+        w += 1;
+        i += es_u8_len(l->text + i);
+    }
+    while (i < l->len && no_line_start(es_u8_cp(l->text + i))) {
+        w += 1;
+        i += es_u8_len(l->text + i);
+    }
+    return w;
+}
+
+/* Whether a line ended short only because what the next begins with would
+ * not fit in the room left: a number or a Latin word is not broken, so a
+ * line of ideographs before 54.8% ends up to its width short of the
+ * margin. */
+static int pushed_over(const pdf_line *a, const geometry *ga, const pdf_line *b)
+{
+    if (ends_sentence(a))
+        return 0;
+    return a->x1 + (lead_width(b) + 0.25) * ga->em > ga->right;
+}
+
 static int continues(const pdf_line *a, const geometry *ga, const pdf_line *b, const geometry *gb,
                      int same_page)
 {
     if (!ga->known || !gb->known)
         return 0;
-    if (a->x1 < ga->right - FULL_LINE_SLACK * ga->em)
+    if (a->x1 < ga->right - FULL_LINE_SLACK * ga->em && !pushed_over(a, ga, b))
         return 0;   /* ended short */
     if (b->x0 > gb->left + INDENT_MIN * gb->em)
         return 0;   /* indented */

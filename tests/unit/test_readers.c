@@ -394,6 +394,18 @@ static void test_pdf_running_heads_and_page_numbers(void **state)
     es_source_free(&src);
 }
 
+/* Lines not justified end short where a number or a quoted word did not
+ * fit: they still continue their sentence. */
+static void test_pdf_ragged_lines(void **state)
+{
+    (void)state;
+    expect_same_text_as_seed(OFFICE "/ragged.pdf");
+    es_source src = read_ok(OFFICE "/ragged.pdf");
+    assert_true(contains(&src, "整改率54.8%，"));
+    assert_true(contains(&src, "守住学校防护“线”，"));
+    es_source_free(&src);
+}
+
 static void test_pdf_owner_password_only_loads(void **state)
 {
     (void)state;
@@ -565,6 +577,7 @@ int main(void)
         cmocka_unit_test(test_xlsx_number_formats_and_merges),
         cmocka_unit_test(test_pdf_pages_and_paragraphs),
         cmocka_unit_test(test_pdf_running_heads_and_page_numbers),
+        cmocka_unit_test(test_pdf_ragged_lines),
         cmocka_unit_test(test_pdf_owner_password_only_loads),
         cmocka_unit_test(test_refused_with_a_reason),
         cmocka_unit_test(test_format_from_content),
