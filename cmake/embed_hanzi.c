@@ -1,6 +1,7 @@
 /* Build tool: data/hanzi_t2s.tsv (traditional<TAB>simplified, one pair a
- * line, # comments) into a C table indexed by code point - U+4E00, for the
- * normalized view to read traditional characters as simplified ones.
+ * line, # comments; a third column "traditional" for a pair read only in a
+ * traditional text) into two C tables indexed by code point - U+4E00, for
+ * the normalized view to read traditional characters as simplified ones.
  *   embed_hanzi IN.tsv OUT.c */
 #include <stdio.h>
 #include <string.h>
@@ -16,20 +17,27 @@ static long ideograph(const unsigned char *s)
     return cp >= FIRST && cp <= LAST ? cp : -1;
 }
 
+static void write_table(FILE *out, const char *name, const unsigned short *table)
+{
+    fprintf(out, "const uint16_t %s[0x%X] = {\n", name, LAST - FIRST + 1);
+    for (long k = 0; k <= LAST - FIRST; k++)
+        if (table[k])
+            fprintf(out, "    [0x%04lX] = 0x%04X,\n", k, table[k]);
+    fprintf(out, "};\n");
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
         fprintf(stderr, "usage: embed_hanzi IN.tsv OUT.c\n");
         return 2;
     }
-    FILE *in = fopen(argv[1], "r"), *out = fopen(argv[2], "w");
-    if (!in || !out) {
-        perror(in ? argv[2] : argv[1]);
+    FILE *in = fopen(argv[1], "r");
+    if (!in) {
+        perror(argv[1]);
         return 1;
     }
-    fprintf(out, "/* Generated from data/hanzi_t2s.tsv by cmake/embed_hanzi.c. */\n"
-                 "#include <stdint.h>\n\n"
-                 "const uint16_t es_hanzi_t2s_table[0x%X] = {\n", LAST - FIRST + 1);
+    unsigned short always[LAST - FIRST + 1] = {0}, traditional_only[LAST - FIRST + 1] = {0};
     char line[256];
     int n = 0, lineno = 0;
     while (fgets(line, sizeof line, in)) {
@@ -39,18 +47,33 @@ int main(int argc, char **argv)
         const unsigned char *s = (const unsigned char *)line;
         long from = strlen(line) >= 7 && s[3] == '\t' ? ideograph(s) : -1;
         long to = from >= 0 ? ideograph(s + 4) : -1;
-        if (to < 0) {
-            fprintf(stderr, "%s:%d: not two ideographs of U+4E00-U+9FFF\n", argv[1], lineno);
+        const char *rest = line + 7;
+        int only = strcmp(rest, "\ttraditional\n") == 0 || strcmp(rest, "\ttraditional") == 0;
+        if (to < 0 || !(only || strcmp(rest, "\n") == 0 || rest[0] == '\0')) {
+            fprintf(stderr, "%s:%d: not two ideographs of U+4E00-U+9FFF and maybe \"traditional\"\n", argv[1],
+                    lineno);
             return 1;
         }
-        fprintf(out, "    [0x%04lX] = 0x%04lX,\n", from - FIRST, to);
+        (only ? traditional_only : always)[from - FIRST] = (unsigned short)to;
         n++;
     }
-    fprintf(out, "};\n");
-    if (fclose(out) != 0 || ferror(in) || n == 0) {
-        fprintf(stderr, "%s: no pairs written\n", argv[2]);
+    if (ferror(in) || n == 0) {
+        fprintf(stderr, "%s: no pairs read\n", argv[1]);
         return 1;
     }
     fclose(in);
+    FILE *out = fopen(argv[2], "w");
+    if (!out) {
+        perror(argv[2]);
+        return 1;
+    }
+    fprintf(out, "/* Generated from data/hanzi_t2s.tsv by cmake/embed_hanzi.c. */\n"
+                 "#include <stdint.h>\n\n");
+    write_table(out, "es_hanzi_t2s_table", always);
+    write_table(out, "es_hanzi_t2s_traditional_table", traditional_only);
+    if (fclose(out) != 0) {
+        perror(argv[2]);
+        return 1;
+    }
     return 0;
 }

@@ -24,6 +24,7 @@
 typedef struct view_builder {
     es_view *v;
     size_t cap;
+    size_t folded;   /* traditional characters read as simplified */
 } view_builder;
 
 static void reserve(view_builder *b, size_t extra)
@@ -124,19 +125,40 @@ static inline int kept_as_is(const unsigned char *s)
     return 0;
 }
 
-/* Rewrites the 3-byte ideograph at u as its simplified form, which is an
- * ideograph of the same range and so of the same length. */
-static inline void fold_traditional(unsigned char *u)
+/* Rewrites the 3-byte ideograph at u as its simplified form in `table`,
+ * which is an ideograph of the same range and so of the same length.
+ * Returns whether it changed. */
+static inline int fold_traditional(unsigned char *u, const uint16_t *table)
 {
     int32_t cp = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
     if (cp < HANZI_FIRST)
+        return 0;
+    int32_t to = table[cp - HANZI_FIRST];
+    if (!to)
+        return 0;
+    u[0] = (unsigned char)(0xE0 | (to >> 12));
+    u[1] = (unsigned char)(0x80 | ((to >> 6) & 0x3F));
+    u[2] = (unsigned char)(0x80 | (to & 0x3F));
+    return 1;
+}
+
+/* A text is written in traditional characters when at least one character
+ * in TRADITIONAL_SHARE is one simplified Chinese does not write (about one
+ * in four is, in a traditional text; none or a name's few in a simplified
+ * one). Its characters that both write (後 后, 於 于) are then read as
+ * simplified too: 高於 is 高于, 以後 以后. */
+#define TRADITIONAL_SHARE 20
+
+static void fold_traditional_text(es_view *v, size_t folded)
+{
+    if (folded == 0 || folded * 3 * TRADITIONAL_SHARE < v->len)
         return;
-    int32_t to = es_hanzi_t2s_table[cp - HANZI_FIRST];
-    if (to) {
-        u[0] = (unsigned char)(0xE0 | (to >> 12));
-        u[1] = (unsigned char)(0x80 | ((to >> 6) & 0x3F));
-        u[2] = (unsigned char)(0x80 | (to & 0x3F));
-    }
+    unsigned char *s = (unsigned char *)v->text;
+    for (size_t i = 0; i + 3 <= v->len; i++)
+        if (s[i] >= 0xE4 && s[i] <= 0xE9 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            fold_traditional(s + i, es_hanzi_t2s_traditional_table);
+            i += 2;
+        }
 }
 
 /* The ASCII character of a full-width form (ＡＢ，：１２) encoded at s, or 0. */
@@ -177,7 +199,7 @@ static size_t copy_plain_run(view_builder *b, const char *raw, size_t i, size_t 
             text[1] = (char)s[j + 1];
             text[2] = (char)s[j + 2];
             if (c >= 0xE4)
-                fold_traditional((unsigned char *)text);
+                b->folded += (size_t)fold_traditional((unsigned char *)text, es_hanzi_t2s_table);
             map[0] = map[1] = map[2] = (uint32_t)j;
             text += 3;
             map += 3;
@@ -384,7 +406,7 @@ static void join(es_view *v)
 void es_view_build(const char *raw, size_t len, es_view *out)
 {
     memset(out, 0, sizeof *out);
-    view_builder b = { out, 0 };
+    view_builder b = { out, 0, 0 };
     reserve(&b, len + 16);
     const unsigned char *s = (const unsigned char *)raw;
     size_t i = 0;
@@ -402,8 +424,11 @@ void es_view_build(const char *raw, size_t len, es_view *out)
             continue;
         }
         int32_t punct;
-        if (is_cjk_ideograph(cp))
-            emit_cp(&b, es_hanzi_simplified(cp), i);
+        if (is_cjk_ideograph(cp)) {
+            int32_t to = es_hanzi_simplified(cp);
+            b.folded += to != cp;
+            emit_cp(&b, to, i);
+        }
         else if ((punct = unified_punct(cp)) != 0)
             emit_cp(&b, punct, i);
         else
@@ -413,6 +438,7 @@ void es_view_build(const char *raw, size_t len, es_view *out)
     reserve(&b, 0);
     out->text[out->len] = '\0';
     out->map[out->len] = (uint32_t)len;
+    fold_traditional_text(out, b.folded);
     join(out);
 }
 

@@ -119,6 +119,18 @@ static void test_traditional_read_as_simplified(void **state)
     assert_string_equal(v.text, simplified);
     es_view_free(&v);
 
+    /* A text in traditional characters reads those simplified Chinese
+     * writes too as simplified: 不少於 is 不少于, 以後 以后; a simplified
+     * text naming 於 (a family name) among its many keeps it. */
+    const char *trad = "建設不少於10個市級師德涵養教育基地，以後逐年增加";
+    es_view_build(trad, strlen(trad), &v);
+    assert_string_equal(v.text, "建设不少于10个市级师德涵养教育基地,以后逐年增加");
+    es_view_free(&v);
+    const char *named = "于是后来於老师在全市学校发展中作经验交流并提出建议";
+    es_view_build(named, strlen(named), &v);
+    assert_string_equal(v.text, named);
+    es_view_free(&v);
+
     assert_int_equal(es_hanzi_simplified(0x5B78), 0x5B66);   /* 學 学 */
     assert_int_equal(es_hanzi_simplified(0x8457), 0x8457);   /* 著 stays */
     assert_int_equal(es_hanzi_simplified('A'), 'A');
