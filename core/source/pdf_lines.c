@@ -30,8 +30,9 @@ static int is_ascii_mark(int32_t cp)
 
 /* PDF text extraction guesses spaces from gaps, and Chinese typesetting
  * leaves a gap between ideographs and Latin letters or digits (印发 2021
- * 年) where the text has none: a single space between a wide character and
- * an ASCII one is dropped. Blanks at both ends go too. */
+ * 年) where the text has none, and between ideographs where a justified
+ * line is spread (资 助 学 生): a single space between a wide character and
+ * an ASCII or wide one is dropped. Blanks at both ends go too. */
 static char *clean_line(const char *s, size_t n, size_t *out_len)
 {
     es_buf out = {0};
@@ -44,7 +45,8 @@ static char *clean_line(const char *s, size_t n, size_t *out_len)
         if (s[i] == ' ' && out.len > 0 && i + 1 < n && s[i + 1] != ' ') {
             int32_t before = es_u8_cp(out.data + es_u8_prev(out.data, 0, out.len));
             int32_t after = es_u8_cp(s + i + 1);
-            if ((is_wide(before) && is_ascii_mark(after)) || (is_ascii_mark(before) && is_wide(after))) {
+            if ((is_wide(before) && (is_ascii_mark(after) || is_wide(after))) ||
+                (is_ascii_mark(before) && is_wide(after))) {
                 i++;
                 continue;
             }
@@ -376,6 +378,23 @@ static void drop_running(pdf_page *pages, size_t npages, size_t *first, size_t *
     free(keys);
 }
 
+/* --- columns ----------------------------------------------------------------- */
+
+/* A page set in columns lists the lines of one column, top to bottom, then
+ * those of the next: a line standing wholly above the one before starts a
+ * new column (or a block beside the text), whose margins are its own. A
+ * run of fewer lines than this tells no margins and takes the page's. */
+#define COLUMN_MIN_LINES 3
+
+/* Where the run of lines from `at` going down the page ends. */
+static size_t column_end(const pdf_page *p, size_t at, size_t last)
+{
+    size_t k = at + 1;
+    while (k < last && !(p->lines[k].y1 <= p->lines[k - 1].y0 && p->lines[k].y1 > p->lines[k].y0))
+        k++;
+    return k;
+}
+
 void pdf_write_pages(pdf_page *pages, size_t npages, flow *f, size_t *page_starts)
 {
     size_t *first = es_xcalloc(npages + 1, sizeof *first);
@@ -385,28 +404,34 @@ void pdf_write_pages(pdf_page *pages, size_t npages, flow *f, size_t *page_start
     drop_running(pages, npages, first, last, 1);
     drop_running(pages, npages, first, last, 0);
     const pdf_line *prev = NULL;
-    geometry prev_geo = {0};
+    geometry prev_geo = {0};   /* of the column prev is in */
     for (size_t k = 0; k < npages; k++) {
-        geometry g;
-        measure(&pages[k], first[k], last[k], &g);
+        geometry page;
+        measure(&pages[k], first[k], last[k], &page);
         int first = 1;
-        for (size_t i = g.first; i < g.last; i++) {
-            const pdf_line *l = &pages[k].lines[i];
-            if (prev && continues(prev, first ? &prev_geo : &g, l, &g, !first))
-                join(f, prev, l);
-            else
-                flow_line(f);
-            if (first)
-                page_starts[k] = flow_mark(f);
-            flow_text(f, l->text, l->len);
-            prev = l;
-            first = 0;
+        for (size_t at = page.first; at < page.last;) {
+            size_t end = column_end(&pages[k], at, page.last);
+            geometry g = page;
+            if (end - at >= COLUMN_MIN_LINES && end - at < page.last - page.first)
+                measure(&pages[k], at, end, &g);
+            for (size_t i = at; i < end; i++) {
+                const pdf_line *l = &pages[k].lines[i];
+                if (prev && continues(prev, &prev_geo, l, &g, !first))
+                    join(f, prev, l);
+                else
+                    flow_line(f);
+                if (first)
+                    page_starts[k] = flow_mark(f);
+                flow_text(f, l->text, l->len);
+                prev = l;
+                prev_geo = g;
+                first = 0;
+            }
+            at = end;
         }
         if (first) {
             page_starts[k] = flow_mark(f);
         }
-        if (g.last > g.first)
-            prev_geo = g;
     }
     flow_line(f);
     free(first);

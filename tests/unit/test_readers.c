@@ -406,6 +406,24 @@ static void test_pdf_ragged_lines(void **state)
     es_source_free(&src);
 }
 
+/* Two columns: each column's lines joined by its own margins, a sentence
+ * running on from the foot of one column to the head of the next, and
+ * the gaps of spread lines (资 助 学 生) not text. */
+static void test_pdf_two_columns(void **state)
+{
+    (void)state;
+    es_source src = read_ok(OFFICE "/twocol.pdf");
+    assert_true(contains(&src, "今年以来，全市教育系统坚持以习近平新时代中国特色社会主义思想为指导，全面落实全国、"));
+    assert_true(contains(&src, "开展社会教育线下培训成果信息存入学分银行试点，"));
+    assert_true(contains(&src, "上半年累计资助学生54925人次，金额7151万元。"));
+    assert_true(contains(&src, "进展顺利。\n一、上半年任务完成情况\n一是党的领导得到全面加强。"));
+    size_t lines = 0;
+    for (const char *p = src.text; (p = strchr(p, '\n')) != NULL; p++)
+        lines++;
+    assert_true(lines <= 17);   /* the seed's 15 paragraphs, not a line a column line */
+    es_source_free(&src);
+}
+
 static void test_pdf_owner_password_only_loads(void **state)
 {
     (void)state;
@@ -578,6 +596,7 @@ int main(void)
         cmocka_unit_test(test_pdf_pages_and_paragraphs),
         cmocka_unit_test(test_pdf_running_heads_and_page_numbers),
         cmocka_unit_test(test_pdf_ragged_lines),
+        cmocka_unit_test(test_pdf_two_columns),
         cmocka_unit_test(test_pdf_owner_password_only_loads),
         cmocka_unit_test(test_refused_with_a_reason),
         cmocka_unit_test(test_format_from_content),
