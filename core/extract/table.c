@@ -50,6 +50,7 @@ typedef struct reader {
     quantity *figures;               /* per cell, for CELL_FIGURE */
     unsigned first_heading;          /* rows above it are the table's caption */
     unsigned heading_rows, label_cols;
+    int unit_row;                    /* a heading row naming each column's unit, -1 for none */
     column *cols;
     int unit_col;                    /* -1 when none */
 } reader;
@@ -325,16 +326,86 @@ static void heading_kind(const reader *r, column *col, const char *h, size_t n)
         col->kind_known = 0;
 }
 
+/* The unit a cell of a unit row names: 所, 万人, (%) */
+static int unit_cell(const reader *r, const es_table_cell *c, char *unit, size_t cap, double *scale)
+{
+    size_t s, e;
+    cell_span(r, c, &s, &e);
+    if (e - s >= 2 && r->text[s] == '(' && r->text[e - 1] == ')')
+        s++, e--;
+    return s < e && unit_note(r->v, r->text + s, e - s, unit, cap, scale);
+}
+
+/* A heading row that names each column's unit (单位 | 所 | 所 | 人 | %)
+ * under the headings that name the measures: its cells are units, and
+ * over the labels empty or a word for unit. */
+static void find_unit_row(reader *r)
+{
+    r->unit_row = -1;
+    for (unsigned row = r->first_heading; row < r->heading_rows; row++) {
+        int units = 0, other = 0;
+        for (unsigned c = 0; c < r->t->ncols; c++) {
+            const es_table_cell *cell = at(r, row, c);
+            if (!cell || cell->row != row || cell->col != c || r->cls[cell_index(r, cell)] == CELL_EMPTY)
+                continue;
+            size_t s, e;
+            cell_span(r, cell, &s, &e);
+            char unit[32];
+            double scale;
+            const vocab_word *w;
+            if (c < r->label_cols)
+                other += !((w = vocab_match_at(r->v, ROLE_COLUMN_UNIT, r->text, s, e)) && s + w->len == e);
+            else if (unit_cell(r, cell, unit, sizeof unit, &scale))
+                units++;
+            else
+                other++;
+        }
+        if (units > 0 && other == 0) {
+            r->unit_row = (int)row;
+            return;
+        }
+    }
+}
+
+/* A column's heading: its heading rows' cells top to bottom, each once and
+ * the unit row aside; a school level under a measure goes before it, as
+ * the measure is said (学校数 over 小学: 小学学校数). */
+static void heading_text(const reader *r, unsigned col, es_buf *out)
+{
+    const es_table_cell *prev = NULL;
+    for (unsigned row = r->first_heading; row < r->heading_rows; row++) {
+        const es_table_cell *c = at(r, row, col);
+        if (!c || c == prev || (int)row == r->unit_row)
+            continue;
+        prev = c;
+        size_t s, e;
+        cell_span(r, c, &s, &e);
+        if (s == e || is_placeholder(r->text + s, e - s))
+            continue;
+        const vocab_word *level = vocab_match_at(r->v, ROLE_LEVEL, r->text, s, e);
+        if (out->len > 0 && level && s + level->len == e) {
+            es_buf b = { 0 };
+            es_buf_append(&b, r->text + s, e - s);
+            es_buf_append(&b, out->data, out->len);
+            es_buf_free(out);
+            *out = b;
+        } else {
+            es_buf_append(out, r->text + s, e - s);
+        }
+    }
+}
+
 static void read_headings(reader *r)
 {
     r->unit_col = -1;
+    find_unit_row(r);
     for (unsigned c = 0; c < r->t->ncols; c++) {
         column *col = &r->cols[c];
         col->scale = 1;
         if (r->heading_rows == r->first_heading)
             continue;
         es_buf h = { 0 };
-        join_cells(r, r->first_heading, r->heading_rows, c, c + 1, 0, &h);
+        heading_text(r, c, &h);
         if (h.len) {
             if (vocab_match_at(r->v, ROLE_COLUMN_UNIT, h.data, 0, h.len) &&
                 vocab_match_at(r->v, ROLE_COLUMN_UNIT, h.data, 0, h.len)->len == h.len) {
@@ -346,6 +417,9 @@ static void read_headings(reader *r)
                 heading_measure(r, col, h.data, h.len);
         }
         es_buf_free(&h);
+        const es_table_cell *u = r->unit_row >= 0 ? at(r, (unsigned)r->unit_row, c) : NULL;
+        if (c >= r->label_cols && u && !col->unit[0])
+            unit_cell(r, u, col->unit, sizeof col->unit, &col->scale);
     }
 }
 

@@ -81,6 +81,33 @@ done
 # The sheet's own rows: the title and two heading rows stand above the first figure.
 expect_contains "$(why "$WORK/full.db" table.xlsx 3 2)" "sheet 主要指标, cell C4 (row 4, column 3)"
 
+# A bulletin's table: regions down, measures across under a two-level
+# heading (小学 under 学校数 reads 小学学校数), units from the row below the
+# heading; as a workbook and as a GBK web page.
+want=$'江阴市小学学校数\t2023\t45\t所
+江阴市初中学校数\t2023\t30\t所
+江阴市小学在校生\t2023\t98000\t人
+江阴市初中在校生\t2023\t50000\t人
+江阴市专任教师\t2023\t8000\t人
+宜兴市小学学校数\t2023\t40\t所
+宜兴市初中学校数\t2023\t28\t所
+宜兴市小学在校生\t2023\t76000\t人
+宜兴市初中在校生\t2023\t41000\t人
+宜兴市专任教师\t2023\t7100\t人
+梁溪区小学学校数\t2023\t33\t所
+梁溪区初中学校数\t2023\t20\t所
+梁溪区小学在校生\t2023\t52000\t人
+梁溪区初中在校生\t2023\t30000\t人
+梁溪区专任教师\t2023\t5200\t人'
+for f in table_units.xlsx table_units.html; do
+  "$EDUSHELL" --db "$WORK/$f.db" load "$FIX/$f" >/dev/null 2>"$WORK/err" || fail "load $f: $(cat "$WORK/err")"
+  got=$(edu "$WORK/$f.db" "for _, r in ipairs(edu.sql([[SELECT metric, year, value, unit FROM indicators
+      ORDER BY cell_row, cell_col]])) do print(r.metric, r.year, string.format('%.10g', r.value), r.unit) end")
+  expect_eq "$got" "$want" "figures of $f"
+done
+expect_eq "$(edu "$WORK/table_units.html.db" 'print(edu.sql("SELECT encoding FROM documents")[1].encoding)')" gb18030 \
+  "encoding of the GBK page"
+
 # A PDF's figures say their page.
 "$EDUSHELL" --db "$WORK/pdf.db" load "$FIX/seed_002.pdf" >/dev/null 2>&1
 expect_eq "$(edu "$WORK/pdf.db" 'print(edu.sql("SELECT count(*) - count(page) AS n FROM indicators")[1].n)')" 0 "figures without a page"
