@@ -51,9 +51,13 @@ typedef struct reader {
     unsigned first_heading;          /* rows above it are the table's caption */
     unsigned heading_rows, label_cols;
     int unit_row;                    /* a heading row naming each column's unit, -1 for none */
+    char table_unit[32];             /* the unit a caption gives (单位：万元), "" for none */
+    double table_scale;
     column *cols;
     int unit_col;                    /* -1 when none */
 } reader;
+
+static int unit_note(const vocab *v, const char *s, size_t n, char *unit, size_t cap, double *scale);
 
 static const es_table_cell *at(const reader *r, unsigned row, unsigned col)
 {
@@ -134,14 +138,65 @@ static int fills_columns(const reader *r, unsigned row)
     return 1;
 }
 
-/* Whether the row is one text cell merged across the whole table: the
- * table's title (某县2022—2023年教育事业发展主要指标) above its headings,
- * as a workbook writes it, naming no column. */
-static int caption_row(const reader *r, unsigned row)
+/* The unit a note gives the whole table (单位：万元, （单位：亿元）):
+ * fills unit and scale when the text holds one. */
+static int unit_line(const reader *r, size_t s, size_t e, char *unit, size_t cap, double *scale)
 {
-    const es_table_cell *c = at(r, row, 0);
-    return r->t->ncols > 1 && c && c->row == row && c->colspan >= r->t->ncols &&
-           r->cls[cell_index(r, c)] == CELL_TEXT;
+    const vocab_word *w;
+    size_t at = vocab_find(r->v, ROLE_COLUMN_UNIT, r->text, s, e, &w);
+    if (at == (size_t)-1)
+        return 0;
+    at += w->len;
+    if (at < e && r->text[at] == ':')
+        at++;
+    else if (e - at >= 3 && memcmp(r->text + at, "：", 3) == 0)
+        at += 3;
+    else
+        return 0;
+    while (at < e && r->text[at] == ' ')
+        at++;
+    size_t end = at;
+    while (end < e && r->text[end] != ')' && r->text[end] != ' ' && r->text[end] != ',' &&
+           !(e - end >= 3 && (memcmp(r->text + end, "）", 3) == 0 || memcmp(r->text + end, "、", 3) == 0)))
+        end += es_u8_len(r->text + end);
+    if (end > e)
+        end = e;
+    if (end < e && (r->text[end] == ',' || (e - end >= 3 && memcmp(r->text + end, "、", 3) == 0)))
+        return 0;   /* 单位：人、%: units of different rows, which say their own */
+    return end > at && unit_note(r->v, r->text + at, end - at, unit, cap, scale);
+}
+
+/* Whether the row is the table's caption, above its headings and naming
+ * no column: one text cell and no other, merged across the table (the
+ * title, 某县2022—2023年教育事业发展主要指标, as a workbook writes it), or
+ * in a table of three columns or more, whose headings name every column
+ * (a title left unmerged, a note 单位：万元 set to the right); or a row
+ * with nothing in it. A unit note gives the table's unit. */
+static int caption_row(reader *r, unsigned row)
+{
+    const es_table_cell *only = NULL;
+    for (unsigned c = 0; c < r->t->ncols; c++) {
+        const es_table_cell *cell = at(r, row, c);
+        if (!cell || r->cls[cell_index(r, cell)] == CELL_EMPTY || cell == only)
+            continue;
+        if (only || cell->row != row || r->cls[cell_index(r, cell)] != CELL_TEXT)
+            return 0;
+        only = cell;
+    }
+    if (!only)
+        return 1;
+    size_t s, e;
+    cell_span(r, only, &s, &e);
+    double scale;
+    char unit[32];
+    int note = unit_line(r, s, e, unit, sizeof unit, &scale);
+    if (!(r->t->ncols > 1 && (only->colspan >= r->t->ncols || r->t->ncols >= 3 || note)))
+        return 0;
+    if (note && !r->table_unit[0]) {
+        snprintf(r->table_unit, sizeof r->table_unit, "%s", unit);
+        r->table_scale = scale;
+    }
+    return 1;
 }
 
 /* Headings are the leading rows without figures that name every column,
@@ -547,6 +602,10 @@ static void emit_figure(reader *r, unsigned row, unsigned col, const es_table_ce
             snprintf(unit, sizeof unit, "%s", label->unit[0] ? label->unit : c->unit);
             scale = label->unit[0] || label->scale != 1 ? label->scale : c->scale;
         }
+        if (!unit[0] && scale == 1) {
+            snprintf(unit, sizeof unit, "%s", r->table_unit);
+            scale = r->table_scale;
+        }
     }
     es_indicator *ind = indicator_push(out);
     es_view_to_raw(r->in->view, q->span_start, q->span_end, &ind->start, &ind->end);
@@ -705,11 +764,39 @@ static int build_grid(reader *r)
     return 1;
 }
 
+/* Lines the text may set just above a table, its title and a unit note
+ * (表1 … / 单位：万元), looked at for the table's unit. */
+#define LINES_ABOVE 2
+
+/* A unit note in the lines just above the table, when its caption gave
+ * none: a Word or web page sets it as a paragraph before the table. */
+static void unit_above(reader *r)
+{
+    size_t end = r->t->start;
+    for (int k = 0; k < LINES_ABOVE && end > 0 && !r->table_unit[0]; k++) {
+        while (end > 0 && (r->text[end - 1] == '\n' || r->text[end - 1] == ' '))
+            end--;
+        size_t start = end;
+        while (start > 0 && r->text[start - 1] != '\n')
+            start--;
+        if (start == end)
+            return;
+        char unit[32];
+        double scale;
+        if (unit_line(r, start, end, unit, sizeof unit, &scale)) {
+            snprintf(r->table_unit, sizeof r->table_unit, "%s", unit);
+            r->table_scale = scale;
+        }
+        end = start;
+    }
+}
+
 void table_read(const es_extractor *ex, const es_extract_input *in, const part *parts, const es_table *t,
                 int index, es_indicator_list *out)
 {
     reader r = {
         .ex = ex, .v = &ex->words, .in = in, .parts = parts, .t = t, .index = index, .text = in->view->text,
+        .table_scale = 1,
     };
     if (!build_grid(&r))
         return;
@@ -718,6 +805,7 @@ void table_read(const es_extractor *ex, const es_extract_input *in, const part *
     r.cols = es_xcalloc(t->ncols, sizeof *r.cols);
     classify_cells(&r);
     find_headings(&r);
+    unit_above(&r);
     read_headings(&r);
     read_rows(&r, out);
     for (unsigned c = 0; c < t->ncols; c++)

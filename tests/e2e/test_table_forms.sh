@@ -50,7 +50,7 @@ for f in table.ods table.docx table.odt table.html; do
 done
 figures() {  # figures DB
   edu "$1" "for _, r in ipairs(edu.sql([[SELECT metric, year, kind, value, unit FROM indicators
-      ORDER BY cell_row, cell_col]])) do print(r.metric, r.year, r.kind, string.format('%.10g', r.value), r.unit) end"
+      ORDER BY cell_row, cell_col]])) do print(r.metric, r.year, r.kind, string.format('%.12g', r.value), r.unit) end"
 }
 want=$'普惠性幼儿园覆盖率\t2022\tactual\t89.47\t%
 普惠性幼儿园覆盖率\t2023\tactual\t91.36\t%
@@ -107,6 +107,23 @@ for f in table_units.xlsx table_units.html; do
 done
 expect_eq "$(edu "$WORK/table_units.html.db" 'print(edu.sql("SELECT encoding FROM documents")[1].encoding)')" gb18030 \
   "encoding of the GBK page"
+
+# A table whose unit a note gives (单位：万元: the figures in 元), in a cell
+# above the heading or in a paragraph above the table, with a column of
+# changes in % and a 其中 row.
+want=$'教育经费总投入\t2022\tactual\t18653247000\t元
+教育经费总投入\t2023\tactual\t20148790000\t元
+教育经费总投入\t2023\tchange\t8\t%
+一般公共预算教育经费\t2022\tactual\t15000000000\t元
+一般公共预算教育经费\t2023\tactual\t16200000000\t元
+一般公共预算教育经费\t2023\tchange\t8\t%
+学前教育经费\t2022\tactual\t1200000000\t元
+学前教育经费\t2023\tactual\t1350000000\t元
+学前教育经费\t2023\tchange\t12.5\t%'
+for f in table_funds.xlsx table_funds.docx; do
+  "$EDUSHELL" --db "$WORK/$f.db" load "$FIX/$f" >/dev/null 2>"$WORK/err" || fail "load $f: $(cat "$WORK/err")"
+  expect_eq "$(figures "$WORK/$f.db")" "$want" "figures of $f"
+done
 
 # A PDF's figures say their page.
 "$EDUSHELL" --db "$WORK/pdf.db" load "$FIX/seed_002.pdf" >/dev/null 2>&1
