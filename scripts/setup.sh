@@ -11,6 +11,12 @@ packages=(build-essential cmake pkg-config liblua5.4-dev libsqlite3-dev libreadl
           libzip-dev libxml2-dev libpoppler-glib-dev libuchardet-dev   # the document readers
           chromium fonts-wqy-microhei    # the HTML report test renders pages; CJK glyphs
           clang libclang-rt-dev)         # the fuzz targets: clang and libFuzzer
+# LibreOffice converts legacy files for load --convert and makes office
+# versions of the seeds in a test (skipped without it); OpenCC their Big5
+# version. Large, so only on request: EDUSHELL_WITH_OFFICE=1 scripts/setup.sh
+if [ "${EDUSHELL_WITH_OFFICE:-0}" = 1 ]; then
+  packages+=(libreoffice-writer-nogui libreoffice-calc-nogui opencc)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
