@@ -50,6 +50,19 @@ static double median(double *v, size_t n)
     return v[n / 2];
 }
 
+/* A gap between characters wider than this many times the height of the
+ * character before it parts two fields (cells of a table's row, a number
+ * and a note beside it), not two words, whether the text layer has a
+ * space there or none: it is read as a tab, which a line's cleaning
+ * keeps. */
+#define FIELD_GAP 1.5
+
+static int field_gap(const PopplerRectangle *before, const PopplerRectangle *after)
+{
+    double height = before->y2 - before->y1;
+    return height > 0 && after->x1 - before->x2 > FIELD_GAP * height;
+}
+
 /* The page's lines with their boxes: poppler gives one rectangle for each
  * character of its text, line feeds included. */
 static void read_page(PopplerPage *page, pdf_page *out)
@@ -66,10 +79,25 @@ static void read_page(PopplerPage *page, pdf_page *out)
     const char *s = text;
     guint ci = 0;
     while (*s) {
-        const char *line = s;
+        es_buf fields = {0};   /* the line, with a tab for each gap between fields */
         double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
         int seen = 0;
+        const PopplerRectangle *last = NULL;   /* the line's last character not blank */
+        size_t blanks = 0;                     /* spaces after it */
         while (*s && *s != '\n') {
+            if (*s == ' ') {
+                blanks++;
+            } else {
+                const PopplerRectangle *r = boxes && ci < nrects ? &rects[ci] : NULL;
+                if (last && r && field_gap(last, r))
+                    es_buf_putc(&fields, '\t');
+                else
+                    for (; blanks > 0; blanks--)
+                        es_buf_putc(&fields, ' ');
+                blanks = 0;
+                last = r;
+                es_buf_append(&fields, s, (size_t)(g_utf8_next_char(s) - s));
+            }
             if (boxes && ci < nrects && *s != ' ') {
                 const PopplerRectangle *r = &rects[ci];
                 if (!seen || r->x1 < x0)
@@ -87,7 +115,9 @@ static void read_page(PopplerPage *page, pdf_page *out)
             s = g_utf8_next_char(s);
             ci++;
         }
-        pdf_page_add(out, es_xstrndup(line, (size_t)(s - line)), (size_t)(s - line), x0, x1, y0, y1);
+        size_t len;
+        char *text_line = es_buf_take(&fields, &len);
+        pdf_page_add(out, text_line ? text_line : es_xstrdup(""), len, x0, x1, y0, y1);
         if (*s == '\n') {
             s++;
             ci++;

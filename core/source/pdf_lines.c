@@ -383,8 +383,11 @@ static void drop_running(pdf_page *pages, size_t npages, size_t *first, size_t *
 /* A page set in columns lists the lines of one column, top to bottom, then
  * those of the next: a line standing wholly above the one before starts a
  * new column (or a block beside the text), whose margins are its own. A
- * run of fewer lines than this tells no margins and takes the page's. */
+ * run of fewer lines than this, or narrower than this many characters (a
+ * column of a table's cells, whose lines are no sentence's), tells no
+ * margins and takes the page's. */
 #define COLUMN_MIN_LINES 3
+#define COLUMN_MIN_CHARS 12
 
 /* Where the run of lines from `at` going down the page ends. */
 static size_t column_end(const pdf_page *p, size_t at, size_t last)
@@ -412,8 +415,11 @@ void pdf_write_pages(pdf_page *pages, size_t npages, flow *f, size_t *page_start
         for (size_t at = page.first; at < page.last;) {
             size_t end = column_end(&pages[k], at, page.last);
             geometry g = page;
-            if (end - at >= COLUMN_MIN_LINES && end - at < page.last - page.first)
+            if (end - at >= COLUMN_MIN_LINES && end - at < page.last - page.first) {
                 measure(&pages[k], at, end, &g);
+                if (g.right - g.left < COLUMN_MIN_CHARS * g.em)
+                    g = page;
+            }
             for (size_t i = at; i < end; i++) {
                 const pdf_line *l = &pages[k].lines[i];
                 if (prev && continues(prev, &prev_geo, l, &g, !first))

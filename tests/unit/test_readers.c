@@ -424,6 +424,18 @@ static void test_pdf_two_columns(void **state)
     es_source_free(&src);
 }
 
+/* Cells of a table's row that the text layer runs together (135000 and
+ * 12.5 as 13500012.5) stay apart: a wide gap between characters is a tab. */
+static void test_pdf_fields_apart(void **state)
+{
+    (void)state;
+    es_source src = read_ok(OFFICE "/table_funds.pdf");
+    assert_true(contains(&src, "135000\t12.5"));
+    assert_false(contains(&src, "13500012.5"));
+    assert_true(contains(&src, "1620000\t单位：万元"));
+    es_source_free(&src);
+}
+
 static void test_pdf_owner_password_only_loads(void **state)
 {
     (void)state;
@@ -597,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_pdf_running_heads_and_page_numbers),
         cmocka_unit_test(test_pdf_ragged_lines),
         cmocka_unit_test(test_pdf_two_columns),
+        cmocka_unit_test(test_pdf_fields_apart),
         cmocka_unit_test(test_pdf_owner_password_only_loads),
         cmocka_unit_test(test_refused_with_a_reason),
         cmocka_unit_test(test_format_from_content),
