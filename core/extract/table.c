@@ -29,8 +29,10 @@ typedef enum cell_class { CELL_EMPTY, CELL_FIGURE, CELL_TEXT } cell_class;
 /* What a column's heading says. */
 typedef struct column {
     int kind_known;
+    int kind_named;      /* by a word of the heading (目标, 完成情况), not by its year */
     es_ind_kind kind;
-    int year;            /* named by the heading, 0 for none */
+    int year;            /* named by the heading, else the document's; 0 for none */
+    int year_named;      /* the heading names it */
     char *measure;       /* the measure it names, owned, NULL for none */
     char unit[32];       /* from a note (（%）), "" for none */
     double scale;        /* of the note (万人: 10000) */
@@ -99,6 +101,48 @@ static void classify_cells(reader *r)
             r->cls[k] = CELL_FIGURE;
         else
             r->cls[k] = CELL_TEXT;
+    }
+}
+
+/* Years a table may list down a column, one a row. */
+#define FIRST_YEAR 1949
+#define LAST_YEAR 2100
+
+static int plain_year(const quantity *q)
+{
+    return !q->has_hi && q->value >= FIRST_YEAR && q->value <= LAST_YEAR && q->value == (double)(long)q->value &&
+           (q->unit[0] == '\0' || strcmp(q->unit, "年") == 0);
+}
+
+/* A series down the years (年份 | 幼儿园数 | 在园幼儿, one row a year) lists
+ * its years as numbers in its first column of numbers: when every number
+ * in that column is a year, each a different one, they are the rows'
+ * labels, not figures. */
+static void years_as_labels(reader *r)
+{
+    for (unsigned c = 0; c < r->t->ncols; c++) {
+        size_t years = 0, figures = 0;
+        double last = 0;
+        int distinct = 1;
+        for (unsigned row = 0; row < r->t->nrows; row++) {
+            const es_table_cell *cell = at(r, row, c);
+            if (!cell || cell->row != row || cell->col != c || r->cls[cell_index(r, cell)] != CELL_FIGURE)
+                continue;
+            const quantity *q = &r->figures[cell_index(r, cell)];
+            figures++;
+            years += (size_t)plain_year(q);
+            distinct = distinct && (years < 2 || q->value != last);
+            last = q->value;
+        }
+        if (figures == 0)
+            continue;
+        if (years == figures && years >= 2 && distinct)
+            for (unsigned row = 0; row < r->t->nrows; row++) {
+                const es_table_cell *cell = at(r, row, c);
+                if (cell && cell->row == row && cell->col == c && r->cls[cell_index(r, cell)] == CELL_FIGURE)
+                    r->cls[cell_index(r, cell)] = CELL_TEXT;
+            }
+        return;   /* only the first column with numbers */
     }
 }
 
@@ -356,29 +400,38 @@ static void heading_measure(const reader *r, column *col, const char *h, size_t 
         es_buf_free(&text);
 }
 
+/* The kind of a figure of `year`, against the document's: a plan's table
+ * sets goals for its own year and after; a report's gives results up to
+ * its year. 0 when either year is unknown. */
+static int kind_of_year(const reader *r, int year, es_ind_kind *kind)
+{
+    if (year <= 0 || r->in->doc_year <= 0)
+        return 0;
+    int plan = r->in->doc_kind && strcmp(r->in->doc_kind, ES_KIND_PLAN) == 0;
+    *kind = year > r->in->doc_year || (plan && year == r->in->doc_year) ? ES_IND_TARGET : ES_IND_ACTUAL;
+    return 1;
+}
+
 /* The kind a heading gives its column: its words, else its year against
  * the document's. */
 static void heading_kind(const reader *r, column *col, const char *h, size_t n)
 {
     const vocab *v = r->v;
     col->year = years_named_last(v, h, 0, n);
+    col->year_named = col->year > 0;
     if (col->year < 0)
         col->year = r->in->doc_year;
-    col->kind_known = 1;
+    col->kind_known = col->kind_named = 1;
     if (vocab_find(v, ROLE_COLUMN_CHANGE, h, 0, n, NULL) != (size_t)-1)
         col->kind = ES_IND_CHANGE;
     else if (vocab_find(v, ROLE_COLUMN_TARGET, h, 0, n, NULL) != (size_t)-1)
         col->kind = ES_IND_TARGET;
     else if (vocab_find(v, ROLE_COLUMN_ACTUAL, h, 0, n, NULL) != (size_t)-1)
         col->kind = ES_IND_ACTUAL;
-    else if (col->year > 0 && r->in->doc_year > 0) {
-        /* A plan's table sets goals for its own year and after; a report's
-         * gives results up to its year. */
-        int plan = r->in->doc_kind && strcmp(r->in->doc_kind, ES_KIND_PLAN) == 0;
-        col->kind = col->year > r->in->doc_year || (plan && col->year == r->in->doc_year) ? ES_IND_TARGET
-                                                                                         : ES_IND_ACTUAL;
-    } else
-        col->kind_known = 0;
+    else {
+        col->kind_named = 0;
+        col->kind_known = kind_of_year(r, col->year, &col->kind);
+    }
 }
 
 /* The unit a cell of a unit row names: 所, 万人, (%) */
@@ -485,7 +538,23 @@ typedef struct row_label {
     int part;            /* it opened with 其中: a part of the row before */
     char unit[32];
     double scale;
+    int year;            /* the label is a year (2021, 2021年): the row's; 0 for none */
 } row_label;
+
+/* The year a label is and nothing else (2021, 2021年, 2021年度), or 0. */
+static int year_alone(const char *s, size_t n)
+{
+    if (n < 4 || !es_is_digit(s[0]) || !es_is_digit(s[1]) || !es_is_digit(s[2]) || !es_is_digit(s[3]))
+        return 0;
+    int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    if (year < FIRST_YEAR || year > LAST_YEAR)
+        return 0;
+    const char *rest = s + 4;
+    size_t left = n - 4;
+    if (left == 0 || (left == 3 && memcmp(rest, "年", 3) == 0) || (left == 6 && memcmp(rest, "年度", 6) == 0))
+        return year;
+    return 0;
+}
 
 static void read_row_label(const reader *r, unsigned row, row_label *out)
 {
@@ -515,6 +584,11 @@ static void read_row_label(const reader *r, unsigned row, row_label *out)
     out->unit[0] = '\0';
     out->scale = 1;
     take_unit_note(r->v, &clean, out->unit, sizeof out->unit, &out->scale);
+    out->year = year_alone(clean.data, clean.len);
+    if (out->year) {
+        clean.len = 0;
+        clean.data[0] = '\0';
+    }
     out->text = es_buf_take(&clean, NULL);
     es_buf_free(&b);
 }
@@ -614,11 +688,15 @@ static void emit_figure(reader *r, unsigned row, unsigned col, const es_table_ce
     ind->value = q->value * scale;
     ind->value_hi = q->value_hi * scale;
     ind->has_hi = q->has_hi;
-    ind->kind = c->kind_known ? c->kind : default_kind(r);
+    es_ind_kind row_kind;
+    if (!c->kind_named && !c->year_named && label->year > 0 && kind_of_year(r, label->year, &row_kind))
+        ind->kind = row_kind;
+    else
+        ind->kind = c->kind_known ? c->kind : default_kind(r);
     memcpy(ind->cmp, q->cmp, sizeof ind->cmp);
     snprintf(ind->unit, sizeof ind->unit, "%s", unit);
     ind->metric = es_xstrdup(metric);
-    ind->year = c->year > 0 ? c->year : 0;
+    ind->year = !c->year_named && label->year > 0 ? label->year : c->year > 0 ? c->year : 0;
     ind->table = r->index;
     ind->row = row;
     ind->col = col;
@@ -804,6 +882,7 @@ void table_read(const es_extractor *ex, const es_extract_input *in, const part *
     r.figures = es_xcalloc(t->ncells ? t->ncells : 1, sizeof *r.figures);
     r.cols = es_xcalloc(t->ncols, sizeof *r.cols);
     classify_cells(&r);
+    years_as_labels(&r);
     find_headings(&r);
     unit_above(&r);
     read_headings(&r);

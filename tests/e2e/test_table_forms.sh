@@ -125,6 +125,24 @@ for f in table_funds.xlsx table_funds.docx; do
   expect_eq "$(figures "$WORK/$f.db")" "$want" "figures of $f"
 done
 
+# A series down the years: each row's year is its figures' year, and
+# no figure of its own.
+want=$'幼儿园数\t2021\t50\t所
+在园幼儿\t2021\t12000\t人
+专任教师\t2021\t900\t人
+幼儿园数\t2022\t52\t所
+在园幼儿\t2022\t12500\t人
+专任教师\t2022\t950\t人
+幼儿园数\t2023\t55\t所
+在园幼儿\t2023\t13000\t人
+专任教师\t2023\t1010\t人'
+for f in table_years.xlsx table_years.docx; do
+  "$EDUSHELL" --db "$WORK/$f.db" load "$FIX/$f" >/dev/null 2>"$WORK/err" || fail "load $f: $(cat "$WORK/err")"
+  got=$(edu "$WORK/$f.db" "for _, r in ipairs(edu.sql([[SELECT metric, year, value, unit FROM indicators
+      ORDER BY cell_row, cell_col]])) do print(r.metric, r.year, string.format('%.10g', r.value), r.unit) end")
+  expect_eq "$got" "$want" "figures of $f"
+done
+
 # A PDF's figures say their page.
 "$EDUSHELL" --db "$WORK/pdf.db" load "$FIX/seed_002.pdf" >/dev/null 2>&1
 expect_eq "$(edu "$WORK/pdf.db" 'print(edu.sql("SELECT count(*) - count(page) AS n FROM indicators")[1].n)')" 0 "figures without a page"
