@@ -10,7 +10,8 @@ packages=(build-essential cmake pkg-config liblua5.4-dev libsqlite3-dev libreadl
           libcmocka-dev libutf8proc-dev libxlsxwriter-dev python3 valgrind
           libzip-dev libxml2-dev libpoppler-glib-dev libuchardet-dev   # the document readers
           chromium fonts-wqy-microhei    # the HTML report test renders pages; CJK glyphs
-          clang libclang-rt-dev)         # the fuzz targets: clang and libFuzzer
+          clang libclang-rt-dev          # the fuzz targets: clang and libFuzzer
+          parallel sqlite3 lua5.4)       # the sharded-extraction test; the benchmark's peers
 # LibreOffice converts legacy files for load --convert and makes office
 # versions of the seeds in a test (skipped without it); OpenCC their Big5
 # version. Large, so only on request: EDUSHELL_WITH_OFFICE=1 scripts/setup.sh

@@ -68,6 +68,7 @@ int es_usage_error(const char *command, const char *fmt, ...) __attribute__((for
 
 /* Commands; each returns the process exit status. */
 int es_cmd_load(es_app *app, int argc, char **argv);
+int es_cmd_extract(es_app *app, int argc, char **argv);
 int es_cmd_export(es_app *app, int argc, char **argv);
 int es_cmd_run(es_app *app, int argc, char **argv);
 int es_cmd_report(es_app *app, int argc, char **argv);

@@ -1,4 +1,5 @@
-/* `edushell load [--changed] [--convert] [--jobs N] [--batch SIZE] PATH...`:
+/* `edushell load [--changed] [--convert] [--jobs N] [--batch SIZE] PATH...` and
+ * `edushell load --jsonl SHARD...` (what extract wrote, merged):
  * one line per document on stdout; errors, the files skipped and a summary
  * with the formats loaded on stderr; a progress bar on stderr when it is a
  * terminal. */
@@ -9,6 +10,7 @@
 
 #include "app.h"
 #include "edushell/load/ingest.h"
+#include "edushell/load/shard.h"
 
 typedef struct load_view {
     int progress;       /* draw a progress bar */
@@ -106,7 +108,7 @@ static size_t parse_size(const char *s)
 /* Reads the options before the paths: returns the index of the first
  * path, or -1 after a usage error, whose exit status goes to *status. */
 static int load_options(int argc, char **argv, es_ingest_options *o, es_source_options *reading,
-                        int *status)
+                        int *jsonl, int *status)
 {
     int i = 0;
     for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
@@ -114,6 +116,8 @@ static int load_options(int argc, char **argv, es_ingest_options *o, es_source_o
             o->only_changed = 1;
         } else if (strcmp(argv[i], "--convert") == 0) {
             reading->convert = 1;
+        } else if (strcmp(argv[i], "--jsonl") == 0) {
+            *jsonl = 1;
         } else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
             char *end;
             long n = strtol(argv[++i], &end, 10);
@@ -149,8 +153,8 @@ static int load_options(int argc, char **argv, es_ingest_options *o, es_source_o
 int es_cmd_load(es_app *app, int argc, char **argv)
 {
     es_ingest_options opt = {0};
-    int status = ES_EXIT_OK;
-    int first = load_options(argc, argv, &opt, &app->pipeline.reading, &status);
+    int status = ES_EXIT_OK, jsonl = 0;
+    int first = load_options(argc, argv, &opt, &app->pipeline.reading, &jsonl, &status);
     if (first < 0)
         return status;
     load_view view = {.progress = isatty(STDERR_FILENO)};
@@ -159,8 +163,10 @@ int es_cmd_load(es_app *app, int argc, char **argv)
                            .on_skipped = print_skipped};
     es_ingest_totals t;
     es_sink sink = es_store_sink(app->store);
-    int rc = es_ingest_run(&app->pipeline, &sink, (const char *const *)argv + first,
-                           (size_t)(argc - first), &opt, &ev, &t);
+    const char *const *paths = (const char *const *)argv + first;
+    size_t npaths = (size_t)(argc - first);
+    int rc = jsonl ? es_ingest_shards(&sink, paths, npaths, es_store_metrics(app->store), opt.batch_bytes, &ev, &t)
+                   : es_ingest_run(&app->pipeline, &sink, paths, npaths, &opt, &ev, &t);
     clear_bar(&view);
     fprintf(stderr, "loaded %zu new, %zu replaced, %zu unchanged, %zu errors; %zu indicators",
             t.added, t.replaced, t.unchanged, t.errors, t.indicators);

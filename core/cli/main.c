@@ -26,7 +26,7 @@ typedef struct command {
 } command;
 
 static const command COMMANDS[] = {
-    {"load", "[--changed] [--convert] [--max-size SIZE] [--jobs N] [--batch SIZE] PATH...",
+    {"load", "[--changed] [--convert] [--max-size SIZE] [--jobs N] [--batch SIZE] PATH... | --jsonl SHARD...",
      "load files and directories (text, HTML, CSV, DOCX, ODT, PDF, XLSX, ODS)",
      "Loads files and directories (recursively) into the database and prints one line\n"
      "per document: name, region, year, kind and the number of indicators. Worker\n"
@@ -48,8 +48,20 @@ static const command COMMANDS[] = {
      "  --max-size SIZE  the longest document, a file or a CSV row, in bytes or with\n"
      "               k, M or G (default 64M); a longer one is an error\n"
      "  --jobs N     threads that build documents (default: one per core beyond one)\n"
-     "  --batch SIZE text stored per transaction, in bytes or with k or M (default 16M)\n",
+     "  --batch SIZE text stored per transaction, in bytes or with k or M (default 16M)\n"
+     "  --jsonl      the paths are files written by extract: their documents are merged\n"
+     "               into the database as if loaded here\n",
      ES_APP_STORE | ES_APP_PIPELINE, es_cmd_load, 0},
+    {"extract", "[--jobs N] [--out FILE] PATH...",
+     "write every document with its indicators as a line of JSON, without a database",
+     "Reads files and directories as load does and writes each document as one line of\n"
+     "JSON: its metadata, text, sentences and indicators (with the fields of export).\n"
+     "No database is opened, so extraction can be the map step of GNU parallel, xargs\n"
+     "-P, Spark or Hadoop streaming; load --jsonl merges the files into a database.\n"
+     "\n"
+     "  --jobs N     threads that build documents (default: one per core beyond one)\n"
+     "  --out FILE   write to FILE instead of standard output\n",
+     ES_APP_PIPELINE, es_cmd_extract, 0},
     {"export", "indicators|documents [--format jsonl|csv|xlsx] [--bom] [--out FILE]",
      "write every indicator or document as JSON lines, CSV or an Excel workbook",
      "Writes every indicator (id, doc, region, start, end, number, metric, value,\n"
