@@ -26,7 +26,7 @@ usage_error() {
   expect_eq "$(printf '%s\n' "$err" | wc -l)" 1 "one line from: $*"
   printf '%s' "$err"
 }
-expect_contains "$(usage_error load)" "edushell: load: no path given (usage: edushell load [--changed] [--convert] [--max-size SIZE] [--jobs N] [--batch SIZE] PATH...)"
+expect_contains "$(usage_error load)" "edushell: load: no path given (usage: edushell load [--changed] [--convert] [--max-size SIZE] [--jobs N] [--batch SIZE] PATH... | --jsonl SHARD...)"
 expect_contains "$(usage_error export nothing)" "export: what to export?"
 expect_contains "$(usage_error export indicators --format xml)" "unknown format 'xml'"
 expect_contains "$(usage_error run)" "run: no script given (usage: edushell run SCRIPT.lua"
