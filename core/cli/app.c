@@ -202,3 +202,19 @@ int es_app_finish(es_app *app, int status)
     close_app(app);
     return status;
 }
+
+/* "16M", "200k", "1G", "4096": bytes, 0 when it is not a size. */
+size_t es_parse_size(const char *s)
+{
+    char *end;
+    double v = strtod(s, &end);
+    double unit = *end == 'k' || *end == 'K'   ? 1024.0
+                  : *end == 'm' || *end == 'M' ? 1048576.0
+                  : *end == 'g' || *end == 'G' ? 1073741824.0
+                                               : 1.0;
+    if (unit > 1.0)
+        end++;
+    if (end == s || *end || v < 1 || v * unit > 1e12)
+        return 0;
+    return (size_t)(v * unit);
+}

@@ -66,6 +66,9 @@ void es_app_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * the usage from the command table; returns ES_EXIT_USAGE. */
 int es_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* "16M", "200k", "1G", "4096": bytes; 0 when it is not a size. */
+size_t es_parse_size(const char *s);
+
 /* Commands; each returns the process exit status. */
 int es_cmd_load(es_app *app, int argc, char **argv);
 int es_cmd_extract(es_app *app, int argc, char **argv);

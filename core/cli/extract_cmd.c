@@ -1,4 +1,4 @@
-/* `edushell extract [--jobs N] [--out FILE] PATH...`: every document of
+/* `edushell extract [--max-size SIZE] [--jobs N] [--out FILE] PATH...`: every document of
  * the paths as one line of JSON (core/load/shard.h), without a database,
  * for `load --jsonl` to merge later. Errors on stderr, one line each. */
 #include <errno.h>
@@ -27,6 +27,10 @@ int es_cmd_extract(es_app *app, int argc, char **argv)
             if (*end || n < 1 || n > 256)
                 return es_usage_error("extract", "--jobs takes a number from 1 to 256, not '%s'", argv[i]);
             opt.jobs = (int)n;
+        } else if (strcmp(argv[i], "--max-size") == 0 && i + 1 < argc) {
+            if ((app->pipeline.reading.max_size = es_parse_size(argv[++i])) == 0)
+                return es_usage_error("extract", "--max-size takes a size (bytes, or with k or M), not '%s'",
+                                      argv[i]);
         } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
             out_path = argv[++i];
         } else {

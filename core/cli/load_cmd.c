@@ -89,22 +89,6 @@ static void draw_progress(void *ctx, size_t done, size_t total)
         clear_bar(v);
 }
 
-/* "16M", "200k", "1G", "4096": bytes, 0 when it is not a size. */
-static size_t parse_size(const char *s)
-{
-    char *end;
-    double v = strtod(s, &end);
-    double unit = *end == 'k' || *end == 'K'   ? 1024.0
-                  : *end == 'm' || *end == 'M' ? 1048576.0
-                  : *end == 'g' || *end == 'G' ? 1073741824.0
-                                               : 1.0;
-    if (unit > 1.0)
-        end++;
-    if (end == s || *end || v < 1 || v * unit > 1e12)
-        return 0;
-    return (size_t)(v * unit);
-}
-
 /* Reads the options before the paths: returns the index of the first
  * path, or -1 after a usage error, whose exit status goes to *status. */
 static int load_options(int argc, char **argv, es_ingest_options *o, es_source_options *reading,
@@ -127,13 +111,13 @@ static int load_options(int argc, char **argv, es_ingest_options *o, es_source_o
             }
             o->jobs = (int)n;
         } else if (strcmp(argv[i], "--max-size") == 0 && i + 1 < argc) {
-            if ((reading->max_size = parse_size(argv[++i])) == 0) {
+            if ((reading->max_size = es_parse_size(argv[++i])) == 0) {
                 *status = es_usage_error("load", "--max-size takes a size (bytes, or with k or M), not '%s'",
                                          argv[i]);
                 return -1;
             }
         } else if (strcmp(argv[i], "--batch") == 0 && i + 1 < argc) {
-            if ((o->batch_bytes = parse_size(argv[++i])) == 0) {
+            if ((o->batch_bytes = es_parse_size(argv[++i])) == 0) {
                 *status = es_usage_error("load", "--batch takes a size (bytes, or with k or M), not '%s'",
                                          argv[i]);
                 return -1;
@@ -165,7 +149,8 @@ int es_cmd_load(es_app *app, int argc, char **argv)
     es_sink sink = es_store_sink(app->store);
     const char *const *paths = (const char *const *)argv + first;
     size_t npaths = (size_t)(argc - first);
-    int rc = jsonl ? es_ingest_shards(&sink, paths, npaths, es_store_metrics(app->store), opt.batch_bytes, &ev, &t)
+    int rc = jsonl ? es_ingest_shards(&sink, paths, npaths, es_store_metrics(app->store), opt.batch_bytes,
+                                      app->pipeline.reading.max_size, &ev, &t)
                    : es_ingest_run(&app->pipeline, &sink, paths, npaths, &opt, &ev, &t);
     clear_bar(&view);
     fprintf(stderr, "loaded %zu new, %zu replaced, %zu unchanged, %zu errors; %zu indicators",

@@ -52,7 +52,7 @@ static const command COMMANDS[] = {
      "  --jsonl      the paths are files written by extract: their documents are merged\n"
      "               into the database as if loaded here\n",
      ES_APP_STORE | ES_APP_PIPELINE, es_cmd_load, 0},
-    {"extract", "[--jobs N] [--out FILE] PATH...",
+    {"extract", "[--max-size SIZE] [--jobs N] [--out FILE] PATH...",
      "write every document with its indicators as a line of JSON, without a database",
      "Reads files and directories as load does and writes each document as one line of\n"
      "JSON: its metadata, text, sentences and indicators (with the fields of export).\n"

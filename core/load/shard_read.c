@@ -234,6 +234,7 @@ typedef struct merge {
     es_ingest_totals *t;
     shard_doc **batch;
     size_t n, cap, text, limit;
+    size_t max_text;   /* the longest document's text, 0 for any */
 } merge;
 
 static void report(merge *m, const char *where, const char *reason)
@@ -287,6 +288,42 @@ static void put(merge *m, shard_doc *sd)
         flush(m);
 }
 
+/* A record holds its document's text once and each indicator's sentence
+ * again: a line longer than this many times the longest text is refused
+ * unread, so a file without line ends cannot take all memory. */
+enum { RECORD_TEXT_FACTOR = 16 };
+
+/* Reads one line into *buf without its line end: its length, or -1 at the
+ * end of the file. A line over `limit` bytes (0: any) is read to its end
+ * but not kept, and *too_long is set. */
+static ssize_t read_line(FILE *f, char **buf, size_t *cap, size_t limit, int *too_long)
+{
+    size_t len = 0;
+    int c = 0, any = 0;
+    *too_long = 0;
+    while ((c = getc_unlocked(f)) != EOF) {
+        any = 1;
+        if (c == '\n')
+            break;
+        if (*too_long)
+            continue;
+        if (limit && len >= limit) {
+            *too_long = 1;
+            continue;
+        }
+        if (len + 1 >= *cap) {
+            *cap = *cap ? 2 * *cap : 1 << 16;
+            *buf = es_xrealloc(*buf, *cap);
+        }
+        (*buf)[len++] = (char)c;
+    }
+    if (!any)
+        return -1;
+    while (len > 0 && (*buf)[len - 1] == '\r')
+        len--;
+    return (ssize_t)len;
+}
+
 static void read_shard(merge *m, const char *path, const es_metric_table *metrics)
 {
     FILE *f = fopen(path, "rb");
@@ -295,19 +332,33 @@ static void read_shard(merge *m, const char *path, const es_metric_table *metric
         return;
     }
     char *line = NULL;
-    size_t cap = 0;
+    size_t cap = 0, limit = m->max_text ? m->max_text * RECORD_TEXT_FACTOR : 0;
     ssize_t len;
-    for (size_t lineno = 1; (len = getline(&line, &cap, f)) > 0; lineno++) {
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
+    int too_long;
+    for (size_t lineno = 1; (len = read_line(f, &line, &cap, limit, &too_long)) >= 0; lineno++) {
+        char where[4200];
+        snprintf(where, sizeof where, "%s:%zu", path, lineno);
+        if (too_long) {
+            char reason[128];
+            snprintf(reason, sizeof reason, "a record longer than %zu bytes (%d times --max-size)", limit,
+                     RECORD_TEXT_FACTOR);
+            report(m, where, reason);
+            continue;
+        }
         if (len == 0)
             continue;
         shard_doc *sd = es_xcalloc(1, sizeof *sd);
         es_err err = {{0}};
         if (read_record(line, (size_t)len, metrics, sd, &err) != 0) {
-            char where[4200];
-            snprintf(where, sizeof where, "%s:%zu", path, lineno);
             report(m, where, err.msg);
+            shard_doc_free(sd);
+            continue;
+        }
+        if (m->max_text && sd->src.len > m->max_text) {
+            char reason[128];
+            snprintf(reason, sizeof reason, "a document of %zu bytes, longer than --max-size (%zu)", sd->src.len,
+                     m->max_text);
+            report(m, where, reason);
             shard_doc_free(sd);
             continue;
         }
@@ -320,11 +371,12 @@ static void read_shard(merge *m, const char *path, const es_metric_table *metric
 }
 
 int es_ingest_shards(const es_sink *sink, const char *const *paths, size_t npaths,
-                     const es_metric_table *metrics, size_t batch_bytes, const es_ingest_events *ev,
-                     es_ingest_totals *totals)
+                     const es_metric_table *metrics, size_t batch_bytes, size_t max_size,
+                     const es_ingest_events *ev, es_ingest_totals *totals)
 {
     es_ingest_totals t = {0};
-    merge m = {.sink = sink, .ev = ev, .t = &t, .limit = batch_bytes ? batch_bytes : ES_INGEST_BATCH_BYTES};
+    merge m = {.sink = sink, .ev = ev, .t = &t, .limit = batch_bytes ? batch_bytes : ES_INGEST_BATCH_BYTES,
+               .max_text = max_size};
     for (size_t i = 0; i < npaths; i++) {
         read_shard(&m, paths[i], metrics);
         t.files++;

@@ -60,4 +60,19 @@ printf '{"path": "/x", "sha256": "00"}\nnot json\n' >"$WORK/bad.jsonl"
 bad=$("$EDUSHELL" --db "$DB" load --jsonl "$WORK/bad.jsonl" 2>&1) && fail "a bad shard loaded"
 expect_contains "$bad" "bad.jsonl:1: not a document record"
 expect_contains "$bad" "bad.jsonl:2: JSON at byte 0"
+
+# Records past --max-size: a text too long, and a line past 16 times the
+# limit (read to its end unkept), each named; the record after them loads.
+one=$(head -n 1 "$WORK/shards/1.jsonl")
+len=$(printf '%s' "$one" | python3 -c 'import json,sys; print(len(json.loads(sys.stdin.read())["text"].encode()))')
+{ printf '%s\n' "$one"; head -c $((20 * len)) /dev/zero | tr '\0' ' '; printf 'x\n%s\n' "$one"; } >"$WORK/long.jsonl"
+long=$("$EDUSHELL" --db "$WORK/long.db" load --jsonl --max-size $((len - 1)) "$WORK/long.jsonl" 2>&1) \
+  && fail "a record past --max-size loaded"
+expect_contains "$long" "long.jsonl:1: a document of $len bytes, longer than --max-size"
+expect_contains "$long" "long.jsonl:2: a record longer than"
+expect_contains "$long" "long.jsonl:3: a document of $len bytes"
+"$EDUSHELL" --db "$WORK/long.db" load --jsonl --max-size "$len" "$WORK/long.jsonl" >/dev/null 2>&1 \
+  && fail "the long line loaded"
+expect_eq "$(edu "$WORK/long.db" 'print(edu.sql("SELECT count(*) AS n FROM documents")[1].n)')" 1 \
+          "documents merged around the long line"
 echo ok

@@ -28,10 +28,11 @@ es_sink es_shard_sink(es_shard_writer *w);
  * batches of `batch_bytes` of text (0: ES_INGEST_BATCH_BYTES). With
  * `metrics`, indicators are linked to that table again (the database's,
  * which may hold definitions the extraction did not know). A line that is
- * not a document is reported as FILE:LINE: reason and skipped. Returns 0
- * when everything loaded, -1 when anything failed. */
+ * not a document, or whose text is longer than `max_size` (0: no limit;
+ * the line itself may be 16 times that), is reported as FILE:LINE: reason
+ * and skipped. Returns 0 when everything loaded, -1 when anything failed. */
 int es_ingest_shards(const es_sink *sink, const char *const *paths, size_t npaths,
-                     const es_metric_table *metrics, size_t batch_bytes, const es_ingest_events *ev,
-                     es_ingest_totals *totals);
+                     const es_metric_table *metrics, size_t batch_bytes, size_t max_size,
+                     const es_ingest_events *ev, es_ingest_totals *totals);
 
 #endif
