@@ -1,4 +1,4 @@
--- edushell database schema, version 2 (PRAGMA user_version). es_store_open
+-- edushell database schema, version 3 (PRAGMA user_version). es_store_open
 -- creates it in a new database and brings an older one up to it
 -- (store_schema.c); a database at this version is opened without writing.
 -- Every statement is idempotent. Offsets (start, end) are byte offsets into
@@ -84,10 +84,15 @@ CREATE TABLE IF NOT EXISTS indicators (
     page        INTEGER                   -- page of a paged source (PDF), from 1
 );
 -- What the analysis functions ask first: a canonical metric (rank,
--- series, compare), a kind (claims, plan vs actual), a document.
+-- series, compare: the figures index holds every column they read, so
+-- they never visit the table), a kind (plan vs actual), a document, and
+-- the rank claims on their own.
 CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id, metric_id, kind);
-CREATE INDEX IF NOT EXISTS indicators_metric_id ON indicators(metric_id, kind, year);
+CREATE INDEX IF NOT EXISTS indicators_figures ON indicators(
+    metric_id, kind, basis, year, period_start, subject, doc_id, unit, cmp, start, value, value_hi);
 CREATE INDEX IF NOT EXISTS indicators_kind ON indicators(kind, year);
+CREATE INDEX IF NOT EXISTS indicators_claims ON indicators(
+    doc_id, scope, year, value, start, cmp, unit, metric, number) WHERE kind = 'rank';
 
 -- Full-text search over sentences and over metric phrases, by pairs of
 -- characters (core/store/fts_bigram.c): any text of one character or more
@@ -136,10 +141,11 @@ SELECT i.id, i.doc_id, d.name AS doc, d.region, d.region_level AS level, d.provi
        d.kind AS doc_kind, d.year AS doc_year, d.title AS doc_title,
        i.start, i.end, i.number, i.metric, i.metric_id, i.value, i.value_hi, i.unit,
        i.kind, i.cmp, i.scope, i.year, i.period_start, i.period_end, i.basis, i.subject,
-       i.table_seq, i.cell_row, i.cell_col, i.sheet, i.page, i.sentence_id, s.text AS sentence
+       i.table_seq, i.cell_row, i.cell_col, i.sheet, i.page, i.sentence_id,
+       (SELECT CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)
+        FROM sentence_spans s WHERE s.id = i.sentence_id) AS sentence
 FROM indicators i
-JOIN documents d ON d.id = i.doc_id
-LEFT JOIN sentences s ON s.id = i.sentence_id;
+JOIN documents d ON d.id = i.doc_id;
 
 -- Every document with its indicator count.
 CREATE VIEW IF NOT EXISTS document_rows AS

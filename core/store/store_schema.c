@@ -11,7 +11,7 @@
 
 extern const char es_schema_sql[];
 
-enum { SCHEMA_VERSION = 2 };
+enum { SCHEMA_VERSION = 3 };
 
 /* Memory the search index gathers terms in before it writes a segment:
  * large, so a batch of documents becomes one segment, not many. */
@@ -46,6 +46,13 @@ static const char SENTENCES_TO_SPANS[] =
     "DROP INDEX IF EXISTS indicators_metric_id;"
     "ALTER TABLE sentences RENAME TO sentence_spans;"
     "ALTER TABLE sentence_spans DROP COLUMN text;";
+
+/* Version 2: the view of indicators read every sentence's text whatever
+ * the query asked, and the index by metric left rankings to visit the
+ * table. schema.sql makes the view and the indexes that replace them. */
+static const char VIEWS_AND_INDEXES_OF_3[] =
+    "DROP VIEW IF EXISTS indicator_rows;"
+    "DROP INDEX IF EXISTS indicators_metric_id;";
 
 static int configure_search(sqlite3 *db, es_err *err)
 {
@@ -93,6 +100,10 @@ static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, es_err *er
         if (upgrade_1_to_2(db, err) != 0)
             return -1;
     }
+    if (notice && notice->fn && version == 2)
+        notice->fn(notice->ctx, "upgrading the database to version 3 (indexes for rankings and comparisons)");
+    if (es_store_exec(db, VIEWS_AND_INDEXES_OF_3, err) != 0)
+        return -1;
     if (es_store_exec(db, es_schema_sql, err) != 0 || configure_search(db, err) != 0)
         return -1;
     if (version == 1 && es_store_rebuild_search(db, err) != 0)

@@ -1,5 +1,6 @@
 /* A database made by version 1 (sentences holding a copy of their text,
- * a trigram search index, no recorded version) opens: it is upgraded once,
+ * a trigram search index, no recorded version) or by version 2 (views and
+ * indexes since replaced) opens: it is upgraded once,
  * with a notice, to sentences stored as spans and the bigram index, losing
  * nothing; it then opens without being written to. A database from a newer
  * version is refused. */
@@ -117,7 +118,7 @@ static void test_upgrades_once_and_keeps_everything(void **state)
         fail_msg("%s", err.msg);
     assert_int_equal(f->notices, 1);
     sqlite3 *db = es_store_db(s);
-    assert_int_equal(one_int(db, "PRAGMA user_version"), 2);
+    assert_int_equal(one_int(db, "PRAGMA user_version"), 3);
     char attach[256];
     snprintf(attach, sizeof attach, "ATTACH '%s' AS src", f->v2);
     exec(db, attach);
@@ -158,6 +159,41 @@ static void test_upgrades_once_and_keeps_everything(void **state)
     sqlite3_close(watch);
 }
 
+/* Version 2: a view of indicators that joined the view of sentences, and
+ * an index by metric that covered nothing. Opened, it gets the view and
+ * the indexes of version 3, once, with a notice, and keeps every row. */
+static void test_upgrades_version_2(void **state)
+{
+    fixture *f = *state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->v2, &db), SQLITE_OK);
+    long long rows = one_int(db, "SELECT count(*) FROM indicators");
+    exec(db, "DROP VIEW indicator_rows;"
+             "CREATE VIEW indicator_rows AS SELECT i.id, i.doc_id, d.name AS doc, d.region, i.metric,"
+             " i.metric_id, i.value, i.kind, i.year, s.text AS sentence FROM indicators i"
+             " JOIN documents d ON d.id = i.doc_id LEFT JOIN sentences s ON s.id = i.sentence_id;"
+             "DROP INDEX indicators_figures; DROP INDEX indicators_claims;"
+             "CREATE INDEX indicators_metric_id ON indicators(metric_id, kind, year);"
+             "PRAGMA user_version = 2");
+    sqlite3_close(db);
+    es_err err = {{0}};
+    es_store_notice notice = {count_notice, f};
+    es_store *s = es_store_open_notify(f->v2, &notice, &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    assert_int_equal(f->notices, 1);
+    db = es_store_db(s);
+    assert_int_equal(one_int(db, "PRAGMA user_version"), 3);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                 " ('indicators_figures', 'indicators_claims')"), 2);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'indicators_metric_id'"), 0);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM indicator_rows"), rows);
+    assert_true(rows > 0);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM indicator_rows r LEFT JOIN sentences s"
+                                 " ON s.id = r.sentence_id WHERE r.sentence IS NOT s.text"), 0);
+    es_store_close(s);
+}
+
 static void test_refuses_a_newer_database(void **state)
 {
     fixture *f = *state;
@@ -174,6 +210,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_upgrades_once_and_keeps_everything, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrades_version_2, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_a_newer_database, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
