@@ -41,57 +41,65 @@ return function(edu, core)
     return id
   end
 
-  -- One value per (region, year): the latest document about it wins, a
-  -- year-end report over a midyear one, the first mention in a document.
-  local BEST_FIRST = [[doc_year DESC, (doc_kind = 'midyear'), start]]
-
   -- A year's figure is an annual one: one year's value or the level at its
   -- end, about the whole region (not 武汉都市圈), never a yearly average
   -- (年均增长) or a period's total (五年来, 累计) taken for one year's.
   local ANNUAL = [[basis = 'annual' AND subject IS NULL AND coalesce(period_start, year) = year]]
   -- Within a document an exact figure comes before a threshold passed on
   -- the way (突破4000亿元、达到4211亿元), and one in the metric's unit
-  -- before a difference (增长5.5%, 高于全国0.3个百分点), whose unit is ?9.
-  local PICK_ORDER = [[doc_year DESC, (doc_kind = 'midyear'), (unit <> coalesce(?9, unit)),
-    (cmp IN ('>', '>=')), start]]
+  -- before a difference (增长5.5%, 高于全国0.3个百分点); `unit` is the SQL
+  -- of the metric's unit. The row id last, so that a pick is always the same.
+  local function pick_order(unit)
+    return "doc_year DESC, (doc_kind = 'midyear'), (unit <> coalesce(" .. unit .. [[, unit)),
+      (cmp IN ('>', '>=')), start, id]]
+  end
 
   local KIND_NOTE = { actual = "实际", target = "目标", change = "变化" }
 
   -- What a comparison shows as reached: an actual figure, or a change in
-  -- the metric's own unit (地区生产总值增长5.5% measures growth); ?9 is that unit.
-  local REACHED = [[(CASE WHEN kind = 'change' AND unit = ?9 THEN 'actual' ELSE kind END)]]
+  -- the metric's own unit (地区生产总值增长5.5% measures growth).
+  local function reached(unit)
+    return "(CASE WHEN kind = 'change' AND unit = " .. unit .. " THEN 'actual' ELSE kind END)"
+  end
+  -- The unit of the row's canonical metric, for a query over several.
+  local ROW_METRIC_UNIT = "(SELECT m.unit FROM metrics m WHERE m.id = metric_id)"
 
-  -- The figure to show for a year among a region's annual figures of one
-  -- metric, in PICK_ORDER: that year's of the kind asked; else, marked in
-  -- `note`, the nearest other year's of that kind (the earlier on a tie),
-  -- then that year's of another kind.
-  local function pick_for_year(rows, year, kind)
-    local exact, near, other
-    for _, r in ipairs(rows) do
-      if r.kind == kind and r.year == year then
-        exact = exact or r
-      elseif r.kind == kind then
-        local d, nd = math.abs(r.year - year), near and math.abs(near.year - year)
-        if not near or d < nd or (d == nd and r.year < near.year) then near = r end
-      elseif r.year == year and r.kind ~= "rank" then
-        other = other or r
-      end
-    end
-    if exact then return exact end
-    local r = near or other
-    if r then
-      r.note = r.kind == kind and (string.format("%d年", r.year)) or KIND_NOTE[r.kind] or r.kind
-    end
-    return r
+  -- The first row of each group in `order`: the query
+  -- SELECT columns FROM body, one row per value of `partition`.
+  local function first_of_each(columns, body, partition, order)
+    return "SELECT * FROM (SELECT " .. columns .. ", row_number() OVER (PARTITION BY " .. partition
+      .. " ORDER BY " .. order .. ") AS pick_n FROM " .. body .. ") WHERE pick_n = 1"
   end
 
-  local function first_per(rows, key)
-    local seen, out = {}, {}
-    for _, r in ipairs(rows) do
-      local k = key(r)
-      if not seen[k] then seen[k] = true; out[#out + 1] = r end
+  -- The figure to show for a year among a region's annual figures of one
+  -- metric: that year's of the kind asked; else, marked in `note`, the
+  -- nearest other year's of that kind (the earlier on a tie), then that
+  -- year's of another kind (never a rank). As SQL: the class of a row (0,
+  -- 1, 2 in that order, 3 none), then the order within the class. `kind`
+  -- is the SQL of the row's kind, `y` and `k` of the year and kind asked.
+  local function year_class(kind, y, k)
+    return string.format([[(CASE WHEN %s = %s AND year = %s THEN 0 WHEN %s = %s THEN 1
+      WHEN year = %s AND %s <> 'rank' THEN 2 ELSE 3 END)]], kind, k, y, kind, k, y, kind)
+  end
+  local function year_order(kind, y, k, unit)
+    local class = year_class(kind, y, k)
+    return string.format("%s, CASE WHEN %s = 1 THEN abs(year - %s) END, CASE WHEN %s = 1 THEN year END, %s",
+      class, class, y, class, pick_order(unit))
+  end
+
+  -- "(?n, ?n+1, ...)" for the distinct values of a list, added to params:
+  -- values are always bound. (json_each is not used: a sandboxed
+  -- connection cannot construct it.)
+  local function in_list(list, params)
+    local marks, seen = {}, {}
+    for _, v in ipairs(list) do
+      if not seen[v] then
+        seen[v] = true
+        params[#params + 1] = v
+        marks[#marks + 1] = "?" .. #params
+      end
     end
-    return out
+    return "(" .. table.concat(marks, ", ") .. ")"
   end
 
   ---------------------------------------------------------------------------
@@ -100,12 +108,9 @@ return function(edu, core)
     opts = opts or {}
     local region = edu.region(opts.region, 2)
     local id = require_metric(opts.metric, "edu.series")
-    local rows = edu.sql([[
-      SELECT year, value, value_hi, unit, cmp, id AS indicator, doc, doc_kind FROM indicator_rows
-      WHERE region = ?1 AND metric_id = ?2 AND kind = ?3 AND year IS NOT NULL AND ]] .. ANNUAL .. [[
-      ORDER BY year, ]] .. PICK_ORDER, region, id, opts.kind or "actual", nil, nil, nil, nil, nil,
-      edu.metric.get(id).unit)
-    local points = first_per(rows, function(r) return r.year end)
+    local points = edu.sql(first_of_each("year, value, value_hi, unit, cmp, id AS indicator, doc, doc_kind",
+      "indicator_rows WHERE region = ?1 AND metric_id = ?2 AND kind = ?3 AND year IS NOT NULL AND " .. ANNUAL,
+      "year", pick_order("?4")) .. " ORDER BY year", region, id, opts.kind or "actual", edu.metric.get(id).unit)
     local out = Rows.new(points, { "year", "value", "unit", "doc", "indicator" })
     out.metric, out.region = id, region
     return out
@@ -144,28 +149,21 @@ return function(edu, core)
     local rows
     if opts.year then
       -- Each region's figure of the year, or, marked, its nearest.
-      local values = edu.sql([[
-        SELECT region, value, value_hi, unit, cmp, year, kind, doc, id AS indicator FROM indicator_rows
-        WHERE metric_id = ?1 AND year IS NOT NULL AND (?2 IS NULL OR level = ?2) AND region IS NOT NULL
-          AND ]] .. ANNUAL .. [[
-        ORDER BY region, ]] .. PICK_ORDER, id, level, nil, nil, nil, nil, nil, nil, def.unit)
-      local by_region, order = {}, {}
-      for _, r in ipairs(values) do
-        if not by_region[r.region] then by_region[r.region] = {}; order[#order + 1] = r.region end
-        table.insert(by_region[r.region], r)
-      end
-      rows = {}
-      for _, region in ipairs(order) do
-        local r = pick_for_year(by_region[region], opts.year, kind)
-        if r then rows[#rows + 1] = r end
+      rows = edu.sql(first_of_each("region, value, value_hi, unit, cmp, year, kind, doc, id AS indicator",
+        "indicator_rows WHERE metric_id = ?1 AND year IS NOT NULL AND (?2 IS NULL OR level = ?2)"
+          .. " AND region IS NOT NULL AND " .. ANNUAL .. " AND " .. year_class("kind", "?4", "?3") .. " < 3",
+        "region", year_order("kind", "?4", "?3", "?5")) .. " ORDER BY region",
+        id, level, kind, math.tointeger(opts.year) or opts.year, def.unit)
+      for _, r in ipairs(rows) do
+        if r.year ~= opts.year or r.kind ~= kind then
+          r.note = r.kind == kind and string.format("%d年", r.year) or KIND_NOTE[r.kind] or r.kind
+        end
       end
     else
-      local values = edu.sql([[
-        SELECT region, value, value_hi, unit, cmp, year, doc, id AS indicator FROM indicator_rows
-        WHERE metric_id = ?1 AND kind = ?2 AND (?3 IS NULL OR level = ?3) AND region IS NOT NULL
-          AND ]] .. ANNUAL .. [[
-        ORDER BY region, ]] .. PICK_ORDER, id, kind, level, nil, nil, nil, nil, nil, def.unit)
-      rows = first_per(values, function(r) return r.region end)
+      rows = edu.sql(first_of_each("region, value, value_hi, unit, cmp, year, doc, id AS indicator",
+        "indicator_rows WHERE metric_id = ?1 AND kind = ?2 AND (?3 IS NULL OR level = ?3)"
+          .. " AND region IS NOT NULL AND " .. ANNUAL,
+        "region", pick_order("?4")) .. " ORDER BY region", id, kind, level, def.unit)
     end
     local have = {}
     for _, r in ipairs(rows) do have[r.region] = true end
@@ -204,24 +202,28 @@ return function(edu, core)
     end
     local out, columns = {}, { "metric", "unit" }
     for _, region in ipairs(regions) do columns[#columns + 1] = region end
+    -- Every cell in one query: the figure each (region, metric) shows.
+    local reach = reached(ROW_METRIC_UNIT)
+    local params = { math.tointeger(opts.year) or opts.year or false }
+    local body = "indicator_rows WHERE region IN " .. in_list(regions, params) .. " AND metric_id IN "
+      .. in_list(ids, params) .. " AND " .. reach .. " IN ('actual', 'target') AND " .. ANNUAL
+    local order
+    if opts.year then
+      body = body .. " AND year IS NOT NULL AND " .. year_class(reach, "?1", "'actual'") .. " < 3"
+      order = year_order(reach, "?1", "'actual'", ROW_METRIC_UNIT)
+    else
+      order = "(kind = 'target'), year DESC, " .. pick_order(ROW_METRIC_UNIT)
+    end
+    local cells = {}
+    for _, v in ipairs(edu.sql(first_of_each("region, metric_id, value, " .. reach .. " AS reached, year", body,
+        "region, metric_id", order), table.unpack(params, 1, #params))) do
+      cells[v.region .. "\0" .. v.metric_id] = { value = v.value, kind = v.reached, year = v.year }
+    end
     for _, id in ipairs(ids) do
       local def = edu.metric.get(id)
       local row = { metric = def.name, unit = def.unit, id = id }
       for _, region in ipairs(regions) do
-        local v
-        if opts.year then
-          v = pick_for_year(edu.sql([[
-            SELECT value, ]] .. REACHED .. [[ AS kind, year FROM indicator_rows
-            WHERE region = ?1 AND metric_id = ?2 AND year IS NOT NULL AND ]] .. REACHED .. [[ IN ('actual', 'target')
-              AND ]] .. ANNUAL .. [[
-            ORDER BY ]] .. PICK_ORDER, region, id, nil, nil, nil, nil, nil, nil, def.unit), opts.year, "actual")
-        else
-          v = edu.sql([[
-            SELECT value, ]] .. REACHED .. [[ AS kind, year FROM indicator_rows
-            WHERE region = ?1 AND metric_id = ?2 AND ]] .. REACHED .. [[ IN ('actual', 'target') AND ]] .. ANNUAL .. [[
-            ORDER BY (kind = 'target'), year DESC, ]] .. PICK_ORDER .. " LIMIT 1", region, id,
-            nil, nil, nil, nil, nil, nil, def.unit)[1]
-        end
+        local v = cells[region .. "\0" .. id]
         if v then
           local shown = edu.format.figure(v.value, def.unit, { bare = true })
           if v.kind == "target" then
@@ -248,21 +250,48 @@ return function(edu, core)
   end
 
   --- edu.plan_vs_actual{region=, year=} -> each target with its actual, status and gap
+  -- The region's documents first (CROSS JOIN keeps that order): its
+  -- targets, then in one query every actual figure that could answer one,
+  -- best first; each target takes the first of the same year, unit and
+  -- canonical metric (or, without one, the same metric phrase).
   function edu.plan_vs_actual(opts)
     opts = opts or {}
     local region = edu.region(opts.region, 2)
     local targets = edu.sql([[
-      SELECT r.id, r.metric, r.metric_id, r.value AS target, r.value_hi AS target_hi, r.unit, r.cmp, r.year,
-             r.doc AS plan_doc, coalesce(m.direction, 'higher') AS direction
-      FROM indicator_rows r LEFT JOIN metrics m ON m.id = r.metric_id
-      WHERE r.region = ?1 AND r.kind = 'target' AND (?2 IS NULL OR r.year = ?2)
-      ORDER BY r.year, r.doc, r.start]], region, opts.year)
+      SELECT i.id, i.metric, i.metric_id, i.value AS target, i.value_hi AS target_hi, i.unit, i.cmp, i.year,
+             d.name AS plan_doc, coalesce(m.direction, 'higher') AS direction
+      FROM documents d CROSS JOIN indicators i INDEXED BY indicators_doc ON i.doc_id = d.id LEFT JOIN metrics m ON m.id = i.metric_id
+      WHERE d.region = ?1 AND i.kind = 'target' AND (?2 IS NULL OR i.year = ?2)
+      ORDER BY i.year, d.name, i.start, i.id]], region, opts.year)
+    local ids, phrases, years = {}, {}, {}
     for _, t in ipairs(targets) do
-      local actual = edu.sql([[
-        SELECT value, doc FROM indicator_rows
-        WHERE region = ?1 AND kind = 'actual' AND year = ?2 AND unit = ?3
-          AND ((?4 IS NOT NULL AND metric_id = ?4) OR (?4 IS NULL AND metric = ?5))
-        ORDER BY ]] .. BEST_FIRST .. " LIMIT 1", region, t.year, t.unit, t.metric_id, t.metric)[1]
+      if t.metric_id then ids[#ids + 1] = t.metric_id else phrases[#phrases + 1] = t.metric end
+      if t.year then years[#years + 1] = t.year end
+    end
+    local by_id, by_phrase = {}, {}
+    local function key(...) return table.concat({ ... }, "\0") end
+    local params = { region }
+    local years_in = in_list(years, params)
+    local metrics_in = "(i.metric_id IN " .. in_list(ids, params) .. " OR i.metric IN " .. in_list(phrases, params) .. ")"
+    if #params > 500 then -- past the number of values a statement may bind: every actual of those years
+      params = { region }
+      years_in, metrics_in = in_list(years, params), "1"
+    end
+    for _, a in ipairs(#targets == 0 and {} or edu.sql([[
+        SELECT i.year, i.unit, i.metric_id, i.metric, i.value, d.name AS doc
+        FROM documents d CROSS JOIN indicators i INDEXED BY indicators_doc ON i.doc_id = d.id
+        WHERE d.region = ?1 AND i.kind = 'actual' AND i.year IN ]] .. years_in .. " AND " .. metrics_in .. [[
+        ORDER BY d.year DESC, (d.kind = 'midyear'), i.start, i.id]], table.unpack(params, 1, #params))) do
+      if a.metric_id then
+        local k = key(a.year, a.unit, a.metric_id)
+        by_id[k] = by_id[k] or a
+      end
+      local k = key(a.year, a.unit, a.metric)
+      by_phrase[k] = by_phrase[k] or a
+    end
+    for _, t in ipairs(targets) do
+      local actual = t.year and (t.metric_id and by_id[key(t.year, t.unit, t.metric_id)]
+        or not t.metric_id and by_phrase[key(t.year, t.unit, t.metric)])
       if actual then
         t.actual, t.actual_doc = actual.value, actual.doc
         t.gap = actual.value - t.target
@@ -279,14 +308,27 @@ return function(edu, core)
 
   ---------------------------------------------------------------------------
   --- edu.claims{scope=, region=, year=} -> rank claims (位列全省第二 ...)
+  -- From the index of rank claims alone; with a region, from its documents.
   function edu.claims(opts)
     opts = opts or {}
+    local region = edu.region(opts.region, 2)
+    local where, params = { "i.kind = 'rank'" }, {}
+    local function filter(clause, value)
+      if value ~= nil then
+        params[#params + 1] = value
+        where[#where + 1] = clause .. #params
+      end
+    end
+    filter("i.scope = ?", opts.scope)
+    filter("d.region = ?", region)
+    filter("i.year = ?", opts.year)
+    local from = region and "documents d CROSS JOIN indicators i INDEXED BY indicators_claims ON i.doc_id = d.id"
+      or "indicators i INDEXED BY indicators_claims JOIN documents d ON d.id = i.doc_id"
     return edu.sql([[
-      SELECT region, year, metric, value AS rank, cmp, unit, kind, scope, number, doc, id AS indicator
-      FROM indicator_rows
-      WHERE kind = 'rank' AND (?1 IS NULL OR scope = ?1) AND (?2 IS NULL OR region = ?2)
-        AND (?3 IS NULL OR year = ?3)
-      ORDER BY region, year, value, doc, start]], opts.scope, edu.region(opts.region, 2), opts.year)
+      SELECT d.region, i.year, i.metric, i.value AS rank, i.cmp, i.unit, i.kind, i.scope, i.number, d.name AS doc,
+             i.id AS indicator
+      FROM ]] .. from .. " WHERE " .. table.concat(where, " AND ") .. [[
+      ORDER BY d.region, i.year, i.value, d.name, i.start, i.id]], table.unpack(params, 1, #params))
   end
 
   -- Where in its source file a figure stands, as one reading the file finds
@@ -325,7 +367,7 @@ return function(edu, core)
       SELECT r.id, r.doc_id, r.start, r.end, r.number, r.metric, r.metric_id, r.value, r.value_hi,
              r.unit, r.kind, r.cmp, r.scope, r.year, s.start AS s_start, r.sentence, r.doc, r.region,
              r.doc_year, r.doc_kind, r.doc_title AS title, r.table_seq, r.cell_row, r.cell_col, r.sheet, r.page
-      FROM indicator_rows r LEFT JOIN sentences s ON s.id = r.sentence_id
+      FROM indicator_rows r LEFT JOIN sentence_spans s ON s.id = r.sentence_id
       WHERE r.id = ?1]], math.tointeger(id) or id)[1]
     if not r then error("edu.explain: no indicator " .. tostring(id), 2) end
     local d = edu.sql("SELECT path, issued, issuer FROM document_rows WHERE id = ?1", r.doc_id)[1]
