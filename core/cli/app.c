@@ -22,6 +22,9 @@ void es_app_error(const char *fmt, ...)
     va_end(ap);
 }
 
+/* The largest part of the database read through a memory map. */
+#define QUERY_MAP_BYTES ((int64_t)2 << 30)
+
 static int open_lua(es_app *app)
 {
     app->L = app->sandbox ? es_sandbox_newstate(app->sandbox) : luaL_newstate();
@@ -37,6 +40,9 @@ static int open_lua(es_app *app)
         es_app_error("%s: %s", app->db_path, err.msg);
         return -1;
     }
+    /* A session queries: reading through a memory map spares a read call
+     * per page (rankings and comparisons visit thousands). */
+    es_store_map_for_queries(app->store, QUERY_MAP_BYTES);
     app->lua_env.store = app->store;
     app->lua_env.pipeline = app->has_pipeline ? &app->pipeline : NULL;
     app->lua_env.scripts_dir = app->paths.scripts;

@@ -247,6 +247,15 @@ void es_store_guard_queries(es_store *s, const es_store_guard *g)
 
 int es_store_is_read_only(const es_store *s) { return s->read_only; }
 
+void es_store_map_for_queries(es_store *s, int64_t bytes)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA mmap_size = %lld", (long long)bytes);
+    s->own_write = 1; /* a setting of this connection, not a change to the file */
+    sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    s->own_write = 0;
+}
+
 void es_store_own_write(es_store *s, int on) { s->own_write = on; }
 
 void es_store_interrupt(es_store *s) { sqlite3_interrupt(s->db); }

@@ -57,6 +57,11 @@ int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_
 /* The store as the sink of a load: put adds to the batch, flush commits. */
 es_sink es_store_sink(es_store *s);
 
+/* Reads the database through a memory map of up to `bytes`, for sessions
+ * that query: a page in the system's cache then costs no read call. A
+ * load does not call it, so that its memory stays what it writes. */
+void es_store_map_for_queries(es_store *s, int64_t bytes);
+
 /* --- safety ---------------------------------------------------------- */
 
 /* From now on SQL run on the connection by others (edu.sql) may only
