@@ -1,6 +1,10 @@
 /* End-to-end load throughput: files read, decoded, extracted and stored in
- * a fresh database, one transaction per document.
- *   bench_load [--repeat N] PATH...   (prints MiB/s, documents/s, peak memory) */
+ * a fresh database, as `edushell load` does (threads building documents,
+ * one transaction per batch, the search index written with each batch).
+ *   bench_load [--repeat N] PATH...   (prints MiB/s, documents/s, peak memory)
+ *   bench_load --db FILE PATH...      (one load into FILE, kept; adds bytes
+ *                                      written, the database's size and the
+ *                                      rate of the first and last tenth) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +16,19 @@
 #include "edushell/load/ingest.h"
 #include "edushell/store/store.h"
 
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Documents as they are stored, and when: the rate of the first tenth of
+ * the text against the last (the load is linear when they are alike). */
 typedef struct tally {
-    size_t bytes, docs;
+    size_t bytes, docs, expected;
+    double start, tenth_at, ninth_at;   /* when a tenth, nine tenths were stored */
+    size_t tenth_bytes, ninth_bytes;
 } tally;
 
 static void count_document(void *ctx, const es_document *doc, es_put_result result)
@@ -22,25 +37,73 @@ static void count_document(void *ctx, const es_document *doc, es_put_result resu
     tally *t = ctx;
     t->bytes += doc->src->len;
     t->docs++;
+    if (t->expected && !t->tenth_at && t->bytes * 10 >= t->expected) {
+        t->tenth_at = now_seconds();
+        t->tenth_bytes = t->bytes;
+    }
+    if (t->expected && !t->ninth_at && t->bytes * 10 >= t->expected * 9) {
+        t->ninth_at = now_seconds();
+        t->ninth_bytes = t->bytes;
+    }
 }
 
-static double now_seconds(void)
+/* Bytes this process has caused to be written to storage (Linux). */
+static long long bytes_written(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    FILE *f = fopen("/proc/self/io", "r");
+    char line[128];
+    long long v = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "write_bytes: %lld", &v) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return v;
 }
 
-/* One load into a new database; returns the seconds it took. */
-static double load_once(const es_pipeline *pipe, const char *const *paths, size_t n, tally *t)
+static long long file_size(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    fseek(f, 0, SEEK_END);
+    long long n = ftell(f);
+    fclose(f);
+    return n;
+}
+
+/* The text under the paths, for the tenths: file sizes less the first line
+ * bench_corpus adds is near enough; a load reports exact bytes after. */
+static size_t input_bytes(const char *const *paths, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        char cmd[4200];
+        snprintf(cmd, sizeof cmd, "du -sb '%s'", paths[i]);
+        FILE *p = popen(cmd, "r");
+        unsigned long long b = 0;
+        if (p && fscanf(p, "%llu", &b) == 1)
+            total += (size_t)b;
+        if (p)
+            pclose(p);
+    }
+    return total;
+}
+/* One load into `keep` (a new database), or into a temporary one;
+ * returns the seconds it took. */
+static double load_once(const es_pipeline *pipe, const char *const *paths, size_t n, tally *t, const char *keep)
 {
     char dir[] = "/tmp/edushell-bench-XXXXXX";
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        exit(1);
+    char db[4200];
+    if (keep) {
+        snprintf(db, sizeof db, "%s", keep);
+    } else {
+        if (!mkdtemp(dir)) {
+            perror("mkdtemp");
+            exit(1);
+        }
+        snprintf(db, sizeof db, "%s/bench.db", dir);
     }
-    char db[64];
-    snprintf(db, sizeof db, "%s/bench.db", dir);
     es_err err = {{0}};
     es_store *store = es_store_open(db, &err);
     if (!store) {
@@ -55,6 +118,7 @@ static double load_once(const es_pipeline *pipe, const char *const *paths, size_
     es_ingest_events ev = {.ctx = t, .on_document = count_document};
     es_sink sink = es_store_sink(store);
     double start = now_seconds();
+    t->start = start;
     es_ingest_totals tot;
     es_ingest_run(pipe, &sink, paths, n, NULL, &ev, &tot);
     double took = now_seconds() - start;
@@ -63,7 +127,9 @@ static double load_once(const es_pipeline *pipe, const char *const *paths, size_
         printf("  %-9s %8.2f s\n", names[i], tot.seconds[i]);
     printf("  %-9s %8.2f s\n", "waiting", tot.waiting);
     es_store_close(store);
-    char wal[80], shm[80];
+    if (keep)
+        return took;
+    char wal[4300], shm[4300];
     snprintf(wal, sizeof wal, "%s-wal", db);
     snprintf(shm, sizeof shm, "%s-shm", db);
     unlink(db);
@@ -76,8 +142,13 @@ static double load_once(const es_pipeline *pipe, const char *const *paths, size_
 int main(int argc, char **argv)
 {
     int repeat = 3, first = 1;
+    const char *keep = NULL;
     if (argc > 2 && strcmp(argv[1], "--repeat") == 0) {
         repeat = atoi(argv[2]);
+        first = 3;
+    } else if (argc > 2 && strcmp(argv[1], "--db") == 0) {
+        keep = argv[2];
+        repeat = 1;
         first = 3;
     }
     if (first >= argc || repeat < 1) {
@@ -95,7 +166,9 @@ int main(int argc, char **argv)
     tally t = {0};
     for (int r = 0; r < repeat; r++) {
         t = (tally){0};
-        double s = load_once(&pipe, (const char *const *)argv + first, (size_t)(argc - first), &t);
+        if (keep)
+            t.expected = input_bytes((const char *const *)argv + first, (size_t)(argc - first));
+        double s = load_once(&pipe, (const char *const *)argv + first, (size_t)(argc - first), &t, keep);
         if (r == 0 || s < best)
             best = s;
     }
@@ -105,6 +178,15 @@ int main(int argc, char **argv)
            " peak memory %.1f MiB\n",
            t.docs, (double)t.bytes / (1 << 20), best, repeat,
            (double)t.bytes / (1 << 20) / best, (double)t.docs / best, (double)use.ru_maxrss / 1024);
+    if (keep && t.tenth_at && t.ninth_at) {
+        double first_rate = (double)t.tenth_bytes / (t.tenth_at - t.start);
+        double last_rate = (double)(t.bytes - t.ninth_bytes) / (t.start + best - t.ninth_at);
+        char wal[4300];
+        snprintf(wal, sizeof wal, "%s-wal", keep);
+        printf("bytes %zu seconds %.3f written %lld db %lld peak_kib %ld first_tenth %.3f last_tenth %.3f\n",
+               t.bytes, best, bytes_written(), file_size(keep) + file_size(wal), use.ru_maxrss,
+               first_rate / (1 << 20), last_rate / (1 << 20));
+    }
     es_pipeline_close(&pipe);
     return 0;
 }
