@@ -1,4 +1,5 @@
-# A load killed with SIGKILL in the middle leaves a database that passes
+# A load killed with SIGKILL in the middle (once, then at twenty random
+# points) leaves a database that passes
 # PRAGMA integrity_check and holds no part of a document: every document
 # stored has all its sentences and indicators. Running the load again
 # completes it, as if it had never been killed.
@@ -50,6 +51,38 @@ q "$DB" "$parts" >"$WORK/killed.parts"
 q "$WORK/whole.db" "$parts" >"$WORK/whole.parts"
 missing=$(comm -23 "$WORK/killed.parts" "$WORK/whole.parts")
 [ -z "$missing" ] || fail "documents stored in part: $missing"
+
+# Twenty more kills at random points, each of a load into a new database:
+# after a random number of documents reported (up to a third of them) and
+# a random pause, so a kill falls in a batch, in a commit or between them.
+# Every one leaves a sound database holding whole documents only.
+RANDOM=20261207
+mid=0
+for round in $(seq 20); do
+  db=$WORK/round$round.db
+  after=$(( RANDOM % 31 + 1 ))
+  "$EDUSHELL" --db "$db" load --batch 200k "$WORK/corpus" >"$WORK/out" 2>/dev/null &
+  pid=$!
+  for _ in $(seq 1200); do
+    [ "$(wc -l <"$WORK/out")" -ge "$after" ] && break
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.02
+  done
+  sleep "0.0$(( RANDOM % 10 ))"
+  kill -KILL $pid 2>/dev/null || true
+  wait $pid 2>/dev/null || true
+  expect_eq "$(edu "$db" 'print(edu.sql("PRAGMA integrity_check")[1].integrity_check)')" ok \
+            "integrity_check after kill $round"
+  edu "$db" 'edu.sql("INSERT INTO sentences_fts(sentences_fts, rank) VALUES (\"integrity-check\", 1)")' \
+    || fail "the search index after kill $round"
+  q "$db" "$parts" >"$WORK/round.parts"
+  missing=$(comm -23 "$WORK/round.parts" "$WORK/whole.parts")
+  [ -z "$missing" ] || fail "kill $round left documents stored in part: $missing"
+  [ "$(wc -l <"$WORK/round.parts")" -lt "$all" ] && mid=$((mid + 1))
+  rm -f "$db" "$db-wal" "$db-shm"
+done
+[ "$mid" -ge 15 ] || fail "only $mid of 20 kills came before the load's end"
+echo "$mid of 20 kills came before the load's end, each leaving whole documents only"
 
 # Again, to the end: the same database as the load never killed.
 "$EDUSHELL" --db "$DB" load "$WORK/corpus" >/dev/null 2>&1 || fail "the load run again failed"
