@@ -24,3 +24,20 @@ expect_eq() {
 }
 # edu DB LUA: runs a Lua chunk against DB and prints its output
 edu() { "$EDUSHELL" --db "$1" -e "$2"; }
+
+# figures_against_text NAME MIN_PERCENT LOAD_ARG...: loads the files into
+# WORK/NAME.db (load's messages in WORK/NAME.err) and fails unless at least
+# MIN_PERCENT of the (value, unit, metric) figures of WORK/text.jsonl (an
+# export of their text versions) are among theirs; prints the share.
+figures_against_text() {
+  local name=$1 min=$2; shift 2
+  "$EDUSHELL" --db "$WORK/$name.db" load "$@" >/dev/null 2>"$WORK/$name.err" || fail "$name: $(cat "$WORK/$name.err")"
+  "$EDUSHELL" --db "$WORK/$name.db" export indicators --format jsonl --out "$WORK/$name.jsonl"
+  local m
+  m=$(python3 "$SRC/tests/e2e/figures_match.py" "$WORK/text.jsonl" "$WORK/$name.jsonl" 2>"$WORK/$name.docs")
+  echo "$name: $m (matched, of, percent; at least $min%)"
+  set -- $m
+  [ "$2" -gt 0 ] || fail "$name: no figures to compare"
+  python3 -c "import sys; sys.exit(0 if float('$3') >= $min else 1)" ||
+    fail "$name: $3% of the text version's figures, less than $min%: $(cat "$WORK/$name.docs")"
+}

@@ -5,30 +5,16 @@
 # files are skipped and counted.
 source "$(dirname "$0")/lib.sh"
 FIX=$SRC/tests/fixtures/office
-MATCH=$SRC/tests/e2e/figures_match.py
 
 "$EDUSHELL" --db "$WORK/text.db" load "$SRC/data/sample" >/dev/null 2>&1
 "$EDUSHELL" --db "$WORK/text.db" export indicators --format jsonl --out "$WORK/text.jsonl"
 
-# expect_figures NAME MIN_PERCENT FILE...: the files' figures against the text's.
-expect_figures() {
-  local name=$1 min=$2; shift 2
-  "$EDUSHELL" --db "$WORK/$name.db" load "$@" >/dev/null 2>"$WORK/$name.err" || fail "$name: $(cat "$WORK/$name.err")"
-  "$EDUSHELL" --db "$WORK/$name.db" export indicators --format jsonl --out "$WORK/$name.jsonl"
-  local m
-  m=$(python3 "$MATCH" "$WORK/text.jsonl" "$WORK/$name.jsonl" 2>"$WORK/$name.docs")
-  echo "$name: $m"
-  set -- $m
-  [ "$2" -gt 0 ] || fail "$name: no figures to compare"
-  python3 -c "import sys; sys.exit(0 if float('$3') >= $min else 1)" ||
-    fail "$name: $3% of the text version's figures, less than $min%: $(cat "$WORK/$name.docs")"
-}
 
-expect_figures docx 97 "$FIX"/seed_00?.docx
-expect_figures odt 97 "$FIX"/seed_00?.odt
-expect_figures pdf 90 "$FIX"/seed_00?.pdf
+figures_against_text docx 97 "$FIX"/seed_00?.docx
+figures_against_text odt 97 "$FIX"/seed_00?.odt
+figures_against_text pdf 90 "$FIX"/seed_00?.pdf
 for v in utf16le utf16be utf16le-bom utf16be-bom big5; do
-  expect_figures "$v" 97 "$FIX/seed_002.$v.txt"
+  figures_against_text "$v" 97 "$FIX/seed_002.$v.txt"
 done
 # Traditional characters stay as written; regions and metrics still match.
 big5=$(edu "$WORK/big5.db" 'local d = edu.sql("SELECT region, encoding FROM documents")[1]; print(d.region, d.encoding)
@@ -87,7 +73,7 @@ expect_eq "$(edu "$WORK/pages.db" 'print(#edu.docs{name = "manifest.tsv"})')" 0 
 
 # Legacy formats converted on request, where LibreOffice is installed.
 if command -v soffice >/dev/null; then
-  expect_figures converted 97 --convert "$FIX/seed_002.doc"
+  figures_against_text converted 97 --convert "$FIX/seed_002.doc"
   expect_eq "$(edu "$WORK/converted.db" 'print(edu.sql("SELECT format FROM documents")[1].format)')" doc "converted document's format"
 else
   echo "soffice not installed: load --convert not tested"

@@ -7,26 +7,18 @@
 # encodings) and 90% (PDF). Skipped (77) without soffice; the encodings
 # without OpenCC are made all the same but for Big5.
 source "$(dirname "$0")/lib.sh"
-MATCH=$SRC/tests/e2e/figures_match.py
 SEEDS=("$SRC"/data/sample/*.txt)
 
 "$EDUSHELL" --db "$WORK/text.db" load "${SEEDS[@]}" >/dev/null 2>&1
 "$EDUSHELL" --db "$WORK/text.db" export indicators --format jsonl --out "$WORK/text.jsonl"
 
-# expect_figures NAME MIN_PERCENT FILE...: the files' figures against the text's.
+# expect_figures NAME MIN_PERCENT FILE...: the files' figures against the
+# text's, each file loaded as a document of its own.
 expect_figures() {
-  local name=$1 min=$2; shift 2
-  "$EDUSHELL" --db "$WORK/$name.db" load "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" ||
-    fail "$name: $(cat "$WORK/$name.err")"
+  local name=$1
+  figures_against_text "$@"
+  shift 2
   expect_contains "$(cat "$WORK/$name.err")" "loaded $# new" "$name load"
-  "$EDUSHELL" --db "$WORK/$name.db" export indicators --format jsonl --out "$WORK/$name.jsonl"
-  local m
-  m=$(python3 "$MATCH" "$WORK/text.jsonl" "$WORK/$name.jsonl" 2>"$WORK/$name.docs")
-  echo "$name: $m (matched, of, percent; at least $min%)"
-  set -- $m
-  [ "$2" -gt 0 ] || fail "$name: no figures to compare"
-  python3 -c "import sys; sys.exit(0 if float('$3') >= $min else 1)" ||
-    fail "$name: $3% of the text version's figures, less than $min%: $(cat "$WORK/$name.docs")"
 }
 
 # UTF-16 needs nothing but iconv.
