@@ -88,8 +88,7 @@ return function(edu, core)
   end
 
   -- "(?n, ?n+1, ...)" for the distinct values of a list, added to params:
-  -- values are always bound. (json_each is not used: a sandboxed
-  -- connection cannot construct it.)
+  -- values are always bound.
   local function in_list(list, params)
     local marks, seen = {}, {}
     for _, v in ipairs(list) do

@@ -46,6 +46,10 @@ expect_contains "$err" "attempt to load a binary chunk"
 if err=$(S --allow-read "$WORK/cmod" -e 'dofile("'"$WORK"'/cmod/chunk.luac")' 2>&1); then fail "binary dofile"; fi
 expect_contains "$err" "attempt to load a binary chunk"
 expect_eq "$(S -e 'print(load("return 6 * 7")())')" 42 "text chunks load"
+expect_eq "$(S -e 'local n = 0 for _, r in ipairs(edu.sql("SELECT value FROM json_each(?1)", "[4,5]")) do n = n + r.value end print(n)')" 9 \
+  "table-valued JSON functions"
+expect_eq "$(S -e 'local t = edu.indicators{limit = 1} print(edu.Rows.sentences{t[1].id}[t[1].id] ~= nil)' 2>&1)" true \
+  "the sentences of rows for a spreadsheet"
 # Lua modules load (as text) from the folders a script may read.
 printf 'return {answer = 42}\n' > "$WORK/cmod/mymod.lua"
 expect_eq "$(S --allow-read "$WORK/cmod" -e 'print(require("mymod").answer)')" 42 "Lua modules"
