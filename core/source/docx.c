@@ -369,20 +369,7 @@ int es_read_docx_package(zip_t *z, es_source *out, es_err *err)
     flow_init(&f, FLOW_KEEP_BLANKS);
     int rc = read_body(z, main, &f, err);
     free(main);
-    if (rc == 0 && f.overflow)
-        rc = es_err_set(err, "document text too large");
-    if (rc != 0) {
-        flow_free(&f);
-        return -1;
-    }
-    out->text = flow_take(&f, &out->len, &out->tables);
-    out->format = ES_FORMAT_DOCX;
-    out->encoding = ES_ENC_UTF8;
-    if (out->len == 0) {
-        es_source_free(out);
-        return es_err_set(err, "Word document has no text");
-    }
-    return 0;
+    return flow_finish(&f, rc, ES_FORMAT_DOCX, "document text too large", "Word document has no text", out, err);
 }
 
 int es_read_docx(const char *bytes, size_t len, es_source *out, es_err *err)

@@ -192,6 +192,25 @@ char *flow_take(flow *f, size_t *len, es_table_list *tables)
     return text;
 }
 
+int flow_finish(flow *f, int rc, es_format format, const char *too_large, const char *no_text,
+                es_source *out, es_err *err)
+{
+    if (rc == 0 && f->overflow)
+        rc = es_err_set(err, "%s", too_large);
+    if (rc != 0) {
+        flow_free(f);
+        return -1;
+    }
+    out->text = flow_take(f, &out->len, &out->tables);
+    out->format = format;
+    out->encoding = ES_ENC_UTF8;
+    if (out->len == 0) {
+        es_source_free(out);
+        return es_err_set(err, "%s", no_text);
+    }
+    return 0;
+}
+
 /* --- joining lines ---------------------------------------------------------- */
 
 static int cp_is_digit(int32_t cp)

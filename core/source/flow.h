@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "edushell/base/common.h"
+#include "edushell/source/source.h"
 #include "edushell/source/table.h"
 
 typedef enum flow_blanks {
@@ -67,6 +68,14 @@ int flow_at_line_start(const flow *f);
 /* Hands over the text (ending with one line feed, or empty) and the
  * tables, and resets the flow. */
 char *flow_take(flow *f, size_t *len, es_table_list *tables);
+
+/* Ends a reader's flow: when rc is 0 and the text is within the flow's
+ * limit and not empty, its text and tables become `out` (UTF-8, in
+ * `format`) and 0 is returned; otherwise the flow is freed, `out` left
+ * empty, and -1 returned with err set to `too_large` or `no_text` (an
+ * error of rc's is kept as it is). */
+int flow_finish(flow *f, int rc, es_format format, const char *too_large, const char *no_text,
+                es_source *out, es_err *err);
 
 /* One line of text from several: line feeds (and the blanks around them)
  * are removed, with one space left only between two words of Latin

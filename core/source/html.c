@@ -388,20 +388,6 @@ int es_read_html(const char *utf8, size_t len, es_source *out, es_err *err)
     memset(out, 0, sizeof *out);
     flow f;
     flow_init(&f, FLOW_COLLAPSE_BLANKS);
-    if (html_render(utf8, len, &f, err) != 0) {
-        flow_free(&f);
-        return -1;
-    }
-    if (f.overflow) {
-        flow_free(&f);
-        return es_err_set(err, "HTML page too large");
-    }
-    out->text = flow_take(&f, &out->len, &out->tables);
-    out->format = ES_FORMAT_HTML;
-    out->encoding = ES_ENC_UTF8;
-    if (out->len == 0) {
-        es_source_free(out);
-        return es_err_set(err, "HTML page has no text");
-    }
-    return 0;
+    int rc = html_render(utf8, len, &f, err);
+    return flow_finish(&f, rc, ES_FORMAT_HTML, "HTML page too large", "HTML page has no text", out, err);
 }

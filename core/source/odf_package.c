@@ -78,21 +78,9 @@ int es_read_odf_package(zip_t *z, es_format want, es_source *out, es_err *err)
     es_format format = want;
     int rc = read_body(z, content, &format, &f, err);
     xmlFreeDoc(content);
-    if (rc == 0 && f.overflow)
-        rc = es_err_set(err, "document text too large");
-    if (rc != 0) {
-        flow_free(&f);
-        return -1;
-    }
-    out->text = flow_take(&f, &out->len, &out->tables);
-    out->format = format;
-    out->encoding = ES_ENC_UTF8;
-    if (out->len == 0) {
-        es_source_free(out);
-        return es_err_set(err, format == ES_FORMAT_ODS ? "spreadsheet has no text"
-                                                       : "OpenDocument text has no text");
-    }
-    return 0;
+    return flow_finish(&f, rc, format, "document text too large",
+                       format == ES_FORMAT_ODS ? "spreadsheet has no text" : "OpenDocument text has no text",
+                       out, err);
 }
 
 static int read_kind(const char *bytes, size_t len, es_format want, es_source *out, es_err *err)

@@ -496,23 +496,10 @@ int es_read_xlsx_package(zip_t *z, es_source *out, es_err *err)
         read_styles(z, ooxml_rel_by_type(&rels, "styles"), &wb);
         rc = read_sheets(z, main, &rels, &wb, &f, err);
     }
-    if (rc == 0 && f.overflow)
-        rc = es_err_set(err, "workbook text too large");
     ooxml_rels_free(&rels);
     workbook_free(&wb);
     free(main);
-    if (rc != 0) {
-        flow_free(&f);
-        return -1;
-    }
-    out->text = flow_take(&f, &out->len, &out->tables);
-    out->format = ES_FORMAT_XLSX;
-    out->encoding = ES_ENC_UTF8;
-    if (out->len == 0) {
-        es_source_free(out);
-        return es_err_set(err, "workbook has no text");
-    }
-    return 0;
+    return flow_finish(&f, rc, ES_FORMAT_XLSX, "workbook text too large", "workbook has no text", out, err);
 }
 
 int es_read_xlsx(const char *bytes, size_t len, es_source *out, es_err *err)
