@@ -22,8 +22,8 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   run_suite "$top/build-asan" -DCMAKE_BUILD_TYPE=Debug -DEDUSHELL_SANITIZE=ON -DEDUSHELL_WERROR=ON
 # The fuzz targets, briefly, when clang with libFuzzer is installed
 # (scripts/setup.sh installs it): each runs a fixed number of inputs from
-# its seeds with a fixed random seed (EDUSHELL_FUZZ_SEED, 1), so that the
-# test command gives the same verdict on every machine, capped at
+# its seeds with a fixed random seed (EDUSHELL_FUZZ_SEED, 1), so that how
+# far it explores does not depend on the machine's speed, capped at
 # EDUSHELL_FUZZ_SECONDS (120); tests/fuzz/run.sh run by hand takes a new
 # seed and explores further.
 if echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }' |

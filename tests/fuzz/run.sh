@@ -7,10 +7,10 @@
 #   tests/fuzz/run.sh BUILD_DIR [SECONDS] [TARGET...]    (targets: source csv html ...)
 # EDUSHELL_FUZZ_SEED fixes libFuzzer's random seed and runs each target
 # on a fixed number of inputs (the table below, sized for about 20 s on
-# a busy 2-core machine), SECONDS only capping the time: the same inputs
-# on every machine, so the verdict repeats (a slower machine runs a prefix
-# of them). Unset, each run takes a new seed for SECONDS and explores
-# further.
+# a busy 2-core machine), SECONDS only capping the time: how far a run
+# explores does not depend on the machine's speed, and its mutations follow
+# the seed (coverage read at run time can still steer it a little). Unset,
+# each run takes a new seed for SECONDS and explores further.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "$1" && pwd)
