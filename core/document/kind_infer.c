@@ -206,22 +206,24 @@ static size_t count_word(const char *text, size_t len, const char *word)
     return n;
 }
 
-static int is_news(const char *text, size_t len)
+/* Whether one of the n marks stands in the text's first NEWS_HEAD_BYTES. */
+static int head_has_mark(const char *text, size_t len, const char *const *marks, size_t n)
 {
     size_t head = len < NEWS_HEAD_BYTES ? len : NEWS_HEAD_BYTES;
-    for (size_t i = 0; i < COUNT(NEWS_MARKS); i++)
-        if (meta_find(text, head, NEWS_MARKS[i]))
+    for (size_t i = 0; i < n; i++)
+        if (meta_find(text, head, marks[i]))
             return 1;
     return 0;
 }
 
+static int is_news(const char *text, size_t len)
+{
+    return head_has_mark(text, len, NEWS_MARKS, COUNT(NEWS_MARKS));
+}
+
 static int is_web_article(const char *text, size_t len)
 {
-    size_t head = len < NEWS_HEAD_BYTES ? len : NEWS_HEAD_BYTES;
-    for (size_t i = 0; i < COUNT(WEB_MARKS); i++)
-        if (meta_find(text, head, WEB_MARKS[i]))
-            return 1;
-    return 0;
+    return head_has_mark(text, len, WEB_MARKS, COUNT(WEB_MARKS));
 }
 
 static int is_bulletin(const char *text, size_t len)

@@ -703,11 +703,18 @@ static size_t names_clause_before(const char *text, size_t sentence_start, size_
     return start < mark ? start : (size_t)-1;
 }
 
-size_t metric_respective(const vocab *v, const metric_ctx *m, const quantity *q, char ***out)
+/* Where 分别 stands in the quantity's clause before it ((size_t)-1 when
+ * it does not), the word in *w. */
+static size_t respective_at(const vocab *v, const metric_ctx *m, const quantity *q, const vocab_word **w)
 {
     size_t end = q->pre_start < q->span_start ? q->pre_start : q->span_start;
+    return vocab_find(v, ROLE_RESPECTIVE, m->text, m->clause_start, end, w);
+}
+
+size_t metric_respective(const vocab *v, const metric_ctx *m, const quantity *q, char ***out)
+{
     const vocab_word *w;
-    size_t at = vocab_find(v, ROLE_RESPECTIVE, m->text, m->clause_start, end, &w);
+    size_t at = respective_at(v, m, q, &w);
     if (at == (size_t)-1)
         return 0;
     range subject = trim(v, m->text, (range){ m->clause_start, at });
@@ -754,17 +761,15 @@ size_t metric_respective(const vocab *v, const metric_ctx *m, const quantity *q,
 
 size_t respective_figures(const vocab *v, const metric_ctx *m, const quantity *q)
 {
-    size_t end = q->pre_start < q->span_start ? q->pre_start : q->span_start;
     const vocab_word *w;
-    size_t at = vocab_find(v, ROLE_RESPECTIVE, m->text, m->clause_start, end, &w);
+    size_t at = respective_at(v, m, q, &w);
     return at == (size_t)-1 ? 0 : figures_listed(m->text, at + w->len, m->sentence_end);
 }
 
 int respective_of_before(const vocab *v, const metric_ctx *m, const quantity *q)
 {
-    size_t end = q->pre_start < q->span_start ? q->pre_start : q->span_start;
     const vocab_word *w;
-    size_t at = vocab_find(v, ROLE_RESPECTIVE, m->text, m->clause_start, end, &w);
+    size_t at = respective_at(v, m, q, &w);
     if (at == (size_t)-1)
         return 0;
     range subject = trim(v, m->text, (range){ m->clause_start, at });
