@@ -70,3 +70,23 @@ int es_paths_find(es_paths *p, es_err *err)
         return es_err_set(err, "data or script path too long");
     return 0;
 }
+
+#ifndef EDUSHELL_MODULE_DIR
+#define EDUSHELL_MODULE_DIR "../lib/edushell"
+#endif
+
+int es_module_path(const char *file, char *out, size_t size)
+{
+    char dir[PATH_MAX];
+    if (program_dir(dir, sizeof dir) != 0) {
+        snprintf(out, size, "%s", file);
+        return -1;
+    }
+    static const char *const places[] = {"%s/%s", "%s/" EDUSHELL_MODULE_DIR "/%s"};
+    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        int n = snprintf(out, size, places[i], dir, file);
+        if (n > 0 && (size_t)n < size && access(out, F_OK) == 0)
+            return 0;
+    }
+    return -1; /* out holds the installed place, the last tried */
+}

@@ -1,77 +1,58 @@
-/* XLSX workbooks of one sheet through libxlsxwriter, in its constant
- * memory mode: each row goes to a temporary file as soon as it is done. */
+/* XLSX workbooks (sheet.h) through the spreadsheet module
+ * (xlsx_writer.h), looked up once per process on the first workbook. */
+#include <pthread.h>
 #include <stdlib.h>
-#include <string.h>
-#include <xlsxwriter.h>
 
+#include "edushell/base/config.h"
 #include "edushell/present/sheet.h"
 
+#include "xlsx_writer.h"
+
 struct es_xlsx {
-    lxw_workbook *book;
-    lxw_worksheet *sheet;
-    lxw_format *bold;
-    lxw_row_t row;        /* the row being written; 0 is the header */
-    char *path;
+    const es_xlsx_writer *w;
+    es_xlsx_book *book;
 };
+
+/* Written once under pthread_once, then only read. */
+static struct {
+    pthread_once_t once;
+    const es_xlsx_writer *table;
+    es_err error;
+} module = {PTHREAD_ONCE_INIT, NULL, {{0}}};
+
+static void load_module(void)
+{
+    const es_xlsx_writer *t = es_module_symbol(ES_XLSX_FILE, ES_XLSX_SYMBOL, &module.error);
+    if (t && (t->abi != ES_XLSX_ABI || t->size != sizeof *t))
+        es_err_set(&module.error, "%s is of another edushell (table version %u)", ES_XLSX_FILE, t->abi);
+    else
+        module.table = t;
+}
 
 es_xlsx *es_xlsx_open(const char *path, const char *sheet_name, es_err *err)
 {
-    lxw_workbook_options opts = {.constant_memory = LXW_TRUE};
-    lxw_workbook *book = workbook_new_opt(path, &opts);
-    if (!book) {
-        es_err_set(err, "%s: cannot create the workbook", path);
+    pthread_once(&module.once, load_module);
+    if (!module.table) {
+        es_err_set(err, "%s: the spreadsheet module: %s", path, module.error.msg);
         return NULL;
     }
-    es_xlsx *x = es_xcalloc(1, sizeof *x);
-    x->book = book;
-    x->sheet = workbook_add_worksheet(book, sheet_name);
-    x->bold = workbook_add_format(book);
-    format_set_bold(x->bold);
-    x->path = es_xstrdup(path);
+    es_xlsx_book *book = module.table->open(path, sheet_name, err);
+    if (!book)
+        return NULL;
+    es_xlsx *x = es_xmalloc(sizeof *x);
+    *x = (es_xlsx){module.table, book};
     return x;
 }
 
-void es_xlsx_header(es_xlsx *x, int ncol, const char *const *titles)
-{
-    for (int c = 0; c < ncol; c++)
-        worksheet_write_string(x->sheet, 0, (lxw_col_t)c, titles[c], x->bold);
-    worksheet_freeze_panes(x->sheet, 1, 0);
-    x->row = 1;
-}
-
-void es_xlsx_width(es_xlsx *x, int col, double chars)
-{
-    worksheet_set_column(x->sheet, (lxw_col_t)col, (lxw_col_t)col, chars, NULL);
-}
-
-void es_xlsx_number(es_xlsx *x, int col, double v)
-{
-    worksheet_write_number(x->sheet, x->row, (lxw_col_t)col, v, NULL);
-}
-
-/* Text is a string cell whatever it starts with: worksheet_write_string
- * never makes a formula, so = + - @ are harmless here. */
-void es_xlsx_text(es_xlsx *x, int col, const char *s)
-{
-    worksheet_write_string(x->sheet, x->row, (lxw_col_t)col, s, NULL);
-}
-
-int es_xlsx_next_row(es_xlsx *x, es_err *err)
-{
-    if (x->row >= (lxw_row_t)ES_XLSX_MAX_ROWS)
-        return es_err_set(err, "%s: a sheet holds at most %ld rows (use CSV for more)", x->path,
-                          ES_XLSX_MAX_ROWS);
-    x->row++;
-    return 0;
-}
+void es_xlsx_header(es_xlsx *x, int ncol, const char *const *titles) { x->w->header(x->book, ncol, titles); }
+void es_xlsx_width(es_xlsx *x, int col, double chars) { x->w->width(x->book, col, chars); }
+void es_xlsx_number(es_xlsx *x, int col, double v) { x->w->number(x->book, col, v); }
+void es_xlsx_text(es_xlsx *x, int col, const char *s) { x->w->text(x->book, col, s); }
+int es_xlsx_next_row(es_xlsx *x, es_err *err) { return x->w->next_row(x->book, err); }
 
 int es_xlsx_close(es_xlsx *x, es_err *err)
 {
-    lxw_error rc = workbook_close(x->book);
-    int status = 0;
-    if (rc != LXW_NO_ERROR)
-        status = es_err_set(err, "%s: %s", x->path, lxw_strerror(rc));
-    free(x->path);
+    int rc = x->w->close(x->book, err);
     free(x);
-    return status;
+    return rc;
 }

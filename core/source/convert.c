@@ -24,6 +24,8 @@
 
 #include "edushell/source/readers.h"
 
+#include "formats.h"
+
 extern char **environ;
 
 enum { POLL_MS = 50 };
@@ -138,9 +140,12 @@ int es_convert_legacy(const char *bytes, size_t len, es_format legacy,
     es_err why = {{0}};
     if (rc == 0 && es_read_file(output, &converted, &converted_len, &why) != 0)
         rc = es_err_set(err, "LibreOffice could not convert it");
+    const es_formats *fm = rc == 0 ? es_formats_get(err) : NULL;
+    if (rc == 0 && !fm)
+        rc = -1;
     if (rc == 0) {
-        rc = legacy == ES_FORMAT_XLS ? es_read_xlsx(converted, converted_len, out, err)
-                                     : es_read_docx(converted, converted_len, out, err);
+        rc = legacy == ES_FORMAT_XLS ? fm->read_xlsx(converted, converted_len, out, err)
+                                     : fm->read_docx(converted, converted_len, out, err);
         if (rc == 0)
             out->format = legacy;
     }

@@ -14,13 +14,13 @@
 #include "edushell/source/source.h"
 
 #include "decode.h"
+#include "formats.h"
 
 #include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <uchardet.h>
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
 enum { UTF8_BOM_LEN = 3, UTF16_BOM_LEN = 2 };
@@ -286,30 +286,32 @@ static int decode_utf16_unmarked(const char *bytes, size_t len, decoded *d)
     return decode_as(best.enc, bytes, len, d);
 }
 
-/* uchardet's opinion of the bytes, as an encoding read here, or -1. */
-static int detected_encoding(const char *bytes, size_t len)
+/* uchardet's opinion of the bytes (in the formats module), as an encoding
+ * read here; -1 when it has none. -2 with the reason in err when the
+ * module cannot be loaded: such text is refused rather than read with a
+ * guess the module would have corrected. */
+static int detected_encoding(const char *bytes, size_t len, es_err *err)
 {
-    uchardet_t ud = uchardet_new();
-    if (!ud)
+    const es_formats *fm = es_formats_get(err);
+    if (!fm)
+        return -2;
+    char label[64];
+    if (fm->detect_charset(bytes, len < SNIFF_BYTES ? len : SNIFF_BYTES, label, sizeof label) != 0)
         return -1;
-    int enc = -1;
-    if (uchardet_handle_data(ud, bytes, len < SNIFF_BYTES ? len : SNIFF_BYTES) == 0) {
-        uchardet_data_end(ud);
-        enc = es_encoding_from_label(uchardet_get_charset(ud));
-    }
-    uchardet_delete(ud);
-    return enc;
+    return es_encoding_from_label(label);
 }
 
 /* Legacy Chinese text: the encoding uchardet names first, then GB18030
  * (mainland documents, by far the most common), then Big5. A decoding
  * must also read as Chinese text, so a Latin-1 or random byte soup that
  * happens to be valid GB18030 is not taken for it. */
-static int decode_legacy(const char *bytes, size_t len, int preferred, decoded *d)
+static int decode_legacy(const char *bytes, size_t len, int preferred, decoded *d, es_err *err)
 {
     es_encoding tries[3];
     size_t n = 0;
-    int detected = detected_encoding(bytes, len);
+    int detected = detected_encoding(bytes, len, err);
+    if (detected == -2)
+        return -2;
     if (preferred >= 0 && preferred != ES_ENC_UTF8)
         tries[n++] = (es_encoding)preferred;
     if (detected == ES_ENC_GB18030 || detected == ES_ENC_BIG5)
@@ -393,8 +395,11 @@ int es_decode_text_as(const char *bytes, size_t len, int preferred, char **out,
     }
     /* A UTF-8 BOM declares the encoding; bytes after it that break UTF-8
      * are damage, not another encoding. */
-    if (!skip && decode_legacy(bytes, len, preferred, &d) == 0)
+    int legacy = skip ? -1 : decode_legacy(bytes, len, preferred, &d, err);
+    if (legacy == 0)
         return finish(&d, out, out_len, enc, err);
+    if (legacy == -2)
+        return -1;
     return es_err_set(err, "not UTF-8, UTF-16, GB18030 or Big5 text (invalid UTF-8 at byte %zu)",
                       bad + skip);
 }

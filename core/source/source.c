@@ -13,6 +13,7 @@
 #include "convert.h"
 #include "csv_corpus.h"
 #include "decode.h"
+#include "formats.h"
 #include "sniff.h"
 
 #include <errno.h>
@@ -88,7 +89,8 @@ static int load_html(const char *path, const char *html, size_t len, es_encoding
                      es_source_list *out, es_err *err)
 {
     es_source src;
-    if (es_read_html(html, len, &src, err) != 0)
+    const es_formats *fm = es_formats_get(err);
+    if (!fm || fm->read_html(html, len, &src, err) != 0)
         return -1;
     src.encoding = enc;
     push_read(path, &src, out);
@@ -161,13 +163,14 @@ int es_source_from_bytes_with(const char *path, const char *bytes, size_t len,
     if (!path)
         path = "";
     es_source src;
+    const es_formats *fm;
     int rc, f;
     switch (sniff_bytes(bytes, len)) {
     case SNIFF_PDF:
-        rc = es_read_pdf(bytes, len, &src, err);
+        rc = (fm = es_formats_get(err)) ? fm->read_pdf(bytes, len, &src, err) : -1;
         break;
     case SNIFF_ZIP:
-        rc = es_read_zip_package(bytes, len, &src, err);
+        rc = (fm = es_formats_get(err)) ? fm->read_zip_package(bytes, len, &src, err) : -1;
         break;
     case SNIFF_CFB:
         f = es_cfb_format(bytes, len, path, err);

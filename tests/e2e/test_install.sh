@@ -11,6 +11,9 @@ for f in bin/edushell share/edushell/scripts/edu.lua share/edushell/scripts/edu/
   [ -e "$P/$f" ] || fail "not installed: $f"
 done
 [ ! -e "$P/share/edushell/scripts/setup.sh" ] || fail "setup.sh installed"
+for m in edushell-formats.so edushell-xlsx.so; do
+  [ -n "$(find "$P/lib"* -path '*/edushell/'"$m" 2>/dev/null)" ] || fail "not installed: the module $m"
+done
 
 # From another folder, with nothing pointing at the source tree.
 out=$(cd / && env -u EDUSHELL_DATA -u EDUSHELL_SCRIPTS "$P/bin/edushell" --db "$WORK/i.db" -e 'print(#edu.metric.list() > 50)')
@@ -18,6 +21,12 @@ expect_eq "$out" true "the installed program's metric table"
 (cd / && env -u EDUSHELL_DATA -u EDUSHELL_SCRIPTS "$P/bin/edushell" --db "$WORK/i.db" load "$SRC/data/sample" >/dev/null)
 out=$(cd / && env -u EDUSHELL_DATA -u EDUSHELL_SCRIPTS "$P/bin/edushell" --db "$WORK/i.db" report annual_report --region 无锡 --year 2021 --out -)
 expect_contains "$out" "# 无锡市 2021 年度教育指标报告"
+# The modules from the prefix: a PDF read, a workbook written.
+out=$(cd / && env -u EDUSHELL_DATA -u EDUSHELL_SCRIPTS "$P/bin/edushell" --db "$WORK/i.db" load \
+      "$SRC/tests/fixtures/office/seed_002.pdf" 2>&1) || fail "the installed program loading a PDF: $out"
+expect_contains "$out" "1 pdf"
+(cd / && env -u EDUSHELL_DATA -u EDUSHELL_SCRIPTS "$P/bin/edushell" --db "$WORK/i.db" export indicators \
+  --format xlsx --out "$WORK/i.xlsx") || fail "the installed program writing a workbook"
 tpl=$("$P/bin/edushell" --db "$WORK/i.db" -e 'print(edu.report_path[1])')
 expect_eq "$(cd "$tpl" && pwd -P)" "$(cd "$P/share/edushell/scripts/templates" && pwd -P)" "templates from the prefix"
 

@@ -19,4 +19,17 @@ typedef struct es_paths {
  * the places tried when neither holds the folders. */
 int es_paths_find(es_paths *p, es_err *err);
 
+/* Where a module of the program (a shared object loaded when first needed)
+ * is: beside the running program (the build tree), else in the folder it
+ * is installed in, EDUSHELL_MODULE_DIR relative to the program's
+ * (PREFIX/bin/edushell finds PREFIX/lib/.../edushell/FILE). Writes the
+ * first place that holds `file` to out and returns 0; when none does,
+ * writes the installed place (for the message) and returns -1. */
+int es_module_path(const char *file, char *out, size_t size);
+
+/* Opens the module `file` (never closed) and returns the address of its
+ * `symbol`; NULL with one line naming the file and the reason (missing,
+ * not loadable and why, not a module of this program) in err. */
+const void *es_module_symbol(const char *file, const char *symbol, es_err *err);
+
 #endif

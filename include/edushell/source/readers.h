@@ -3,7 +3,13 @@
  * targets call directly. Each fills `out` with the document's text, its
  * tables and (PDF) its page starts, format and encoding; path and name
  * are the caller's. On error it returns -1 with one line in err and
- * leaves `out` empty. */
+ * leaves `out` empty.
+ *
+ * The readers of HTML, DOCX, ODT, ODS, XLSX, PDF and zip packages need the
+ * large document libraries and live in the formats module
+ * (core/source/formats/, built as edushell-formats.so): the program
+ * reaches them through the module's table on first use; tests and fuzz
+ * targets that call them by name link the es_formats_readers library. */
 #ifndef EDUSHELL_SOURCE_READERS_H
 #define EDUSHELL_SOURCE_READERS_H
 
