@@ -51,8 +51,9 @@ local RESOLVE = {
 
 -- " WHERE a = ?1 AND b LIKE ?2 ..." and its parameters, from a filter
 -- table and the spec of accepted keys. Values are always bound. A key with
--- `match` is answered by that search index: rows whose text holds every
--- word of the value (as edu.search), from the index, not a scan.
+-- `match` is answered by that search index: rows whose `text` column holds
+-- every word of the value (as edu.search), the index giving the rows that
+-- may, edu_bigram_contains keeping those that do; never a scan.
 local function where(filters, spec)
   local clauses, params = {}, {}
   for key in pairs(filters) do
@@ -67,7 +68,8 @@ local function where(filters, spec)
       params[#params + 1] = s.like and ("%" .. tostring(v) .. "%") or v
       if s.match then
         clauses[#clauses + 1] = string.format("%s IN (SELECT rowid FROM %s WHERE %s MATCH"
-          .. " coalesce(edu_bigram_query(?%d), '\"\"'))", s.column, s.match, s.match, #params)
+          .. " coalesce(edu_bigram_query(?%d), '\"\"')) AND edu_bigram_contains(%s, ?%d)",
+          s.column, s.match, s.match, #params, s.text, #params)
       else
         clauses[#clauses + 1] = s.column .. (s.like and " LIKE ?" or " = ?") .. #params
       end
@@ -122,7 +124,7 @@ end
 
 local IND_FILTERS = {
   { key = "region", column = "region", resolve = "region" }, { key = "year", column = "year" },
-  { key = "kind", column = "kind" }, { key = "metric", column = "id", match = "indicators_fts" },
+  { key = "kind", column = "kind" }, { key = "metric", column = "id", match = "indicators_fts", text = "metric" },
   { key = "unit", column = "unit" }, { key = "doc", column = "doc", like = true },
   { key = "doc_kind", column = "doc_kind" }, { key = "province", column = "province", resolve = "region" },
   { key = "level", column = "level", resolve = "level" },
@@ -146,15 +148,21 @@ end
 function edu.search(text, limit)
   if type(text) ~= "string" or text == "" then error("edu.search: text expected", 2) end
   limit = math.tointeger(limit or 100) or error("edu.search: limit must be an integer", 2)
-  local query = edu.sql("SELECT edu_bigram_query(?1) AS q", text)[1].q
-  if not query then
+  local ask = edu.sql("SELECT edu_bigram_query(?1) AS q, edu_bigram_exact(?1) AS exact", text)[1]
+  if not ask.q then
     error("edu.search: nothing to search for in '" .. text .. "' (spaces and punctuation separate words)", 2)
   end
+  -- The index gives the sentences holding every pair of characters of the
+  -- words; for a word of more than two characters the sentence's text says
+  -- whether it holds the word itself.
   local rows = edu.sql([[SELECT d.name AS doc, d.region, d.year, s.text AS sentence
-    FROM (SELECT rowid AS id FROM sentences_fts WHERE sentences_fts MATCH ?1 ORDER BY rowid LIMIT ?2) h
-    JOIN sentences s ON s.id = h.id JOIN documents d ON d.id = s.doc_id ORDER BY h.id]], query, limit)
+    FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.doc_id
+    WHERE sentences_fts MATCH ?1 AND (?3 OR edu_bigram_contains(s.text, ?4))
+    ORDER BY f.rowid LIMIT ?2]], ask.q, limit, ask.exact, text)
   if #rows >= limit then
-    rows.total = edu.sql("SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ?1", query)[1].n
+    rows.total = edu.sql(ask.exact == 1 and "SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ?1"
+      or [[SELECT count(*) AS n FROM sentences_fts f JOIN sentences s ON s.id = f.rowid
+           WHERE sentences_fts MATCH ?1 AND edu_bigram_contains(s.text, ?2)]], ask.q, text)[1].n
     if rows.total > #rows then rows.more = string.format("edu.search(%q, %d)", text, rows.total) end
   end
   return rows

@@ -166,8 +166,7 @@ static void bigram_delete(Fts5Tokenizer *t)
  *   queries: the m-1 bigrams; a one-character run gives just c1, which FTS5
  *   turns into a prefix lookup when the query was written "c1"*.
  * The trailing single character makes every character of a document the
- * first character of some token (so "X"* finds every X) and sits between
- * runs so that no phrase of bigrams can match across a separator. */
+ * first character of some token, so "X"* finds every X. */
 static int bigram_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text_in, int n,
                            int (*x_token)(void *, int, const char *, int, int, int))
 {
@@ -252,13 +251,43 @@ static void sb_append_quoted(strbuf *b, const unsigned char *s, int n)
     sb_append(b, "\"", 1);
 }
 
+/* Appends the query for one term s[0..n) of nchar characters. The index
+ * keeps no positions (detail=none), so a term of m >= 2 characters is
+ * asked as its m-1 pairs ANDed, each quoted: the rows holding every pair,
+ * a superset of the rows holding the term, equal to it for m = 2. */
+static void append_term(strbuf *b, const unsigned char *s, int n, int nchar)
+{
+    unsigned cp;
+    int len = es_bigram_decode(s, n, &cp);
+    if (nchar == 1) {
+        sb_append_quoted(b, s, n);
+        /* One character X: every X begins a token (the pair it opens, or
+         * the single character closing its run), so the prefix query
+         * finds them all. Not for a stray invalid byte: prefixes are
+         * bytes, and 0xE6* would find every token beginning with 教
+         * (E6 95 99). */
+        if (len == n && cp < 0x110000)
+            sb_append(b, "*", 1);
+        return;
+    }
+    for (int at = 0; at + len < n;) {
+        int next = at + len;
+        int next_len = es_bigram_decode(s + next, n - next, &cp);
+        if (at > 0)
+            sb_append(b, " AND ", 5);
+        sb_append_quoted(b, s + at, next + next_len - at);
+        at = next;
+        len = next_len;
+    }
+}
+
 int es_bigram_query(const char *text, char **out)
 {
     *out = NULL;
     if (text == NULL)
         return SQLITE_OK;
     size_t total = strlen(text);
-    if (total > (size_t)INT_MAX / 4)
+    if (total > (size_t)INT_MAX / 8)
         return SQLITE_TOOBIG;
     const unsigned char *s = (const unsigned char *)text;
     const int n = (int)total;
@@ -267,18 +296,7 @@ int es_bigram_query(const char *text, char **out)
     while (es_bigram_next_term(s, n, &pos, &start, &end, &nchar)) {
         if (nterms++ > 0)
             sb_append(&b, " AND ", 5);
-        unsigned cp;
-        /* A term of two or more characters: the tokenizer turns the quoted
-         * term into its overlapping pairs, which FTS5 matches as a phrase. */
-        sb_append_quoted(&b, s + start, end - start);
-        if (nchar == 1 && es_bigram_decode(s + start, end - start, &cp) == end - start && cp < 0x110000) {
-            /* One character X: every X begins a token (the pair it opens,
-             * or the single character closing its run), so the prefix
-             * query finds them all. Not for a stray invalid byte: prefixes
-             * are bytes, and 0xE6* would find every token beginning with
-             * 教 (E6 95 99). */
-            sb_append(&b, "*", 1);
-        }
+        append_term(&b, s + start, end - start, nchar);
     }
     if (b.rc != SQLITE_OK) {
         free(b.buf);
@@ -286,6 +304,65 @@ int es_bigram_query(const char *text, char **out)
     }
     *out = b.buf; /* NULL when there were no terms */
     return SQLITE_OK;
+}
+
+int es_bigram_exact(const char *text)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    int n = text ? (int)strnlen(text, INT_MAX) : 0;
+    int pos = 0, start, end, nchar;
+    while (es_bigram_next_term(s, n, &pos, &start, &end, &nchar))
+        if (nchar > 2)
+            return 0;
+    return 1;
+}
+
+static int valid_utf8(const unsigned char *s, int n)
+{
+    unsigned cp;
+    for (int i = 0; i < n;) {
+        i += es_bigram_decode(s + i, n - i, &cp);
+        if (cp >= 0x110000)
+            return 0;
+    }
+    return 1;
+}
+
+static unsigned char fold_byte(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+/* Whether hay[0..n) holds term t[0..m) (m >= 1), ASCII letters in either
+ * case. Valid UTF-8 on both sides, so a match of bytes is a match of
+ * characters. */
+static int holds(const unsigned char *hay, size_t n, const unsigned char *t, size_t m)
+{
+    unsigned char first = fold_byte(t[0]);
+    for (size_t i = 0; i + m <= n; i++) {
+        if (fold_byte(hay[i]) != first)
+            continue;
+        size_t k = 1;
+        while (k < m && fold_byte(hay[i + k]) == fold_byte(t[k]))
+            k++;
+        if (k == m)
+            return 1;
+    }
+    return 0;
+}
+
+int es_bigram_contains(const char *hay, size_t n, const char *text)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    int len = (int)strnlen(text, INT_MAX);
+    int pos = 0, start, end, nchar;
+    while (es_bigram_next_term(s, len, &pos, &start, &end, &nchar)) {
+        /* Text is stored as valid UTF-8: a term that is not is in none. */
+        if (!valid_utf8(s + start, end - start) ||
+            !holds((const unsigned char *)hay, n, s + start, (size_t)(end - start)))
+            return 0;
+    }
+    return 1;
 }
 
 /* SQL function edu_bigram_query(text): the translation, or NULL when the
@@ -332,6 +409,35 @@ static int get_fts5_api(sqlite3 *db, fts5_api **api)
     return rc;
 }
 
+/* SQL function edu_bigram_exact(text): 1 when the rows that MATCH
+ * edu_bigram_query(text) are exactly the rows holding its words. */
+static void sql_bigram_exact(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    if (text == NULL && sqlite3_value_type(argv[0]) != SQLITE_NULL)
+        sqlite3_result_error_nomem(ctx);
+    else
+        sqlite3_result_int(ctx, es_bigram_exact(text));
+}
+
+/* SQL function edu_bigram_contains(haystack, text): 1 when haystack holds
+ * every word of text, 0 when not, NULL when either is NULL. */
+static void sql_bigram_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
+        return;
+    const char *hay = (const char *)sqlite3_value_text(argv[0]);
+    int n = sqlite3_value_bytes(argv[0]);
+    const char *text = (const char *)sqlite3_value_text(argv[1]);
+    if (hay == NULL || text == NULL) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_int(ctx, es_bigram_contains(hay, (size_t)n, text));
+}
+
 int es_bigram_register(sqlite3 *db)
 {
     fts5_api *api;
@@ -342,9 +448,12 @@ int es_bigram_register(sqlite3 *db)
         return SQLITE_ERROR;
     fts5_tokenizer tokenizer = {bigram_create, bigram_delete, bigram_tokenize};
     rc = api->xCreateTokenizer(api, ES_BIGRAM_TOKENIZER, NULL, &tokenizer, NULL);
-    if (rc != SQLITE_OK)
-        return rc;
-    return sqlite3_create_function(db, ES_BIGRAM_QUERY_FUNCTION, 1,
-                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                   sql_bigram_query, NULL, NULL);
+    const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(db, ES_BIGRAM_QUERY_FUNCTION, 1, flags, NULL, sql_bigram_query, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(db, "edu_bigram_exact", 1, flags, NULL, sql_bigram_exact, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(db, "edu_bigram_contains", 2, flags, NULL, sql_bigram_contains, NULL, NULL);
+    return rc;
 }

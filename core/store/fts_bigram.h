@@ -1,6 +1,6 @@
 /* The search index's tokenizer (FTS5, registered on every connection the
- * store opens) and the translation of what a user types into a MATCH
- * expression that answers it exactly.
+ * store opens), the translation of what a user types into a MATCH
+ * expression, and the check that makes its answer exact.
  *
  * Text is split into runs of characters between separators (spaces and
  * clause punctuation: es_bigram_is_separator). A run c1..cm gives the
@@ -8,35 +8,48 @@
  * at its own position; a run of one character gives that character. ASCII
  * letters are folded to lower case; nothing else is changed.
  *
- * Why that is exact (with detail=full): a query term of m >= 2 characters
- * becomes the phrase of its m-1 pairs, which occur at consecutive
- * positions exactly where the term occurs inside one run; the single
- * character closing each run stands between runs, so no phrase matches
- * across a separator. A term of one character X becomes the prefix query
- * "X"*: every X of a text begins a token (the pair it opens, or the
- * single character that closes its run). So for a term t without
- * separators,
- *     rows matching es_bigram_query(t) == rows where instr(lower(text), lower(t)) > 0
- * and for a text of several terms, the rows containing every term. */
+ * What the index answers (it keeps which rows hold a token, not where:
+ * detail=none). A query term of one character X becomes the prefix query
+ * "X"*: every X of a text begins a token (the pair it opens, or the single
+ * character that closes its run), so the rows found are exactly the rows
+ * holding X. A term of two characters is one pair: exactly the rows
+ * holding it. A term of m > 2 characters becomes its m-1 pairs ANDed: the
+ * rows holding all of them, among which the rows holding the term; the
+ * caller keeps those with es_bigram_contains (SQL edu_bigram_contains).
+ * So for a text q of several terms,
+ *     rows matching es_bigram_query(q) and edu_bigram_contains(text, q)
+ *       == rows where instr(lower(text), lower(t)) > 0 for every term t,
+ * and es_bigram_exact(q) says when the match alone is enough. */
 #ifndef EDUSHELL_STORE_FTS_BIGRAM_H
 #define EDUSHELL_STORE_FTS_BIGRAM_H
+
+#include <stddef.h>
 
 #include <sqlite3.h>
 
 #define ES_BIGRAM_TOKENIZER "edu_bigram"
 #define ES_BIGRAM_QUERY_FUNCTION "edu_bigram_query"
 
-/* Registers the tokenizer ES_BIGRAM_TOKENIZER and the SQL function
+/* Registers the tokenizer ES_BIGRAM_TOKENIZER and the SQL functions
  * ES_BIGRAM_QUERY_FUNCTION(text), the translation of es_bigram_query
- * (NULL when the text has nothing to search). Returns an SQLite code. */
+ * (NULL when the text has nothing to search), edu_bigram_exact(text) and
+ * edu_bigram_contains(haystack, text). Returns an SQLite code. */
 int es_bigram_register(sqlite3 *db);
 
 /* Translates what a user types into an FTS5 MATCH expression: its terms
- * (runs between separators) joined by AND, each a quoted phrase, a term of
- * one character a prefix query. No input yields an FTS5 syntax error. On
+ * (runs between separators) joined by AND, each as its quoted pairs joined
+ * by AND, a term of one character a prefix query. No input yields an FTS5 syntax error. On
  * SQLITE_OK, *out is a malloc'd expression, or NULL when the text holds no
  * searchable character. */
 int es_bigram_query(const char *text, char **out);
+
+/* 1 when every term of text has at most two characters: then the rows
+ * matching es_bigram_query(text) are exactly those holding its terms. */
+int es_bigram_exact(const char *text);
+
+/* 1 when hay[0..n) holds every term of text (ASCII letters in either case),
+ * else 0. A term that is not valid UTF-8 is held by no text. */
+int es_bigram_contains(const char *hay, size_t n, const char *text);
 
 /* True for the code points that end a run: whitespace, controls and
  * clause punctuation. */

@@ -1,4 +1,4 @@
--- edushell database schema, version 3 (PRAGMA user_version). es_store_open
+-- edushell database schema, version 4 (PRAGMA user_version). es_store_open
 -- creates it in a new database and brings an older one up to it
 -- (store_schema.c); a database at this version is opened without writing.
 -- Every statement is idempotent. Offsets (start, end) are byte offsets into
@@ -26,17 +26,23 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 CREATE INDEX IF NOT EXISTS documents_region_year ON documents(region, year);
 
-CREATE TABLE IF NOT EXISTS sections (
+-- Sections are spans of their document's text too: start..end is the
+-- heading line; the view `sections` adds its text as `heading`.
+CREATE TABLE IF NOT EXISTS section_spans (
     id          INTEGER PRIMARY KEY,
     doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     seq         INTEGER NOT NULL,         -- order in the document, from 0
     level       INTEGER NOT NULL,         -- 1 一、  2 （一）  3 1．  4 一是
     parent_seq  INTEGER,                  -- seq of the enclosing section
     start       INTEGER NOT NULL,
-    end         INTEGER NOT NULL,
-    heading     TEXT NOT NULL
+    end         INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS sections_doc ON sections(doc_id);
+CREATE INDEX IF NOT EXISTS sections_doc ON section_spans(doc_id);
+
+CREATE VIEW IF NOT EXISTS sections AS
+SELECT s.id, s.doc_id, s.seq, s.level, s.parent_seq, s.start, s.end,
+       CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS heading
+FROM section_spans s JOIN documents d ON d.id = s.doc_id;
 
 -- Sentences are spans of their document's text; the view `sentences` adds
 -- the text of each.
@@ -95,14 +101,21 @@ CREATE INDEX IF NOT EXISTS indicators_claims ON indicators(
     doc_id, scope, year, value, start, cmp, unit, metric, number) WHERE kind = 'rank';
 
 -- Full-text search over sentences and over metric phrases, by pairs of
--- characters (core/store/fts_bigram.c): any text of one character or more
--- matches exactly where it occurs. The store writes a batch of documents'
--- rows at its commit, from memory; the tokenizer is registered on every
--- connection the program opens (the sqlite3 shell cannot read these two).
+-- characters (core/store/fts_bigram.c). The indexes keep which rows hold
+-- a pair, not where in the row (detail=none), nor token counts
+-- (columnsize=0): a third of the size and less to write. A search for
+-- words of one or two characters is answered by the index alone; a longer
+-- word's pairs give the rows that may hold it, and edu_bigram_contains()
+-- on their text keeps those that do (edu.search does both). The store
+-- writes a batch of documents' rows at its commit, from memory; the
+-- tokenizer is registered on every connection the program opens (the
+-- sqlite3 shell cannot read these two).
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
-    text, content='sentences', content_rowid='id', tokenize='edu_bigram');
+    text, content='sentences', content_rowid='id', tokenize='edu_bigram',
+    detail=none, columnsize=0);
 CREATE VIRTUAL TABLE IF NOT EXISTS indicators_fts USING fts5(
-    metric, content='indicators', content_rowid='id', tokenize='edu_bigram');
+    metric, content='indicators', content_rowid='id', tokenize='edu_bigram',
+    detail=none, columnsize=0);
 
 -- Report runs (scheduled or by hand), newest last.
 CREATE TABLE IF NOT EXISTS runs (

@@ -11,7 +11,7 @@
 
 extern const char es_schema_sql[];
 
-enum { SCHEMA_VERSION = 3 };
+enum { SCHEMA_VERSION = 4 };
 
 /* Memory the search index gathers terms in before it writes a segment:
  * large, so a batch of documents becomes one segment, not many. */
@@ -54,6 +54,17 @@ static const char VIEWS_AND_INDEXES_OF_3[] =
     "DROP VIEW IF EXISTS indicator_rows;"
     "DROP INDEX IF EXISTS indicators_metric_id;";
 
+/* Version 3: sections kept a copy of their heading line, and the search
+ * indexes kept every pair's positions and each row's token count, which
+ * made them larger than the text. schema.sql makes the span table, the
+ * view and the indexes that replace them; the indexes are then rebuilt. */
+static const char SECTIONS_AND_SEARCH_OF_4[] =
+    "DROP TABLE IF EXISTS sentences_fts;"
+    "DROP TABLE IF EXISTS indicators_fts;";
+static const char SECTIONS_TO_SPANS[] =
+    "ALTER TABLE sections RENAME TO section_spans;"
+    "ALTER TABLE section_spans DROP COLUMN heading;";
+
 static int configure_search(sqlite3 *db, es_err *err)
 {
     char sql[256];
@@ -82,6 +93,33 @@ static int upgrade_1_to_2(sqlite3 *db, es_err *err)
     return sentence_table ? es_store_exec(db, SENTENCES_TO_SPANS, err) : 0;
 }
 
+/* Inside the write transaction. */
+static int upgrade_to_4(sqlite3 *db, es_err *err)
+{
+    int section_table = 0;
+    if (es_store_exec(db, SECTIONS_AND_SEARCH_OF_4, err) != 0 ||
+        read_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sections' AND type = 'table'",
+                 &section_table, err) != 0)
+        return -1;
+    return section_table ? es_store_exec(db, SECTIONS_TO_SPANS, err) : 0;
+}
+
+/* What an upgrade from `version` does, said once before it starts. */
+static const char *upgrade_notice(int version)
+{
+    switch (version) {
+    case 1:
+        return "upgrading the database to version 4 (sentences and sections stored once, a new search"
+               " index): this reads every document once";
+    case 2:
+        return "upgrading the database to version 4 (indexes for rankings and comparisons, sections stored"
+               " once, a smaller search index): this reads every sentence once";
+    default:
+        return "upgrading the database to version 4 (sections stored once, a smaller search index):"
+               " this reads every sentence once";
+    }
+}
+
 static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, es_err *err)
 {
     int version = 0, tables = 0;
@@ -93,20 +131,17 @@ static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, es_err *er
     /* Tables but no version: made before versions were recorded. */
     if (version == 0 && tables)
         version = 1;
-    if (version == 1) {
-        if (notice && notice->fn)
-            notice->fn(notice->ctx, "upgrading the database to version 2 (sentences stored once,"
-                                    " a new search index): this reads every document once");
-        if (upgrade_1_to_2(db, err) != 0)
-            return -1;
-    }
-    if (notice && notice->fn && version == 2)
-        notice->fn(notice->ctx, "upgrading the database to version 3 (indexes for rankings and comparisons)");
+    if (version > 0 && notice && notice->fn)
+        notice->fn(notice->ctx, upgrade_notice(version));
+    if (version == 1 && upgrade_1_to_2(db, err) != 0)
+        return -1;
     if (es_store_exec(db, VIEWS_AND_INDEXES_OF_3, err) != 0)
+        return -1;
+    if (upgrade_to_4(db, err) != 0)
         return -1;
     if (es_store_exec(db, es_schema_sql, err) != 0 || configure_search(db, err) != 0)
         return -1;
-    if (version == 1 && es_store_rebuild_search(db, err) != 0)
+    if (version > 0 && es_store_rebuild_search(db, err) != 0)
         return -1;
     return set_version(db, err);
 }

@@ -15,8 +15,8 @@ static const char SQL_INSERT_DOC[] =
     " province, year, kind, issuer, issued, meta, text)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 static const char SQL_INSERT_SECTION[] =
-    "INSERT INTO sections(doc_id, seq, level, parent_seq, start, end, heading)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "INSERT INTO section_spans(doc_id, seq, level, parent_seq, start, end)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char SQL_INSERT_SENTENCE[] =
     "INSERT INTO sentence_spans(doc_id, seq, section_seq, paragraph, start, end)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -61,10 +61,13 @@ int es_store_step_done(sqlite3_stmt *stmt, es_err *err)
     return 0;
 }
 
+/* Every statement here is stepped at once and its bindings cleared after
+ * (es_store_step_done), so SQLite may read the caller's bytes in place:
+ * copying them would copy every document's text once more. */
 static void bind_text(sqlite3_stmt *s, int i, const char *v, size_t len)
 {
     if (v)
-        sqlite3_bind_text64(s, i, v, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+        sqlite3_bind_text64(s, i, v, len, SQLITE_STATIC, SQLITE_UTF8);
     else
         sqlite3_bind_null(s, i);
 }
@@ -82,12 +85,14 @@ es_found es_store_find(es_store_stmts *st, const char *key, const char *sha256, 
             *id = sqlite3_column_int64(st->find_by_key, 0);
     }
     sqlite3_reset(st->find_by_key);
+    sqlite3_clear_bindings(st->find_by_key);
     if (found != ES_FOUND_NONE)
         return found;
     bind_str(st->find_by_hash, 1, sha256);
     if (sqlite3_step(st->find_by_hash) == SQLITE_ROW)
         found = ES_FOUND_ELSEWHERE;
     sqlite3_reset(st->find_by_hash);
+    sqlite3_clear_bindings(st->find_by_hash);
     return found;
 }
 
@@ -159,7 +164,6 @@ static int insert_sections(es_store_stmts *st, sqlite3_int64 doc_id, const es_do
             sqlite3_bind_int64(s, 4, sec->parent);
         sqlite3_bind_int64(s, 5, (sqlite3_int64)sec->start);
         sqlite3_bind_int64(s, 6, (sqlite3_int64)sec->end);
-        bind_text(s, 7, doc->src->text + sec->start, sec->end - sec->start);
         if (es_store_step_done(s, err) != 0)
             return -1;
     }

@@ -3,8 +3,10 @@
  * queries (random substrings of 1..8 characters of the stored sentences,
  * around digits and Latin letters with their case flipped, strings found
  * nowhere, fixed words, input meant to break a naive translation, random
- * pieces), the sentences that MATCH edu_bigram_query(q) must be exactly
- * those containing every word of q, found by scanning every sentence. */
+ * pieces), the sentences that MATCH edu_bigram_query(q) and pass
+ * edu_bigram_contains(text, q) must be exactly those containing every
+ * word of q, found by scanning every sentence; the MATCH alone must find
+ * all of them, and nothing more when edu_bigram_exact(q) says so. */
 #define _GNU_SOURCE /* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,6 +23,9 @@
 #include <sqlite3.h>
 
 #include "edushell/store/store.h"
+/* The store's own splitting of a query into words, so that the scan
+ * below asks for the same words the index is asked for. */
+#include "../../core/store/fts_bigram.h"
 
 typedef struct sentence {
     sqlite3_int64 id;
@@ -38,7 +43,7 @@ typedef struct fixture {
     es_store *store;
     sentence *sentences;
     size_t nsentences;
-    sqlite3_stmt *translate, *match;
+    sqlite3_stmt *translate, *match, *match_exact;
     uint64_t rng;
     long checked, nonempty;
 } fixture;
@@ -133,9 +138,13 @@ static int setup(void **state)
     load_corpus(f);
     read_sentences(f);
     sqlite3 *db = es_store_db(f->store);
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT edu_bigram_query(?1)", -1, &f->translate, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT edu_bigram_query(?1), edu_bigram_exact(?1)", -1,
+                                        &f->translate, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1"
                                             " ORDER BY rowid", -1, &f->match, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT f.rowid FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
+                                            " WHERE sentences_fts MATCH ?1 AND edu_bigram_contains(s.text, ?2)"
+                                            " ORDER BY f.rowid", -1, &f->match_exact, NULL), SQLITE_OK);
     f->rng = 20260101;
     *state = f;
     return 0;
@@ -146,6 +155,7 @@ static int teardown(void **state)
     fixture *f = *state;
     sqlite3_finalize(f->translate);
     sqlite3_finalize(f->match);
+    sqlite3_finalize(f->match_exact);
     es_store_close(f->store);
     for (size_t i = 0; i < f->nsentences; i++)
         free(f->sentences[i].folded);
@@ -173,24 +183,15 @@ static int valid_utf8(const unsigned char *s, size_t n)
     return 1;
 }
 
-/* The words of an expression "w1" AND "w2"* ...: the quoted strings, their
- * doubled quotes undone. */
-static size_t words_of(const char *expr, char words[][128], size_t max)
+/* The words of q: its runs between separators, as the store splits them. */
+static size_t words_of(const char *q, char words[][128], size_t max)
 {
     size_t n = 0;
-    for (const char *p = expr; *p && n < max; p++) {
-        if (*p != '"')
-            continue;
-        size_t len = 0;
-        for (p++; *p && !(p[0] == '"' && p[1] != '"'); p++) {
-            if (p[0] == '"')
-                p++;
-            if (len < 127)
-                words[n][len++] = *p;
-        }
+    int pos = 0, start, end, nchar;
+    while (n < max && es_bigram_next_term((const unsigned char *)q, (int)strlen(q), &pos, &start, &end, &nchar)) {
+        size_t len = (size_t)(end - start) < 127 ? (size_t)(end - start) : 127;
+        memcpy(words[n], q + start, len);
         words[n++][len] = '\0';
-        if (!*p)
-            break;
     }
     return n;
 }
@@ -214,40 +215,67 @@ static void scan(fixture *f, char words[][128], size_t nwords, ids *out)
     }
 }
 
+/* The rowids a statement gives for the expression (and q as ?2). */
+static void run_match(fixture *f, sqlite3_stmt *st, const char *expr, const char *q, ids *out)
+{
+    sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
+    if (sqlite3_bind_parameter_count(st) > 1)
+        sqlite3_bind_text(st, 2, q, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ids_push(out, sqlite3_column_int64(st, 0));
+    if (rc != SQLITE_DONE)
+        fail_msg("MATCH %s (for '%s'): %s", expr, q, sqlite3_errmsg(es_store_db(f->store)));
+    sqlite3_reset(st);
+}
+
+static int same(const ids *a, const ids *b)
+{
+    return a->n == b->n && (a->n == 0 || memcmp(a->v, b->v, a->n * sizeof *a->v) == 0);
+}
+
+/* Whether every id of sub is in super (both ascending). */
+static int within(const ids *sub, const ids *super)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < sub->n; i++) {
+        while (j < super->n && super->v[j] < sub->v[i])
+            j++;
+        if (j == super->n || super->v[j] != sub->v[i])
+            return 0;
+    }
+    return 1;
+}
+
 static void check(fixture *f, const char *q)
 {
     sqlite3_bind_text(f->translate, 1, q, -1, SQLITE_TRANSIENT);
     assert_int_equal(sqlite3_step(f->translate), SQLITE_ROW);
     const char *expr = (const char *)sqlite3_column_text(f->translate, 0);
-    ids got = {0}, want = {0};
+    int exact = sqlite3_column_int(f->translate, 1);
+    char words[16][128];
+    size_t nwords = words_of(q, words, 16);
+    if ((expr != NULL) != (nwords > 0))
+        fail_msg("'%s' has %zu words but its translation is %s", q, nwords, expr ? expr : "none");
+    ids got = {0}, candidates = {0}, want = {0};
     if (expr) {
-        char words[16][128];
-        size_t nwords = words_of(expr, words, 16);
-        assert_true(nwords > 0);
-        /* The words are q's, in order. */
-        const char *at = q;
-        for (size_t w = 0; w < nwords; w++) {
-            const char *found = strstr(at, words[w]);
-            if (!found)
-                fail_msg("translation of '%s' has a word '%s' not in it: %s", q, words[w], expr);
-            at = found + strlen(words[w]);
-        }
         scan(f, words, nwords, &want);
-        sqlite3_bind_text(f->match, 1, expr, -1, SQLITE_TRANSIENT);
-        int rc;
-        while ((rc = sqlite3_step(f->match)) == SQLITE_ROW)
-            ids_push(&got, sqlite3_column_int64(f->match, 0));
-        if (rc != SQLITE_DONE)
-            fail_msg("MATCH %s (for '%s'): %s", expr, q, sqlite3_errmsg(es_store_db(f->store)));
-        sqlite3_reset(f->match);
+        run_match(f, f->match, expr, q, &candidates);
+        run_match(f, f->match_exact, expr, q, &got);
+        if (!within(&want, &candidates))
+            fail_msg("'%s' (%s): the index misses sentences holding it", q, expr);
+        if (exact && !same(&candidates, &want))
+            fail_msg("'%s' (%s) is said exact, but the index finds %zu sentences, a scan %zu", q, expr,
+                     candidates.n, want.n);
     }
-    if (got.n != want.n || (got.n && memcmp(got.v, want.v, got.n * sizeof *got.v) != 0))
+    if (!same(&got, &want))
         fail_msg("'%s' (%s): the index finds %zu sentences, a scan %zu", q, expr ? expr : "no words",
                  got.n, want.n);
     sqlite3_reset(f->translate);
     f->checked++;
     f->nonempty += want.n > 0;
     free(got.v);
+    free(candidates.v);
     free(want.v);
 }
 

@@ -118,7 +118,7 @@ static void test_upgrades_once_and_keeps_everything(void **state)
         fail_msg("%s", err.msg);
     assert_int_equal(f->notices, 1);
     sqlite3 *db = es_store_db(s);
-    assert_int_equal(one_int(db, "PRAGMA user_version"), 3);
+    assert_int_equal(one_int(db, "PRAGMA user_version"), 4);
     char attach[256];
     snprintf(attach, sizeof attach, "ATTACH '%s' AS src", f->v2);
     exec(db, attach);
@@ -131,11 +131,22 @@ static void test_upgrades_once_and_keeps_everything(void **state)
                                  " WHERE a.sentence_id IS b.sentence_id AND a.metric = b.metric"
                                  " AND a.period_end IS b.year"),
                      one_int(db, "SELECT count(*) FROM src.indicators"));
+    /* Sections kept as spans: the same headings, read from the text. */
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sections a JOIN src.sections b USING (id)"
+                                 " WHERE a.heading = b.heading AND a.doc_id = b.doc_id"),
+                     one_int(db, "SELECT count(*) FROM src.sections"));
+    assert_true(one_int(db, "SELECT count(*) FROM sections") > 0);
     exec(db, "DETACH src");
     /* Both indexes answer, and agree with a scan. */
-    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('幼儿园')"),
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
+                                 " WHERE sentences_fts MATCH edu_bigram_query('幼儿园')"
+                                 " AND edu_bigram_contains(s.text, '幼儿园')"),
                      one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '幼儿园') > 0"));
-    assert_int_equal(one_int(db, "SELECT count(*) FROM indicators_fts WHERE indicators_fts MATCH edu_bigram_query('覆盖率')"),
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('幼儿')"),
+                     one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '幼儿') > 0"));
+    assert_int_equal(one_int(db, "SELECT count(*) FROM indicators_fts f JOIN indicators i ON i.id = f.rowid"
+                                 " WHERE indicators_fts MATCH edu_bigram_query('覆盖率')"
+                                 " AND edu_bigram_contains(i.metric, '覆盖率')"),
                      one_int(db, "SELECT count(*) FROM indicators WHERE instr(metric, '覆盖率') > 0"));
     exec(db, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1);"
              "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)");
@@ -161,7 +172,8 @@ static void test_upgrades_once_and_keeps_everything(void **state)
 
 /* Version 2: a view of indicators that joined the view of sentences, and
  * an index by metric that covered nothing. Opened, it gets the view and
- * the indexes of version 3, once, with a notice, and keeps every row. */
+ * the indexes of version 3 and the search index of version 4, once, with
+ * one notice, and keeps every row. */
 static void test_upgrades_version_2(void **state)
 {
     fixture *f = *state;
@@ -183,7 +195,7 @@ static void test_upgrades_version_2(void **state)
         fail_msg("%s", err.msg);
     assert_int_equal(f->notices, 1);
     db = es_store_db(s);
-    assert_int_equal(one_int(db, "PRAGMA user_version"), 3);
+    assert_int_equal(one_int(db, "PRAGMA user_version"), 4);
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                  " ('indicators_figures', 'indicators_claims')"), 2);
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'indicators_metric_id'"), 0);
@@ -191,6 +203,9 @@ static void test_upgrades_version_2(void **state)
     assert_true(rows > 0);
     assert_int_equal(one_int(db, "SELECT count(*) FROM indicator_rows r LEFT JOIN sentences s"
                                  " ON s.id = r.sentence_id WHERE r.sentence IS NOT s.text"), 0);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('教育')"),
+                     one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '教育') > 0"));
+    exec(db, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)");
     es_store_close(s);
 }
 
