@@ -9,8 +9,6 @@ edu.width = core.width
 
 local Rows = require("edu.rows")
 edu.Rows = Rows
-edu.format = require("edu.format")
-edu.display = require("edu.display")
 
 local regions = require("edu.regions")(edu)
 
@@ -190,8 +188,48 @@ function edu.show(...)
   end
 end
 
-require("edu.analysis")(edu, core)
-require("edu.report")(edu)
+-- Parts of the library read when one of their names is first used, not at
+-- every start: compiling them took most of the time a one-line script ran.
+-- edu.NAME is found as before, on first use; listing edu (pairs, the REPL's
+-- completion) installs every part first, so the list is whole; the sandbox
+-- lists it before it takes the standard library away, so the parts load
+-- with the whole library, as they did when edu.lua loaded them all.
+local PARTS = {
+  { names = { "metric", "series", "rank", "compare", "plan_vs_actual", "claims", "explain", "runs" },
+    install = function() require("edu.analysis")(edu, core) end },
+  { names = { "report_path", "report", "render", "template", "chart" },
+    install = function() require("edu.report")(edu) end },
+  { names = { "format" }, install = function() edu.format = require("edu.format") end },
+  { names = { "display" }, install = function() edu.display = require("edu.display") end },
+}
+local PART_OF = {}
+for _, part in ipairs(PARTS) do
+  for _, name in ipairs(part.names) do PART_OF[name] = part end
+end
+
+local function install(part)
+  if part.installed then return end
+  part.installed = true -- a part that reads its own names while it loads finds nothing, not itself
+  local ok, err = pcall(part.install)
+  if not ok then
+    part.installed = false
+    error(err, 0)
+  end
+end
+
+setmetatable(edu, {
+  __index = function(_, name)
+    local part = PART_OF[name]
+    if part then
+      install(part)
+      return rawget(edu, name)
+    end
+  end,
+  __pairs = function(t)
+    for _, part in ipairs(PARTS) do install(part) end
+    return next, t, nil
+  end,
+})
 
 local HELP = require("edu.help")
 

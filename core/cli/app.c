@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "edushell/base/config.h"
+#include "edushell/base/sha256.h"
 
 void es_app_error(const char *fmt, ...)
 {
@@ -20,6 +21,21 @@ void es_app_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+/* es_lua_env.open_pipeline: the pipeline of a Lua session, opened when
+ * edu.load or a region look-up first needs it, and linked with the
+ * database's metric table as a load's is. */
+static const es_pipeline *open_pipeline(void *ctx, es_err *err)
+{
+    es_app *app = ctx;
+    if (!app->has_pipeline) {
+        if (es_pipeline_open(&app->pipeline, app->paths.data, err) != 0)
+            return NULL;
+        app->has_pipeline = 1;
+        es_pipeline_use_metrics(&app->pipeline, es_store_metrics(app->store));
+    }
+    return &app->pipeline;
 }
 
 /* The largest part of the database read through a memory map. */
@@ -45,6 +61,8 @@ static int open_lua(es_app *app)
     es_store_map_for_queries(app->store, QUERY_MAP_BYTES);
     app->lua_env.store = app->store;
     app->lua_env.pipeline = app->has_pipeline ? &app->pipeline : NULL;
+    app->lua_env.open_pipeline = open_pipeline;
+    app->lua_env.open_pipeline_ctx = app;
     app->lua_env.scripts_dir = app->paths.scripts;
     if (es_lua_open_edu(app->L, &app->lua_env, &err) != 0) {
         es_app_error("%s", err.msg);
@@ -65,20 +83,34 @@ static void print_notice(void *ctx, const char *message)
 
 /* The canonical metric table of data/ goes into the database, so matches
  * made at load time and queries agree; the pipeline then links with the
- * database's table, which holds analysts' definitions too. */
+ * database's table, which holds analysts' definitions too. Most starts find
+ * the file's bytes as they were last synced: its hash is all they read of
+ * it, and they write nothing. A load, which writes anyway, records the hash
+ * for a database synced before it was kept. */
 static int sync_metrics(es_app *app)
 {
-    es_metric_table from_file = {0};
-    const es_metric_table *table = app->has_pipeline ? &app->pipeline.file_metrics : &from_file;
     char path[PATH_MAX + 16];
     snprintf(path, sizeof path, "%s/metrics.tsv", app->paths.data);
     es_err err = {{0}};
-    int rc = 0;
-    if (!app->has_pipeline && (rc = es_metrics_load_tsv(&from_file, path, &err)) != 0)
+    char *bytes;
+    size_t len;
+    if (es_read_file(path, &bytes, &len, &err) != 0) {
         es_app_error("%s: %s", path, err.msg);
-    else if ((rc = es_store_sync_metrics(app->store, table, &err)) != 0)
-        es_app_error("%s: %s", app->db_path, err.msg);
-    es_metrics_free(&from_file);
+        return -1;
+    }
+    char sha256[65];
+    es_sha256_hex(bytes, len, sha256);
+    free(bytes);
+    int rc = 0;
+    if (!es_store_metrics_file_synced(app->store, sha256)) {
+        es_metric_table from_file = {0};
+        const es_metric_table *table = app->has_pipeline ? &app->pipeline.file_metrics : &from_file;
+        if (!app->has_pipeline && (rc = es_metrics_load_tsv(&from_file, path, &err)) != 0)
+            es_app_error("%s: %s", path, err.msg);
+        else if ((rc = es_store_sync_metrics_file(app->store, table, sha256, app->has_pipeline, &err)) != 0)
+            es_app_error("%s: %s", app->db_path, err.msg);
+        es_metrics_free(&from_file);
+    }
     if (rc == 0 && app->has_pipeline)
         es_pipeline_use_metrics(&app->pipeline, es_store_metrics(app->store));
     return rc;
@@ -116,6 +148,9 @@ static int set_display(lua_State *L)
 
 int es_app_display(es_app *app, const es_display_options *d)
 {
+    /* Nothing to set: edu.display is left to load when something prints. */
+    if (!d->mode && d->headers < 0 && !d->separator && !isatty(STDOUT_FILENO))
+        return 0;
     lua_pushcfunction(app->L, set_display);
     lua_pushlightuserdata(app->L, (void *)d);
     if (lua_pcall(app->L, 1, 0, 0) != LUA_OK) {

@@ -32,7 +32,9 @@ typedef struct es_app {
     int lock_fd;         /* the report run's lock on the database file; -1 none */
 } es_app;
 
-enum { ES_APP_STORE = 1, ES_APP_PIPELINE = 2, ES_APP_LUA = 4 | 2 | 1 };
+/* Lua opens the pipeline itself, when edu.load or a region look-up first
+ * needs it. */
+enum { ES_APP_STORE = 1, ES_APP_PIPELINE = 2, ES_APP_LUA = 4 | 1 };
 
 /* Opens what `needs` asks for, with the Lua state sandboxed or limited as
  * `sandbox` asks (NULL: neither); prints a one-line error and returns -1

@@ -221,11 +221,25 @@ static void on_error(void *ctx, const char *path, const char *reason)
     lua_rawseti(rep->L, rep->errors_index, (lua_Integer)lua_rawlen(rep->L, rep->errors_index) + 1);
 }
 
+/* The pipeline, opened on first use (es_lua_env.open_pipeline); NULL when
+ * there is none. A pipeline that cannot be opened is a Lua error. */
+static const es_pipeline *pipeline(lua_State *L)
+{
+    es_lua_env *env = get_env(L);
+    if (!env->pipeline && env->open_pipeline) {
+        es_err err = {{0}};
+        if (!(env->pipeline = env->open_pipeline(env->open_pipeline_ctx, &err)))
+            luaL_error(L, "%s", err.msg);
+    }
+    return env->pipeline;
+}
+
 /* core.load(path, ...) -> documents, errors */
 static int l_load(lua_State *L)
 {
     int n = lua_gettop(L);
     luaL_argcheck(L, n >= 1, 1, "a path expected");
+    const es_pipeline *p = pipeline(L);
     const char **paths = lua_newuserdatauv(L, (size_t)n * sizeof *paths, 0);
     for (int i = 0; i < n; i++)
         paths[i] = luaL_checkstring(L, i + 1);
@@ -233,9 +247,8 @@ static int l_load(lua_State *L)
     lua_newtable(L);
     load_report rep = {L, lua_gettop(L) - 1, lua_gettop(L)};
     es_ingest_events ev = {.ctx = &rep, .on_document = on_document, .on_error = on_error};
-    es_lua_env *env = get_env(L);
-    es_sink sink = es_store_sink(env->store);
-    es_ingest_paths(env->pipeline, &sink, paths, (size_t)n, 0, &ev, NULL);
+    es_sink sink = es_store_sink(get_env(L)->store);
+    es_ingest_paths(p, &sink, paths, (size_t)n, 0, &ev, NULL);
     return 2;
 }
 
@@ -300,8 +313,8 @@ static int l_width(lua_State *L)
 
 static const es_gazetteer *gazetteer(lua_State *L)
 {
-    const es_lua_env *env = get_env(L);
-    return env->pipeline ? env->pipeline->gazetteer : NULL;
+    const es_pipeline *p = pipeline(L);
+    return p ? p->gazetteer : NULL;
 }
 
 static void push_region(lua_State *L, const es_gazetteer *gz, long index)
@@ -427,7 +440,7 @@ int es_lua_open_core(lua_State *L)
     luaL_setfuncs(L, es_lua_present_functions, 0);
     if (writable) {
         luaL_setfuncs(L, WRITERS, 0);
-        if (env->pipeline) {
+        if (env->pipeline || env->open_pipeline) {
             lua_pushcfunction(L, l_load);
             lua_setfield(L, -2, "load");
         }

@@ -6,10 +6,10 @@
  * io.open may. Everything else (os, debug, package, io's other functions)
  * is gone, whatever a later Lua version adds.
  *
- * The edu library is loaded before the cut, with the full library, so
- * what it captured then (debug.getinfo for template errors) keeps
- * working; what it looks up when called (io.open, require, load) is the
- * sandbox's. */
+ * The edu library is loaded before the cut, with the full library (every
+ * part of it, though it loads parts on first use elsewhere), so what it
+ * captured then (debug.getinfo for template errors) keeps working; what
+ * it looks up when called (io.open, require, load) is the sandbox's. */
 #include <errno.h>
 #include <lauxlib.h>
 #include <limits.h>
@@ -316,6 +316,15 @@ static void set_wrapped(lua_State *L, int table, const char *name, int from, con
 /* The protected part: everything here allocates. */
 static int restrict_library(lua_State *L)
 {
+    /* The edu library installs its parts when first used (scripts/edu.lua);
+     * listing it installs them all: now, with the whole library. */
+    if (lua_getglobal(L, "edu") == LUA_TTABLE) {
+        lua_getglobal(L, "pairs");
+        lua_insert(L, -2);
+        lua_call(L, 1, 0);
+    } else {
+        lua_pop(L, 1);
+    }
     lua_pushglobaltable(L);
     int g = lua_gettop(L);
     lua_getfield(L, g, "io");

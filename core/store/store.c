@@ -138,7 +138,6 @@ void es_store_close(es_store *s)
 
 struct sqlite3 *es_store_db(es_store *s) { return s->db; }
 es_metric_table *es_store_metric_table(es_store *s) { return &s->metrics; }
-const es_metric_table *es_store_metrics(const es_store *s) { return &s->metrics; }
 const char *es_store_path(const es_store *s) { return s->path; }
 
 /* Pragmas that look things up, with or without an argument (a table's

@@ -164,7 +164,15 @@ static int reload_table(es_store *s, es_err *err)
 {
     es_metric_table *t = es_store_metric_table(s);
     es_metrics_free(t);
-    return read_table(es_store_db(s), t, err);
+    s->metrics_read = read_table(es_store_db(s), t, err) == 0;
+    return s->metrics_read ? 0 : -1;
+}
+
+const es_metric_table *es_store_metrics(es_store *s)
+{
+    if (!s->metrics_read)
+        reload_table(s, NULL);
+    return es_store_metric_table(s);
 }
 
 /* Reloads the table and relinks when its fingerprint differs from the one
@@ -185,31 +193,68 @@ static int reload_and_relink(es_store *s, es_err *err)
     return rc;
 }
 
-int es_store_sync_metrics(es_store *s, const es_metric_table *from_file, es_err *err)
+/* What metrics_file_sha256 holds: the file's bytes' hash and the table
+ * fingerprint they were synced as, so that a sync by anything that does
+ * not record the hash (changing only the fingerprint) makes it stale. */
+static char *file_record(const char *file_sha256, const char *table_print)
+{
+    es_buf b = {0};
+    es_buf_printf(&b, "%s %s", file_sha256, table_print);
+    return es_buf_take(&b, NULL);
+}
+
+int es_store_metrics_file_synced(es_store *s, const char *file_sha256)
 {
     sqlite3 *db = es_store_db(s);
-    /* Most opens find the file as it was: read the table, write nothing. */
+    char *recorded = get_setting(db, "metrics_file_sha256");
+    char *print = recorded ? get_setting(db, "metrics_file_fingerprint") : NULL;
+    char *expected = print ? file_record(file_sha256, print) : NULL;
+    int same = expected && strcmp(recorded, expected) == 0;
+    free(recorded);
+    free(print);
+    free(expected);
+    return same;
+}
+
+int es_store_sync_metrics_file(es_store *s, const es_metric_table *from_file, const char *file_sha256,
+                               int writing, es_err *err)
+{
+    sqlite3 *db = es_store_db(s);
+    /* Most opens find the file as it was: write nothing. */
     char *file_print = table_fingerprint(from_file);
     char *synced = get_setting(db, "metrics_file_fingerprint");
     int same = synced && strcmp(file_print, synced) == 0;
     free(synced);
-    if (same) {
+    if (same && !(writing && file_sha256)) {
         free(file_print);
-        return reload_table(s, err);
+        return 0;
     }
     if (es_store_begin(db, err) != 0) {
         free(file_print);
         return -1;
     }
-    int rc = es_store_exec(db, "DELETE FROM metrics WHERE origin = 'file'", err);
-    for (size_t i = 0; rc == 0 && i < from_file->n; i++)
-        rc = upsert_metric(db, &from_file->items[i], "file", err);
-    if (rc == 0)
-        rc = reload_and_relink(s, err);
-    if (rc == 0)
-        rc = set_setting(db, "metrics_file_fingerprint", file_print, err);
+    int rc = 0;
+    if (!same) {
+        rc = es_store_exec(db, "DELETE FROM metrics WHERE origin = 'file'", err);
+        for (size_t i = 0; rc == 0 && i < from_file->n; i++)
+            rc = upsert_metric(db, &from_file->items[i], "file", err);
+        if (rc == 0)
+            rc = reload_and_relink(s, err);
+        if (rc == 0)
+            rc = set_setting(db, "metrics_file_fingerprint", file_print, err);
+    }
+    if (rc == 0 && file_sha256) {
+        char *record = file_record(file_sha256, file_print);
+        rc = set_setting(db, "metrics_file_sha256", record, err);
+        free(record);
+    }
     free(file_print);
     return es_store_end(db, rc, err);
+}
+
+int es_store_sync_metrics(es_store *s, const es_metric_table *from_file, es_err *err)
+{
+    return es_store_sync_metrics_file(s, from_file, NULL, 0, err);
 }
 
 int es_store_define_metric(es_store *s, const char *id, const char *name, const char *const *aliases,

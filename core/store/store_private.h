@@ -29,6 +29,7 @@ struct es_store {
     char *path;
     es_store_stmts stmts;
     es_metric_table metrics; /* file and analysts' definitions, for matching */
+    int metrics_read;        /* metrics holds the database's table (es_store_metrics) */
     int read_only;           /* SQL of others may only read (es_store_read_only) */
     int own_write;           /* the store itself is writing: the rule does not apply */
     es_store_guard guard;    /* bounds on others' SQL (es_store_guard_queries) */

@@ -39,7 +39,7 @@ static int setup(void **state)
     assert_int_equal(es_pipeline_open(&f->pipeline, EDUSHELL_SOURCE_DATA, &err), 0);
     assert_int_equal(es_store_sync_metrics(f->store, &f->pipeline.file_metrics, &err), 0);
     es_pipeline_use_metrics(&f->pipeline, es_store_metrics(f->store));
-    f->env = (es_lua_env){f->store, &f->pipeline, EDUSHELL_SOURCE_SCRIPTS};
+    f->env = (es_lua_env){.store = f->store, .pipeline = &f->pipeline, .scripts_dir = EDUSHELL_SOURCE_SCRIPTS};
     *state = f;
     return 0;
 }
@@ -228,7 +228,7 @@ static void test_setup_out_of_memory_is_an_error(void **state)
     fixture *f = *state;
     /* Budgets that run out at different points of the setup: the standard
      * libraries, the preload, the library's modules. Each is reported. */
-    static const size_t budgets[] = {8 * 1024, 24 * 1024, 64 * 1024, 160 * 1024, 320 * 1024, 64 * 1024 * 1024};
+    static const size_t budgets[] = {8 * 1024, 16 * 1024, 24 * 1024, 48 * 1024, 96 * 1024, 64 * 1024 * 1024};
     size_t refused = 0;
     for (size_t i = 0; i < sizeof budgets / sizeof budgets[0]; i++) {
         budget b = {budgets[i], 0};

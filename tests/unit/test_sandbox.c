@@ -38,7 +38,7 @@ static int setup(void **state)
     es_err err = {{0}};
     f->store = es_store_open(f->db_path, &err);
     assert_non_null(f->store);
-    f->env = (es_lua_env){f->store, NULL, EDUSHELL_SOURCE_SCRIPTS};
+    f->env = (es_lua_env){.store = f->store, .scripts_dir = EDUSHELL_SOURCE_SCRIPTS};
     *state = f;
     return 0;
 }

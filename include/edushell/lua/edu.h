@@ -15,8 +15,15 @@ typedef struct lua_State lua_State;
  * as long as the Lua state. */
 typedef struct es_lua_env {
     es_store *store;
-    const es_pipeline *pipeline; /* for edu.load; NULL: no loading */
+    const es_pipeline *pipeline; /* for edu.load and the regions' gazetteer;
+                                    NULL: opened by open_pipeline, or none */
     const char *scripts_dir;     /* edu.lua, edu/, templates/ */
+    /* Opens the pipeline the first time edu.load or a region look-up needs
+     * it (its tables take longer to read than a run that only queries
+     * takes), and is then not called again; NULL: no loading and no
+     * gazetteer. Returns NULL with the reason in err. */
+    const es_pipeline *(*open_pipeline)(void *ctx, es_err *err);
+    void *open_pipeline_ctx;
 } es_lua_env;
 
 /* Sets up a fresh state inside one protected call (as lua.c's pmain): the

@@ -96,17 +96,31 @@ void es_store_interrupt(es_store *s);
 /* --- canonical metrics ---------------------------------------------- */
 
 /* Brings the database's metric table up to date with the file's (rows of
- * origin 'file' are replaced; analysts' definitions stay), loads the whole
- * table for matching, and relinks stored indicators when it changed. */
+ * origin 'file' are replaced; analysts' definitions stay) and relinks
+ * stored indicators when it changed. Writes nothing when it is the same. */
 int es_store_sync_metrics(es_store *s, const es_metric_table *from_file, es_err *err);
+
+/* Whether the file's rows were last synced from a file whose bytes have
+ * this SHA-256 (hex), and nothing has changed them since: then the file
+ * need not even be parsed. One read of the settings. */
+int es_store_metrics_file_synced(es_store *s, const char *file_sha256);
+
+/* es_store_sync_metrics, recording file_sha256 (of the bytes `from_file`
+ * was read from) for es_store_metrics_file_synced when it writes; when the
+ * table is the same it records it only if `writing` (the caller writes to
+ * the database anyway), so a start that only reads writes nothing. */
+int es_store_sync_metrics_file(es_store *s, const es_metric_table *from_file, const char *file_sha256,
+                               int writing, es_err *err);
 
 /* Adds or replaces an analyst's definition and relinks stored indicators. */
 int es_store_define_metric(es_store *s, const char *id, const char *name, const char *const *aliases,
                            size_t naliases, const char *category, const char *unit,
                            const char *direction, es_err *err);
 
-/* The table in use for matching (file and analysts' definitions). */
-const es_metric_table *es_store_metrics(const es_store *s);
+/* The table in use for matching (file and analysts' definitions), read
+ * from the database on first use: most runs never match a metric phrase.
+ * A table that cannot be read is empty (and read again on the next call). */
+const es_metric_table *es_store_metrics(es_store *s);
 
 /* Sets indicators.metric_id of every stored indicator from the table. */
 int es_store_relink_metrics(es_store *s, es_err *err);
