@@ -3,7 +3,10 @@
 -- display width), which is not part of the analysts' table.
 local core = require("edu.core")
 
-local edu = {}
+-- The program creates the global edu empty and has this file fill it on
+-- first use; required by name, it makes a table of its own.
+local edu = ...
+if type(edu) ~= "table" then edu = {} end
 edu.db_path = core.db_path
 edu.width = core.width
 

@@ -41,6 +41,73 @@ static const es_pipeline *open_pipeline(void *ctx, es_err *err)
 /* The largest part of the database read through a memory map. */
 #define QUERY_MAP_BYTES ((int64_t)2 << 30)
 
+/* Long work the store is about to do (upgrading the database). */
+static void print_notice(void *ctx, const char *message)
+{
+    es_app_error("%s: %s", (const char *)ctx, message);
+}
+
+/* The canonical metric table of data/ goes into the database, so matches
+ * made at load time and queries agree; the pipeline then links with the
+ * database's table, which holds analysts' definitions too. Most starts find
+ * the file's bytes as they were last synced: its hash is all they read of
+ * it, and they write nothing. A load, which writes anyway, records the hash
+ * for a database synced before it was kept. */
+static int sync_metrics(es_app *app, es_err *err)
+{
+    char path[PATH_MAX + 16];
+    snprintf(path, sizeof path, "%s/metrics.tsv", app->paths.data);
+    es_err why = {{0}};
+    char *bytes;
+    size_t len;
+    if (es_read_file(path, &bytes, &len, &why) != 0)
+        return es_err_set(err, "%s: %s", path, why.msg);
+    char sha256[65];
+    es_sha256_hex(bytes, len, sha256);
+    free(bytes);
+    int rc = 0;
+    if (!es_store_metrics_file_synced(app->store, sha256)) {
+        es_metric_table from_file = {0};
+        const es_metric_table *table = app->has_pipeline ? &app->pipeline.file_metrics : &from_file;
+        if (!app->has_pipeline && (rc = es_metrics_load_tsv(&from_file, path, &why)) != 0)
+            es_err_set(err, "%s: %s", path, why.msg);
+        else if ((rc = es_store_sync_metrics_file(app->store, table, sha256, app->has_pipeline, &why)) != 0)
+            es_err_set(err, "%s: %s", app->db_path, why.msg);
+        es_metrics_free(&from_file);
+    }
+    if (rc == 0 && app->has_pipeline)
+        es_pipeline_use_metrics(&app->pipeline, es_store_metrics(app->store));
+    return rc;
+}
+
+/* Opens the database, up to date with data/metrics.tsv; -1 with the reason
+ * (naming the file) in err. */
+static int open_store(es_app *app, es_err *err)
+{
+    es_err why = {{0}};
+    es_store_notice notice = {print_notice, (void *)app->db_path};
+    app->store = es_store_open_notify(app->db_path, &notice, &why);
+    if (!app->store)
+        return es_err_set(err, "%s: %s", app->db_path, why.msg);
+    if (sync_metrics(app, err) != 0) {
+        es_store_close(app->store);
+        app->store = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* es_lua_env.open_store: the database of a session that did not open it at
+ * the start, opened when the library is first used. */
+static es_store *open_store_on_use(void *ctx, es_err *err)
+{
+    es_app *app = ctx;
+    if (!app->store && open_store(app, err) != 0)
+        return NULL;
+    es_store_map_for_queries(app->store, QUERY_MAP_BYTES);
+    return app->store;
+}
+
 static int open_lua(es_app *app)
 {
     app->L = app->sandbox ? es_sandbox_newstate(app->sandbox) : luaL_newstate();
@@ -58,8 +125,11 @@ static int open_lua(es_app *app)
     }
     /* A session queries: reading through a memory map spares a read call
      * per page (rankings and comparisons visit thousands). */
-    es_store_map_for_queries(app->store, QUERY_MAP_BYTES);
+    if (app->store)
+        es_store_map_for_queries(app->store, QUERY_MAP_BYTES);
     app->lua_env.store = app->store;
+    app->lua_env.open_store = open_store_on_use;
+    app->lua_env.open_store_ctx = app;
     app->lua_env.pipeline = app->has_pipeline ? &app->pipeline : NULL;
     app->lua_env.open_pipeline = open_pipeline;
     app->lua_env.open_pipeline_ctx = app;
@@ -73,47 +143,6 @@ static int open_lua(es_app *app)
         return -1;
     }
     return 0;
-}
-
-/* Long work the store is about to do (upgrading the database). */
-static void print_notice(void *ctx, const char *message)
-{
-    es_app_error("%s: %s", (const char *)ctx, message);
-}
-
-/* The canonical metric table of data/ goes into the database, so matches
- * made at load time and queries agree; the pipeline then links with the
- * database's table, which holds analysts' definitions too. Most starts find
- * the file's bytes as they were last synced: its hash is all they read of
- * it, and they write nothing. A load, which writes anyway, records the hash
- * for a database synced before it was kept. */
-static int sync_metrics(es_app *app)
-{
-    char path[PATH_MAX + 16];
-    snprintf(path, sizeof path, "%s/metrics.tsv", app->paths.data);
-    es_err err = {{0}};
-    char *bytes;
-    size_t len;
-    if (es_read_file(path, &bytes, &len, &err) != 0) {
-        es_app_error("%s: %s", path, err.msg);
-        return -1;
-    }
-    char sha256[65];
-    es_sha256_hex(bytes, len, sha256);
-    free(bytes);
-    int rc = 0;
-    if (!es_store_metrics_file_synced(app->store, sha256)) {
-        es_metric_table from_file = {0};
-        const es_metric_table *table = app->has_pipeline ? &app->pipeline.file_metrics : &from_file;
-        if (!app->has_pipeline && (rc = es_metrics_load_tsv(&from_file, path, &err)) != 0)
-            es_app_error("%s: %s", path, err.msg);
-        else if ((rc = es_store_sync_metrics_file(app->store, table, sha256, app->has_pipeline, &err)) != 0)
-            es_app_error("%s: %s", app->db_path, err.msg);
-        es_metrics_free(&from_file);
-    }
-    if (rc == 0 && app->has_pipeline)
-        es_pipeline_use_metrics(&app->pipeline, es_store_metrics(app->store));
-    return rc;
 }
 
 /* The protected part of es_app_display: argument 1 the options. */
@@ -186,15 +215,13 @@ int es_app_open_sandboxed(es_app *app, const char *db_path, int needs,
         }
         app->has_pipeline = 1;
     }
-    if (needs & ES_APP_STORE) {
-        es_store_notice notice = {print_notice, (void *)db_path};
-        app->store = es_store_open_notify(db_path, &notice, &err);
-        if (!app->store) {
-            es_app_error("%s: %s", db_path, err.msg);
-            return -1;
-        }
-        if (sync_metrics(app) != 0)
-            return -1;
+    /* A session whose library opens the store when first used starts
+     * without it (a script that never queries never opens the database);
+     * a sandboxed one opens it now, to guard it before any script runs. */
+    int on_use = (needs & ES_APP_STORE_ON_USE) && !app->sandbox;
+    if ((needs & ES_APP_STORE) && !on_use && open_store(app, &err) != 0) {
+        es_app_error("%s", err.msg);
+        return -1;
     }
     if ((needs & ES_APP_LUA) == ES_APP_LUA)
         return open_lua(app);

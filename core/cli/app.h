@@ -33,8 +33,10 @@ typedef struct es_app {
 } es_app;
 
 /* Lua opens the pipeline itself, when edu.load or a region look-up first
- * needs it. */
-enum { ES_APP_STORE = 1, ES_APP_PIPELINE = 2, ES_APP_LUA = 4 | 1 };
+ * needs it. ES_APP_STORE_ON_USE: a Lua session that uses the store only
+ * through the library (not a report, which records its run) leaves it to
+ * the library to open the store on first use, unless it is sandboxed. */
+enum { ES_APP_STORE = 1, ES_APP_PIPELINE = 2, ES_APP_LUA = 4 | 1, ES_APP_STORE_ON_USE = 8 };
 
 /* Opens what `needs` asks for, with the Lua state sandboxed or limited as
  * `sandbox` asks (NULL: neither); prints a one-line error and returns -1

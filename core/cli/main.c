@@ -79,7 +79,7 @@ static const command COMMANDS[] = {
     {"run", "SCRIPT.lua [ARGS...]", "run a Lua script (arg and ... as in lua)",
      "Runs a Lua script with the edu module. arg[0] is the script, arg[1]... and ...\n"
      "its arguments. An error prints file:line: message and a traceback; exit status 1.\n",
-     ES_APP_LUA, es_cmd_run, 1},
+     ES_APP_LUA | ES_APP_STORE_ON_USE, es_cmd_run, 1},
     {"report",
      "TEMPLATE [--region R]... [--year Y] [--format md|html] [--set KEY=VALUE]... [--wait SECONDS] --out FILE",
      "render a report template to FILE (atomically), recorded in runs",
@@ -230,7 +230,7 @@ static int run_lua_entry(const options *o, const char *chunk)
 {
     es_app app;
     int status = ES_EXIT_FAILURE;
-    if (open_app(&app, o, ES_APP_LUA) == 0) {
+    if (open_app(&app, o, ES_APP_LUA | ES_APP_STORE_ON_USE) == 0) {
         if (chunk)
             status = es_cmd_eval(&app, chunk);
         else if (isatty(STDIN_FILENO))

@@ -22,9 +22,10 @@
 
 /* --- Ctrl-C while a chunk runs -------------------------------------------
  * A signal handler can only reach what is global: the state running a
- * chunk (as in lua.c) and its store. */
+ * chunk (as in lua.c) and the app whose store it queries (the library
+ * may open the store during the chunk). */
 static lua_State *running_state;
-static es_store *running_store;
+static es_app *running_app;
 
 static void stop_hook(lua_State *L, lua_Debug *ar)
 {
@@ -38,8 +39,8 @@ int es_shell_interrupt(void)
     if (!running_state)
         return 0;
     lua_sethook(running_state, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
-    if (running_store)
-        es_store_interrupt(running_store);
+    if (running_app && running_app->store)
+        es_store_interrupt(running_app->store);
     return 1;
 }
 
@@ -76,10 +77,10 @@ static int call(es_shell *sh, int nargs, int nresults)
     lua_pushcfunction(L, error_text);
     lua_insert(L, base);
     running_state = L;
-    running_store = app->store;
+    running_app = app;
     int status = lua_pcall(L, nargs, nresults, base);
     running_state = NULL;
-    running_store = NULL;
+    running_app = NULL;
     lua_remove(L, base);
     lua_sethook(L, NULL, 0, 0);
     if (app->sandbox)

@@ -434,6 +434,11 @@ static const luaL_Reg WRITERS[] = {
 int es_lua_open_core(lua_State *L)
 {
     es_lua_env *env = get_env(L);
+    if (!env->store && env->open_store) {
+        es_err err = {{0}};
+        if (!(env->store = env->open_store(env->open_store_ctx, &err)))
+            return luaL_error(L, "%s", err.msg);
+    }
     int writable = !es_store_is_read_only(env->store);
     lua_newtable(L);
     luaL_setfuncs(L, READERS, 0);

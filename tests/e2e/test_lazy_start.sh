@@ -1,8 +1,9 @@
-# A start does only what the run needs: the parts of the Lua library load
-# on the first use of one of their names, the pipeline (gazetteer,
-# vocabulary) on the first load or region look-up, and the metric table of
-# data/ is read only when its bytes differ from those the database was
-# last synced from. Nothing here is timed: the benchmark times the start.
+# A start does only what the run needs: the Lua library, and each of its
+# parts, load on the first use of one of their names; the database opens
+# with the library; the pipeline (gazetteer, vocabulary) on the first load
+# or region look-up; and the metric table of data/ is read only when its
+# bytes differ from those the database was last synced from. Nothing here
+# is timed: the benchmark times the start.
 source "$(dirname "$0")/lib.sh"
 "$EDUSHELL" --db "$DB" load "$SRC/data/sample" >/dev/null
 
@@ -35,6 +36,24 @@ err=$(EDUSHELL_SCRIPTS=$WORK/scripts "$EDUSHELL" --db "$DB" -e 'print(#edu.docs{
 expect_eq "$status" 1 "the exit status after a broken part"
 expect_contains "$err" "5"
 expect_contains "$err" "analysis.lua"
+
+# The database opens when the library is first used: a script that never
+# uses edu leaves a new path alone and does not read a file that is not
+# a database; the first use opens (or creates) it, and names a bad one.
+expect_eq "$("$EDUSHELL" --db "$WORK/new.db" -e 'print(1 + 1)')" 2 "a script without edu"
+[ ! -e "$WORK/new.db" ] || fail "a script that did not use edu created the database"
+expect_eq "$("$EDUSHELL" --db "$WORK/new.db" -e 'print(#edu.docs{})')" 0 "the first use of a new database"
+[ -s "$WORK/new.db" ] || fail "the first use did not create the database"
+printf 'this is not a database\n' >"$WORK/not.db"
+expect_eq "$("$EDUSHELL" --db "$WORK/not.db" -e 'print(1)')" 1 "a script without edu on a file that is no database"
+status=0
+err=$("$EDUSHELL" --db "$WORK/not.db" -e 'print(#edu.docs{})' 2>&1) || status=$?
+expect_eq "$status" 1 "the exit status of edu on a file that is no database"
+expect_contains "$err" "not.db: not an SQLite database"
+expect_eq "$(cat "$WORK/not.db")" "this is not a database" "the file that is no database"
+# A sandboxed script opens the database at the start, to guard it.
+err=$("$EDUSHELL" --sandbox --db "$WORK/not.db" -e 'print(1)' 2>&1) && fail "a sandbox on a file that is no database"
+expect_contains "$err" "not.db: not an SQLite database"
 
 # The pipeline opens when first needed: a region look-up and a load work
 # from a session that has not used them.

@@ -173,6 +173,14 @@ static void write_file(const char *path, const char *text)
     fclose(fp);
 }
 
+/* The first use of edu: nil, or the error's message. */
+static const char *first_use(lua_State *L)
+{
+    if (luaL_dostring(L, "return edu.sql") == LUA_OK)
+        return NULL;
+    return lua_tostring(L, -1);
+}
+
 static void test_broken_library_is_an_error(void **state)
 {
     fixture *f = *state;
@@ -184,21 +192,43 @@ static void test_broken_library_is_an_error(void **state)
 
     lua_State *L = luaL_newstate();
     assert_int_equal(es_lua_open_edu(L, &f->env, &err), -1);
-    assert_non_null(strstr(err.msg, "module 'edu' not found"));
+    assert_non_null(strstr(err.msg, "edu.lua cannot be read"));
     lua_close(L);
 
+    /* A broken library is found where edu is first used, every time. */
     snprintf(path, sizeof path, "%s/edu.lua", scripts);
     write_file(path, "local x = 1\nerror('broken library')\n");
     L = luaL_newstate();
-    assert_int_equal(es_lua_open_edu(L, &f->env, &err), -1);
-    assert_non_null(strstr(err.msg, "edu.lua:2: broken library"));
+    assert_int_equal(es_lua_open_edu(L, &f->env, &err), 0);
+    assert_non_null(strstr(first_use(L), "edu.lua:2: broken library"));
+    assert_non_null(strstr(first_use(L), "edu.lua:2: broken library"));
     lua_close(L);
 
     write_file(path, "return 42\n");
     L = luaL_newstate();
-    assert_int_equal(es_lua_open_edu(L, &f->env, &err), -1);
-    assert_non_null(strstr(err.msg, "did not return the edu table"));
+    assert_int_equal(es_lua_open_edu(L, &f->env, &err), 0);
+    assert_non_null(strstr(first_use(L), "did not fill the edu table"));
     lua_close(L);
+}
+
+/* edu is filled on first use, whichever way it is used, and it is the
+ * table require("edu") returns. */
+static void test_library_filled_on_first_use(void **state)
+{
+    fixture *f = *state;
+    char buf[512];
+    open_state(f);
+    assert_string_equal(EVAL("return tostring(rawget(edu, 'sql'))"), "nil");
+    assert_string_equal(EVAL("return tostring(require('edu') == edu)"), "true");
+    assert_string_equal(EVAL("return type(edu.sql)"), "function");
+    lua_close(f->L);
+    f->L = NULL;
+    open_state(f);
+    assert_string_equal(EVAL("edu.mine = 1 return type(rawget(edu, 'docs')) .. ' ' .. edu.mine"), "function 1");
+    lua_close(f->L);
+    f->L = NULL;
+    open_state(f);
+    assert_string_equal(EVAL("local n = 0 for k in pairs(edu) do n = n + 1 end return tostring(n > 25)"), "true");
 }
 
 /* An allocator that refuses once `budget` bytes have been handed out. */
@@ -226,9 +256,10 @@ static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 static void test_setup_out_of_memory_is_an_error(void **state)
 {
     fixture *f = *state;
-    /* Budgets that run out at different points of the setup: the standard
-     * libraries, the preload, the library's modules. Each is reported. */
-    static const size_t budgets[] = {8 * 1024, 16 * 1024, 24 * 1024, 48 * 1024, 96 * 1024, 64 * 1024 * 1024};
+    /* Budgets that run out at different points of the setup (the standard
+     * libraries, the preload) and of the library's filling on first use.
+     * Each is reported, as an error of the setup or of the first use. */
+    static const size_t budgets[] = {8 * 1024, 16 * 1024, 24 * 1024, 64 * 1024, 160 * 1024, 64 * 1024 * 1024};
     size_t refused = 0;
     for (size_t i = 0; i < sizeof budgets / sizeof budgets[0]; i++) {
         budget b = {budgets[i], 0};
@@ -237,12 +268,13 @@ static void test_setup_out_of_memory_is_an_error(void **state)
             continue;
         es_err err = {{0}};
         int rc = es_lua_open_edu(L, &f->env, &err);
+        const char *use = rc == 0 ? first_use(L) : NULL;
         if (b.refused) {
-            assert_int_equal(rc, -1);
-            assert_non_null(strstr(err.msg, "memory"));
+            assert_non_null(strstr(rc != 0 ? err.msg : use, "memory"));
             refused++;
         } else {
             assert_int_equal(rc, 0);
+            assert_null(use);
         }
         lua_close(L);
     }
@@ -260,6 +292,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_read_only_store_has_no_writers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_without_pipeline_no_load, setup, teardown),
         cmocka_unit_test_setup_teardown(test_broken_library_is_an_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_library_filled_on_first_use, setup, teardown),
         cmocka_unit_test_setup_teardown(test_setup_out_of_memory_is_an_error, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,7 +14,7 @@ typedef struct lua_State lua_State;
 /* What the module works on; owned by the caller, which must keep it alive
  * as long as the Lua state. */
 typedef struct es_lua_env {
-    es_store *store;
+    es_store *store;             /* NULL: opened by open_store */
     const es_pipeline *pipeline; /* for edu.load and the regions' gazetteer;
                                     NULL: opened by open_pipeline, or none */
     const char *scripts_dir;     /* edu.lua, edu/, templates/ */
@@ -24,15 +24,22 @@ typedef struct es_lua_env {
      * gazetteer. Returns NULL with the reason in err. */
     const es_pipeline *(*open_pipeline)(void *ctx, es_err *err);
     void *open_pipeline_ctx;
+    /* Opens the store when edu.core is first required (the library's first
+     * use), for a state set up without one: a script that never queries
+     * never opens the database. Returns NULL with the reason in err. */
+    es_store *(*open_store)(void *ctx, es_err *err);
+    void *open_store_ctx;
 } es_lua_env;
 
 /* Sets up a fresh state inside one protected call (as lua.c's pmain): the
  * standard libraries, scripts_dir on package.path, `edu.core` in
- * package.preload, then require("edu") as the global `edu`. The writers
- * (loading, defining metrics) are registered only when the store is
- * writable: make it read-only (es_store_read_only) before calling this to
- * get a state that never has them. Returns 0, or -1 with the reason (a
- * missing or broken library script, memory) in err. */
+ * package.preload, and the global `edu` (also package.loaded.edu), which
+ * scripts_dir/edu.lua fills the first time it is used or listed. The
+ * writers (loading, defining metrics) are registered only when the store
+ * is writable: make it read-only (es_store_read_only) before calling this
+ * to get a state that never has them. Returns 0, or -1 with the reason (a
+ * library script that cannot be read, memory) in err; a broken library is
+ * a Lua error where edu is first used. */
 int es_lua_open_edu(lua_State *L, es_lua_env *env, es_err *err);
 
 /* Message handler for lua_pcall: appends a traceback to the error. */
