@@ -144,7 +144,8 @@ int es_looks_like_html(const char *text, size_t len);
  * and <style> contents, decodes every entity, turns block elements (p,
  * div, br, li, tr, h1-h6, ...) into line breaks, collapses blanks and runs
  * of blank lines, and writes data tables as tables (see above). The input
- * is UTF-8. */
+ * is UTF-8. In the formats module (readers.h): the program reads pages
+ * through es_source_*; tests and fuzz targets link it by name. */
 char *es_html_to_text(const char *html, size_t len, size_t *out_len);
 
 /* The charset an HTML page declares in <meta charset> or <meta
