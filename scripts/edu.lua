@@ -154,16 +154,17 @@ function edu.search(text, limit)
     error("edu.search: nothing to search for in '" .. text .. "' (spaces and punctuation separate words)", 2)
   end
   -- The index gives the sentences holding every pair of characters of the
-  -- words; for a word of more than two characters the sentence's text says
-  -- whether it holds the word itself.
+  -- words; for a word of more than two characters the sentence's own bytes
+  -- (read alone, not with its document's whole text) say whether it holds
+  -- the word itself.
   local rows = edu.sql([[SELECT d.name AS doc, d.region, d.year, s.text AS sentence
     FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.doc_id
-    WHERE sentences_fts MATCH ?1 AND (?3 OR edu_bigram_contains(s.text, ?4))
+    WHERE sentences_fts MATCH ?1 AND (?3 OR edu_span_contains(s.doc_id, s.start, s.end, ?4))
     ORDER BY f.rowid LIMIT ?2]], ask.q, limit, ask.exact, text)
   if #rows >= limit then
     rows.total = edu.sql(ask.exact == 1 and "SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ?1"
-      or [[SELECT count(*) AS n FROM sentences_fts f JOIN sentences s ON s.id = f.rowid
-           WHERE sentences_fts MATCH ?1 AND edu_bigram_contains(s.text, ?2)]], ask.q, text)[1].n
+      or [[SELECT count(*) AS n FROM sentences_fts f JOIN sentence_spans s ON s.id = f.rowid
+           WHERE sentences_fts MATCH ?1 AND edu_span_contains(s.doc_id, s.start, s.end, ?2)]], ask.q, text)[1].n
     if rows.total > #rows then rows.more = string.format("edu.search(%q, %d)", text, rows.total) end
   end
   return rows

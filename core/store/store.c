@@ -102,7 +102,7 @@ es_store *es_store_open_notify(const char *path, const es_store_notice *notice, 
     /* A REPL and a cron job may share one database: wait for each other's
      * write transactions instead of failing at once. */
     sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
-    if (es_bigram_register(db) != SQLITE_OK) {
+    if (es_bigram_register(db) != SQLITE_OK || es_store_register_search_check(db) != SQLITE_OK) {
         es_err_set(err, "cannot register the search index's tokenizer: %s", sqlite3_errmsg(db));
         sqlite3_close(db);
         return NULL;

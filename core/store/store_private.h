@@ -45,6 +45,11 @@ int es_store_schema(sqlite3 *db, const es_store_notice *notice, es_err *err);
 /* Fills the search indexes again from the stored documents. */
 int es_store_rebuild_search(sqlite3 *db, es_err *err);
 
+/* Registers edu_span_contains(doc_id, start, end, text) (search_check.c):
+ * whether a span of a document's text holds every word of text. Returns
+ * an SQLite code. */
+int es_store_register_search_check(sqlite3 *db);
+
 es_metric_table *es_store_metric_table(es_store *s);
 
 /* Lets the store's own statements pass the read-only rule while on. */

@@ -15,7 +15,9 @@ return {
   Tables: documents, sections, sentences, indicators, metrics, runs; the search
   indexes sentences_fts and indicators_fts: MATCH edu_bigram_query(text) gives the rows
   holding every pair of characters of text's words, edu_bigram_contains(column, text)
-  those holding the words (needed when a word has more than two characters).]],
+  those holding the words (needed when a word has more than two characters);
+  edu_span_contains(s.doc_id, s.start, s.end, text) over sentence_spans s does the
+  same reading only the sentence.]],
   ["edu.search"] = [[edu.search(text [, limit]) -> rows
   Sentences containing every word of text, in the order they were loaded, with
   their document, region and year (the first limit, 100 by default; rows.total

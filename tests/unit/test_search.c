@@ -4,9 +4,10 @@
  * around digits and Latin letters with their case flipped, strings found
  * nowhere, fixed words, input meant to break a naive translation, random
  * pieces), the sentences that MATCH edu_bigram_query(q) and pass
- * edu_bigram_contains(text, q) must be exactly those containing every
- * word of q, found by scanning every sentence; the MATCH alone must find
- * all of them, and nothing more when edu_bigram_exact(q) says so. */
+ * edu_span_contains(doc_id, start, end, q) (as edu.search asks) must be
+ * exactly those containing every word of q, found by scanning every
+ * sentence; the MATCH alone must find all of them, and nothing more when
+ * edu_bigram_exact(q) says so. */
 #define _GNU_SOURCE /* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -143,7 +144,7 @@ static int setup(void **state)
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1"
                                             " ORDER BY rowid", -1, &f->match, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT f.rowid FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
-                                            " WHERE sentences_fts MATCH ?1 AND edu_bigram_contains(s.text, ?2)"
+                                            " WHERE sentences_fts MATCH ?1 AND edu_span_contains(s.doc_id, s.start, s.end, ?2)"
                                             " ORDER BY f.rowid", -1, &f->match_exact, NULL), SQLITE_OK);
     f->rng = 20260101;
     *state = f;
@@ -410,6 +411,35 @@ static void test_index_is_whole(void **state)
         NULL, NULL, NULL), SQLITE_OK);
 }
 
+/* The check reads spans of stored documents only, and says why not. */
+static void test_span_check_refuses_what_is_no_span(void **state)
+{
+    fixture *f = *state;
+    sqlite3 *db = es_store_db(f->store);
+    static const struct { const char *sql, *why; } cases[] = {
+        {"SELECT edu_span_contains(1, 5, 2, '教')", "not a span"},
+        {"SELECT edu_span_contains(1, 0, 3000000000, '教')", "not a span"},
+        {"SELECT edu_span_contains(1, 0, length(CAST(text AS BLOB)) + 1, '教') FROM documents WHERE id = 1",
+         "past the document's end"},
+        {"SELECT edu_span_contains(999999999, 0, 3, '教')", "no such rowid"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *msg = NULL;
+        assert_int_not_equal(sqlite3_exec(db, cases[i].sql, NULL, NULL, &msg), SQLITE_OK);
+        if (!msg || !strstr(msg, cases[i].why))
+            fail_msg("%s: %s", cases[i].sql, msg ? msg : "no message");
+        sqlite3_free(msg);
+    }
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT edu_span_contains(doc_id, start, end, '\xe6\x95'),"
+                                            " edu_span_contains(doc_id, start, end, NULL) FROM sentence_spans"
+                                            " LIMIT 1", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 0); /* half a character is in no text */
+    assert_int_equal(sqlite3_column_type(st, 1), SQLITE_NULL);
+    sqlite3_finalize(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -419,6 +449,7 @@ int main(void)
         cmocka_unit_test(test_words_and_hostile_input),
         cmocka_unit_test(test_random_pieces),
         cmocka_unit_test(test_index_is_whole),
+        cmocka_unit_test(test_span_check_refuses_what_is_no_span),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
