@@ -79,32 +79,54 @@ static void bind_params(lua_State *L, sqlite3_stmt *stmt, int first_arg, int las
     }
 }
 
-static void push_column(lua_State *L, sqlite3_stmt *stmt, int c)
+/* Pushes column c of the current row; NULL pushes nothing and returns 0
+ * (a row table leaves NULL columns out, as nil). The column is read as
+ * one value, not by a call per property: each call on the statement takes
+ * the connection's lock, each on the value none. That is safe because
+ * the value is read at once, by the thread stepping the statement, while
+ * nothing else uses the connection (a Lua state runs one call at a time). */
+static int push_column(lua_State *L, sqlite3_stmt *stmt, int c)
 {
-    switch (sqlite3_column_type(stmt, c)) {
-    case SQLITE_INTEGER: lua_pushinteger(L, sqlite3_column_int64(stmt, c)); break;
-    case SQLITE_FLOAT: lua_pushnumber(L, sqlite3_column_double(stmt, c)); break;
-    case SQLITE_NULL: lua_pushnil(L); break;
-    default:
-        lua_pushlstring(L, (const char *)sqlite3_column_text(stmt, c),
-                        (size_t)sqlite3_column_bytes(stmt, c));
+    sqlite3_value *v = sqlite3_column_value(stmt, c);
+    switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER: lua_pushinteger(L, sqlite3_value_int64(v)); return 1;
+    case SQLITE_FLOAT: lua_pushnumber(L, sqlite3_value_double(v)); return 1;
+    case SQLITE_NULL: return 0;
+    default: {
+        const char *text = (const char *)sqlite3_value_text(v);
+        lua_pushlstring(L, text, (size_t)sqlite3_value_bytes(v));
+        return 1;
+    }
     }
 }
 
-/* Reads all rows of a prepared statement into the table at the top. */
+/* Reads all rows of a prepared statement into the table at the top. The
+ * column names are made Lua strings once, below the table, and each row's
+ * fields set with them: a result of many rows spends its time on values,
+ * not on looking names up again for every cell. */
 static int collect_rows(lua_State *L, sqlite3_stmt *stmt)
 {
     int ncol = sqlite3_column_count(stmt);
+    luaL_checkstack(L, ncol + 3, "too many columns");
+    for (int c = 0; c < ncol; c++)
+        lua_pushstring(L, sqlite3_column_name(stmt, c));
+    lua_rotate(L, -ncol - 1, ncol); /* the result table back on top */
+    int keys = lua_gettop(L) - ncol;
     lua_Integer n = 0;
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         lua_createtable(L, 0, ncol);
         for (int c = 0; c < ncol; c++) {
-            push_column(L, stmt, c);
-            lua_setfield(L, -2, sqlite3_column_name(stmt, c));
+            lua_pushvalue(L, keys + c);
+            if (push_column(L, stmt, c))
+                lua_rawset(L, -3);
+            else
+                lua_pop(L, 1);
         }
         lua_rawseti(L, -2, ++n);
     }
+    lua_rotate(L, keys, 1); /* the result table below the names */
+    lua_pop(L, ncol);
     return rc;
 }
 
@@ -155,10 +177,9 @@ static void push_column_names(lua_State *L, sqlite3_stmt *stmt)
     }
 }
 
-/* core.sql(query, ...) -> rows, columns. One statement; values bound as
- * parameters ?1, ?2 ... in order. Errors are one line, as sqlite3 prints
- * them, raised at the caller's level. */
-static int l_sql(lua_State *L)
+/* Prepares the one statement of argument 1 and binds the arguments after
+ * it; the statement is owned by a guard pushed on the stack. */
+static sqlite3_stmt *prepare_call(lua_State *L)
 {
     const char *query = luaL_checkstring(L, 1);
     int nargs = lua_gettop(L);
@@ -167,24 +188,74 @@ static int l_sql(lua_State *L)
     sqlite3_stmt **slot = push_stmt_guard(L);
     const char *tail = NULL;
     if (sqlite3_prepare_v2(db, query, -1, slot, &tail) != SQLITE_OK)
-        return statement_error(L, db);
+        statement_error(L, db);
     if (!*slot)
-        return sql_error(L, "sql: empty statement");
+        sql_error(L, "sql: empty statement");
     tail += strspn(tail, " \t\r\n;");
     if (*tail)
-        return sql_error(L, "sql: one statement at a time (extra text: %s)", clip(L, tail, 40));
+        sql_error(L, "sql: one statement at a time (extra text: %s)", clip(L, tail, 40));
     /* What the authorizer cannot see (VACUUM rewrites the file without
      * asking it) is caught here: a read-only store runs readers only. */
     if (es_store_is_read_only(store) && !sqlite3_stmt_readonly(*slot))
-        return sql_error(L, "sql: not authorized: the database is open read-only");
+        sql_error(L, "sql: not authorized: the database is open read-only");
     bind_params(L, *slot, 2, nargs);
-    lua_newtable(L);
-    int rc = collect_rows(L, *slot);
-    if (rc != SQLITE_DONE)
-        return statement_error(L, db); /* the guard finalizes */
-    push_column_names(L, *slot);
+    return *slot;
+}
+
+/* Finalizes the statement of the guard at `guard` (the guard would at
+ * collection; a finished call does not wait for it). */
+static void finish_call(lua_State *L, int guard)
+{
+    sqlite3_stmt **slot = lua_touserdata(L, guard);
     sqlite3_finalize(*slot);
     *slot = NULL;
+}
+
+/* core.sql(query, ...) -> rows, columns. One statement; values bound as
+ * parameters ?1, ?2 ... in order. Errors are one line, as sqlite3 prints
+ * them, raised at the caller's level. */
+static int l_sql(lua_State *L)
+{
+    sqlite3_stmt *stmt = prepare_call(L);
+    int guard = lua_gettop(L);
+    lua_newtable(L);
+    if (collect_rows(L, stmt) != SQLITE_DONE)
+        return statement_error(L, sqlite3_db_handle(stmt)); /* the guard finalizes */
+    push_column_names(L, stmt);
+    finish_call(L, guard);
+    return 2;
+}
+
+/* core.columns(query, ...) -> a table of one list per column (by name),
+ * and the number of rows; a NULL leaves its place in the list empty. For
+ * the library's own queries over thousands of rows, which it reads column
+ * by column: one table per column rather than one per row. */
+static int l_columns(lua_State *L)
+{
+    sqlite3_stmt *stmt = prepare_call(L);
+    int guard = lua_gettop(L);
+    int ncol = sqlite3_column_count(stmt);
+    luaL_checkstack(L, ncol + 3, "too many columns");
+    lua_createtable(L, 0, ncol);
+    int lists = lua_gettop(L) + 1;
+    for (int c = 0; c < ncol; c++) {
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, lists - 1, sqlite3_column_name(stmt, c));
+    }
+    lua_Integer n = 0;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        n++;
+        for (int c = 0; c < ncol; c++)
+            if (push_column(L, stmt, c))
+                lua_rawseti(L, lists + c, n);
+    }
+    if (rc != SQLITE_DONE)
+        return statement_error(L, sqlite3_db_handle(stmt));
+    lua_settop(L, lists - 1);
+    finish_call(L, guard);
+    lua_pushinteger(L, n);
     return 2;
 }
 
@@ -418,6 +489,7 @@ static int l_list_dir(lua_State *L)
 
 static const luaL_Reg READERS[] = {
     {"sql", l_sql},
+    {"columns", l_columns},
     {"metric_id", l_metric_id},
     {"width", l_width},
     {"region_find", l_region_find},
