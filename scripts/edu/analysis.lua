@@ -49,9 +49,10 @@ return function(edu, core)
   -- the way (突破4000亿元、达到4211亿元), and one in the metric's unit
   -- before a difference (增长5.5%, 高于全国0.3个百分点); `unit` is the SQL
   -- of the metric's unit. The row id last, so that a pick is always the same.
+  -- As a list of keys: {sql} ascending, {sql, true} descending.
   local function pick_order(unit)
-    return "doc_year DESC, (doc_kind = 'midyear'), (unit <> coalesce(" .. unit .. [[, unit)),
-      (cmp IN ('>', '>=')), start, id]]
+    return { { "doc_year", true }, { "(doc_kind = 'midyear')" }, { "(unit <> coalesce(" .. unit .. ", unit))" },
+      { "(cmp IN ('>', '>='))" }, { "start" }, { "id" } }
   end
 
   local KIND_NOTE = { actual = "实际", target = "目标", change = "变化" }
@@ -61,14 +62,69 @@ return function(edu, core)
   local function reached(unit)
     return "(CASE WHEN kind = 'change' AND unit = " .. unit .. " THEN 'actual' ELSE kind END)"
   end
-  -- The unit of the row's canonical metric, for a query over several.
-  local ROW_METRIC_UNIT = "(SELECT m.unit FROM metrics m WHERE m.id = metric_id)"
+  -- The keys of `order` after `first` ones.
+  local function keys(first, order)
+    for _, k in ipairs(order) do first[#first + 1] = k end
+    return first
+  end
 
-  -- The first row of each group in `order`: the query
-  -- SELECT columns FROM body, one row per value of `partition`.
-  local function first_of_each(columns, body, partition, order)
-    return "SELECT * FROM (SELECT " .. columns .. ", row_number() OVER (PARTITION BY " .. partition
-      .. " ORDER BY " .. order .. ") AS pick_n FROM " .. body .. ") WHERE pick_n = 1"
+  -- Whether candidate i comes before candidate j in the order of the key
+  -- lists k[1..n], as ORDER BY places them: NULL (nil) first ascending,
+  -- last descending. The keys are numbers or NULL.
+  local function before(k, desc, i, j)
+    for n = 1, #k do
+      local a, b = k[n][i], k[n][j]
+      if a ~= b then
+        if desc[n] then a, b = b, a end
+        if a == nil then return true end
+        if b == nil then return false end
+        return a < b
+      end
+    end
+    return false
+  end
+
+  -- The first row of each group in an order: of the rows of
+  -- indicator_rows WHERE `where`, one per value of the `partition` columns
+  -- (a list), the first in `order` (keys as pick_order's, numbers or NULL,
+  -- the last one unique), with `columns`, ordered by `final`. The keys of
+  -- every candidate are read column by column and the best of each group
+  -- kept here, the winners' columns then read by id: a window over the
+  -- candidates would sort thousands of rows on six keys to keep a few.
+  -- params: the values bound, params.n of them.
+  local function first_of_each(columns, where, partition, order, final, params)
+    local select, desc = {}, {}
+    for i, c in ipairs(partition) do select[i] = c .. " AS g" .. i end
+    for i, k in ipairs(order) do
+      select[#select + 1] = k[1] .. " AS k" .. i
+      desc[i] = k[2] or false
+    end
+    local got, n = core.columns("SELECT " .. table.concat(select, ", ") .. " FROM indicator_rows WHERE " .. where,
+      table.unpack(params, 1, params.n))
+    local k, g = {}, {}
+    for i = 1, #order do k[i] = got["k" .. i] end
+    for i = 1, #partition do g[i] = got["g" .. i] end
+    local best, groups = {}, {}
+    for row = 1, n do
+      local key
+      if #g == 1 then
+        key = g[1][row]
+      else
+        local parts = {}
+        for i = 1, #g do parts[i] = tostring(g[i][row]) end
+        key = table.concat(parts, "\0")
+      end
+      if key == nil then key = groups end -- the group of NULL
+      local b = best[key]
+      if not b or before(k, desc, row, b) then best[key] = row end
+    end
+    local ids, ordered = {}, k[#order]
+    for _, row in pairs(best) do ids[#ids + 1] = string.format("%d", ordered[row]) end
+    local p = {}
+    for i = 1, params.n do p[i] = params[i] end
+    p[params.n + 1] = "[" .. table.concat(ids, ",") .. "]"
+    return edu.sql("SELECT " .. columns .. " FROM indicator_rows WHERE id IN (SELECT value FROM json_each(?"
+      .. (params.n + 1) .. ")) ORDER BY " .. final, table.unpack(p, 1, params.n + 1))
   end
 
   -- The figure to show for a year among a region's annual figures of one
@@ -83,8 +139,8 @@ return function(edu, core)
   end
   local function year_order(kind, y, k, unit)
     local class = year_class(kind, y, k)
-    return string.format("%s, CASE WHEN %s = 1 THEN abs(year - %s) END, CASE WHEN %s = 1 THEN year END, %s",
-      class, class, y, class, pick_order(unit))
+    return keys({ { class }, { string.format("CASE WHEN %s = 1 THEN abs(year - %s) END", class, y) },
+      { string.format("CASE WHEN %s = 1 THEN year END", class) } }, pick_order(unit))
   end
 
   -- "(?n, ?n+1, ...)" for the distinct values of a list, added to params:
@@ -107,9 +163,9 @@ return function(edu, core)
     opts = opts or {}
     local region = edu.region(opts.region, 2)
     local id = require_metric(opts.metric, "edu.series")
-    local points = edu.sql(first_of_each("year, value, value_hi, unit, cmp, id AS indicator, doc, doc_kind",
-      "indicator_rows WHERE region = ?1 AND metric_id = ?2 AND kind = ?3 AND year IS NOT NULL AND " .. ANNUAL,
-      "year", pick_order("?4")) .. " ORDER BY year", region, id, opts.kind or "actual", edu.metric.get(id).unit)
+    local points = first_of_each("year, value, value_hi, unit, cmp, id AS indicator, doc, doc_kind",
+      "region = ?1 AND metric_id = ?2 AND kind = ?3 AND year IS NOT NULL AND " .. ANNUAL,
+      { "year" }, pick_order("?4"), "year", { n = 4, region, id, opts.kind or "actual", edu.metric.get(id).unit })
     local out = Rows.new(points, { "year", "value", "unit", "doc", "indicator" })
     out.metric, out.region = id, region
     return out
@@ -148,26 +204,26 @@ return function(edu, core)
     local rows
     if opts.year then
       -- Each region's figure of the year, or, marked, its nearest.
-      rows = edu.sql(first_of_each("region, value, value_hi, unit, cmp, year, kind, doc, id AS indicator",
-        "indicator_rows WHERE metric_id = ?1 AND year IS NOT NULL AND (?2 IS NULL OR level = ?2)"
+      rows = first_of_each("region, value, value_hi, unit, cmp, year, kind, doc, id AS indicator",
+        "metric_id = ?1 AND year IS NOT NULL AND (?2 IS NULL OR level = ?2)"
           .. " AND region IS NOT NULL AND " .. ANNUAL .. " AND " .. year_class("kind", "?4", "?3") .. " < 3",
-        "region", year_order("kind", "?4", "?3", "?5")) .. " ORDER BY region",
-        id, level, kind, math.tointeger(opts.year) or opts.year, def.unit)
+        { "region" }, year_order("kind", "?4", "?3", "?5"), "region",
+        { n = 5, id, level, kind, math.tointeger(opts.year) or opts.year, def.unit })
       for _, r in ipairs(rows) do
         if r.year ~= opts.year or r.kind ~= kind then
           r.note = r.kind == kind and string.format("%d年", r.year) or KIND_NOTE[r.kind] or r.kind
         end
       end
     else
-      rows = edu.sql(first_of_each("region, value, value_hi, unit, cmp, year, doc, id AS indicator",
-        "indicator_rows WHERE metric_id = ?1 AND kind = ?2 AND (?3 IS NULL OR level = ?3)"
-          .. " AND region IS NOT NULL AND " .. ANNUAL,
-        "region", pick_order("?4")) .. " ORDER BY region", id, kind, level, def.unit)
+      rows = first_of_each("region, value, value_hi, unit, cmp, year, doc, id AS indicator",
+        "metric_id = ?1 AND kind = ?2 AND (?3 IS NULL OR level = ?3) AND region IS NOT NULL AND " .. ANNUAL,
+        { "region" }, pick_order("?4"), "region", { n = 4, id, kind, level, def.unit })
     end
     local have = {}
     for _, r in ipairs(rows) do have[r.region] = true end
-    for _, r in ipairs(edu.sql([[SELECT DISTINCT region FROM documents
-        WHERE region IS NOT NULL AND (?1 IS NULL OR region_level = ?1) ORDER BY region]], level)) do
+    -- Without a level, from the index of regions alone.
+    for _, r in ipairs(edu.sql("SELECT DISTINCT region FROM documents WHERE region IS NOT NULL"
+        .. (level and " AND region_level = ?1" or "") .. " ORDER BY region", level)) do
       if not have[r.region] then rows[#rows + 1] = { region = r.region } end
     end
     local higher_first = def.direction ~= "lower"
@@ -201,21 +257,36 @@ return function(edu, core)
     end
     local out, columns = {}, { "metric", "unit" }
     for _, region in ipairs(regions) do columns[#columns + 1] = region end
-    -- Every cell in one query: the figure each (region, metric) shows.
-    local reach = reached(ROW_METRIC_UNIT)
+    -- Every cell in one query: the figure each (region, metric) shows. The
+    -- unit of a row's metric is bound, not looked up row by row; the rows
+    -- are sought by metric and kind in the figures index, and by document
+    -- among the regions' documents before any other column is read.
     local params = { math.tointeger(opts.year) or opts.year or false }
-    local body = "indicator_rows WHERE region IN " .. in_list(regions, params) .. " AND metric_id IN "
-      .. in_list(ids, params) .. " AND " .. reach .. " IN ('actual', 'target') AND " .. ANNUAL
+    local units, seen = {}, {}
+    for _, id in ipairs(ids) do
+      if not seen[id] then
+        seen[id] = true
+        params[#params + 1], params[#params + 2] = id, edu.metric.get(id).unit
+        units[#units + 1] = string.format(" WHEN ?%d THEN ?%d", #params - 1, #params)
+      end
+    end
+    local unit = #units > 0 and "(CASE metric_id" .. table.concat(units) .. " END)" or "NULL"
+    local reach = reached(unit)
+    local in_regions = in_list(regions, params)
+    local where = "region IN " .. in_regions .. " AND metric_id IN " .. in_list(ids, params)
+      .. " AND kind IN ('actual', 'target', 'change') AND doc_id IN (SELECT id FROM documents WHERE region IN "
+      .. in_regions .. ") AND " .. reach .. " IN ('actual', 'target') AND " .. ANNUAL
     local order
     if opts.year then
-      body = body .. " AND year IS NOT NULL AND " .. year_class(reach, "?1", "'actual'") .. " < 3"
-      order = year_order(reach, "?1", "'actual'", ROW_METRIC_UNIT)
+      where = where .. " AND year IS NOT NULL AND " .. year_class(reach, "?1", "'actual'") .. " < 3"
+      order = year_order(reach, "?1", "'actual'", unit)
     else
-      order = "(kind = 'target'), year DESC, " .. pick_order(ROW_METRIC_UNIT)
+      order = keys({ { "(kind = 'target')" }, { "year", true } }, pick_order(unit))
     end
+    params.n = #params
     local cells = {}
-    for _, v in ipairs(edu.sql(first_of_each("region, metric_id, value, " .. reach .. " AS reached, year", body,
-        "region, metric_id", order), table.unpack(params, 1, #params))) do
+    for _, v in ipairs(first_of_each("region, metric_id, value, " .. reach .. " AS reached, year", where,
+        { "region", "metric_id" }, order, "region, metric_id", params)) do
       cells[v.region .. "\0" .. v.metric_id] = { value = v.value, kind = v.reached, year = v.year }
     end
     for _, id in ipairs(ids) do
@@ -260,7 +331,7 @@ return function(edu, core)
       SELECT i.id, i.metric, i.metric_id, i.value AS target, i.value_hi AS target_hi, i.unit, i.cmp, i.year,
              d.name AS plan_doc, coalesce(m.direction, 'higher') AS direction
       FROM documents d CROSS JOIN indicators i INDEXED BY indicators_doc ON i.doc_id = d.id LEFT JOIN metrics m ON m.id = i.metric_id
-      WHERE d.region = ?1 AND i.kind = 'target' AND (?2 IS NULL OR i.year = ?2)
+      WHERE d.region = ?1 AND i.kind = 'target']] .. (opts.year ~= nil and " AND i.year = ?2" or "") .. [[
       ORDER BY i.year, d.name, i.start, i.id]], region, opts.year)
     local ids, phrases, years = {}, {}, {}
     for _, t in ipairs(targets) do
@@ -307,7 +378,6 @@ return function(edu, core)
 
   ---------------------------------------------------------------------------
   --- edu.claims{scope=, region=, year=} -> rank claims (位列全省第二 ...)
-  -- From the index of rank claims alone; with a region, from its documents.
   function edu.claims(opts)
     opts = opts or {}
     local region = edu.region(opts.region, 2)
@@ -321,12 +391,15 @@ return function(edu, core)
     filter("i.scope = ?", opts.scope)
     filter("d.region = ?", region)
     filter("i.year = ?", opts.year)
-    local from = region and "documents d CROSS JOIN indicators i INDEXED BY indicators_claims ON i.doc_id = d.id"
-      or "indicators i INDEXED BY indicators_claims JOIN documents d ON d.id = i.doc_id"
+    -- The documents in the order of their regions, each one's claims from
+    -- the index of claims (which holds every column read): only the claims
+    -- of one region at a time are sorted.
     return edu.sql([[
       SELECT d.region, i.year, i.metric, i.value AS rank, i.cmp, i.unit, i.kind, i.scope, i.number, d.name AS doc,
              i.id AS indicator
-      FROM ]] .. from .. " WHERE " .. table.concat(where, " AND ") .. [[
+      FROM documents d INDEXED BY documents_region_name
+        CROSS JOIN indicators i INDEXED BY indicators_claims ON i.doc_id = d.id
+      WHERE ]] .. table.concat(where, " AND ") .. [[
       ORDER BY d.region, i.year, i.value, d.name, i.start, i.id]], table.unpack(params, 1, #params))
   end
 
