@@ -24,7 +24,9 @@ CREATE TABLE IF NOT EXISTS documents (
     loaded_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
-CREATE INDEX IF NOT EXISTS documents_region_year ON documents(region, year);
+-- By region, each region's documents in the order of their names (the
+-- order lists show them in), with the year to filter on.
+CREATE INDEX IF NOT EXISTS documents_region_name ON documents(region, name, year);
 
 -- Sections are spans of their document's text too: start..end is the
 -- heading line; the view `sections` adds its text as `heading`.
@@ -91,14 +93,16 @@ CREATE TABLE IF NOT EXISTS indicators (
 );
 -- What the analysis functions ask first: a canonical metric (rank,
 -- series, compare: the figures index holds every column they read, so
--- they never visit the table), a kind (plan vs actual), a document, and
--- the rank claims on their own.
-CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id, metric_id, kind);
+-- they never visit the table), a document's figures of a year and kind
+-- (plan vs actual, a region's year), a kind, and the rank claims on their
+-- own (kind too, though always 'rank': a query naming it is then answered
+-- from the index alone).
+CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id, year, kind, metric_id);
 CREATE INDEX IF NOT EXISTS indicators_figures ON indicators(
     metric_id, kind, basis, year, period_start, subject, doc_id, unit, cmp, start, value, value_hi);
 CREATE INDEX IF NOT EXISTS indicators_kind ON indicators(kind, year);
 CREATE INDEX IF NOT EXISTS indicators_claims ON indicators(
-    doc_id, scope, year, value, start, cmp, unit, metric, number) WHERE kind = 'rank';
+    doc_id, scope, year, value, start, cmp, unit, metric, number, kind) WHERE kind = 'rank';
 
 -- Full-text search over sentences and over metric phrases, by pairs of
 -- characters (core/store/fts_bigram.c). The indexes keep which rows hold

@@ -56,11 +56,18 @@ static const char VIEWS_AND_INDEXES_OF_3[] =
 
 /* Version 3: sections kept a copy of their heading line, and the search
  * indexes kept every pair's positions and each row's token count, which
- * made them larger than the text. schema.sql makes the span table, the
- * view and the indexes that replace them; the indexes are then rebuilt. */
+ * made them larger than the text. The index of rank claims lacked their
+ * kind (a query naming it visited the table for every claim), a
+ * document's figures were indexed by metric rather than by year and kind,
+ * a region's documents by year rather than in the order of their names.
+ * schema.sql makes the span table, the view and the indexes that replace
+ * them; the search indexes are then rebuilt. */
 static const char SECTIONS_AND_SEARCH_OF_4[] =
     "DROP TABLE IF EXISTS sentences_fts;"
-    "DROP TABLE IF EXISTS indicators_fts;";
+    "DROP TABLE IF EXISTS indicators_fts;"
+    "DROP INDEX IF EXISTS indicators_claims;"
+    "DROP INDEX IF EXISTS indicators_doc;"
+    "DROP INDEX IF EXISTS documents_region_year;";
 static const char SECTIONS_TO_SPANS[] =
     "ALTER TABLE sections RENAME TO section_spans;"
     "ALTER TABLE section_spans DROP COLUMN heading;";
@@ -115,8 +122,8 @@ static const char *upgrade_notice(int version)
         return "upgrading the database to version 4 (indexes for rankings and comparisons, sections stored"
                " once, a smaller search index): this reads every sentence once";
     default:
-        return "upgrading the database to version 4 (sections stored once, a smaller search index):"
-               " this reads every sentence once";
+        return "upgrading the database to version 4 (sections stored once, a smaller search index,"
+               " indexes for plans and rank claims): this reads every sentence once";
     }
 }
 

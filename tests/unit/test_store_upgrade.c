@@ -209,6 +209,48 @@ static void test_upgrades_version_2(void **state)
     es_store_close(s);
 }
 
+/* Version 3: an index of rank claims without their kind, a document's
+ * figures indexed by metric, a region's documents by year. Opened, it gets
+ * the indexes of version 4, once, with a notice, and keeps every row; a
+ * query of claims is then answered from their index alone. */
+static void test_upgrades_version_3_indexes(void **state)
+{
+    fixture *f = *state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->v2, &db), SQLITE_OK);
+    long long claims = one_int(db, "SELECT count(*) FROM indicators WHERE kind = 'rank'");
+    assert_true(claims > 0);
+    exec(db, "DROP INDEX indicators_claims;"
+             "CREATE INDEX indicators_claims ON indicators("
+             " doc_id, scope, year, value, start, cmp, unit, metric, number) WHERE kind = 'rank';"
+             "DROP INDEX indicators_doc; CREATE INDEX indicators_doc ON indicators(doc_id, metric_id, kind);"
+             "DROP INDEX documents_region_name; CREATE INDEX documents_region_year ON documents(region, year);"
+             "PRAGMA user_version = 3");
+    sqlite3_close(db);
+    es_err err = {{0}};
+    es_store_notice notice = {count_notice, f};
+    es_store *s = es_store_open_notify(f->v2, &notice, &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    assert_int_equal(f->notices, 1);
+    db = es_store_db(s);
+    assert_int_equal(one_int(db, "PRAGMA user_version"), 4);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM indicators INDEXED BY indicators_claims"
+                                 " WHERE kind = 'rank' AND kind IS NOT NULL"), claims);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'documents_region_year'"), 0);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'documents_region_name'"), 1);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'indicators_doc'"
+                                 " AND sql LIKE '%doc_id, year, kind%'"), 1);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT i.kind, i.number, i.id FROM indicators i"
+                                            " INDEXED BY indicators_claims WHERE i.kind = 'rank'", -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_non_null(strstr((const char *)sqlite3_column_text(st, 3), "COVERING INDEX indicators_claims"));
+    sqlite3_finalize(st);
+    es_store_close(s);
+}
+
 static void test_refuses_a_newer_database(void **state)
 {
     fixture *f = *state;
@@ -226,6 +268,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_upgrades_once_and_keeps_everything, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_2, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrades_version_3_indexes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_a_newer_database, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
