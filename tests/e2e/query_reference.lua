@@ -46,21 +46,21 @@ function ref.series(region, id, kind)
 end
 
 -- region -> {value, year, indicator, note}, as edu.rank chooses before ranking
-function ref.rank(id, kind, year)
+function ref.rank(id, kind, year, level)
   local unit, out = edu.metric.get(id).unit, {}
   if year then
     local by_region, order = {}, {}
     for _, r in ipairs(edu.sql([[SELECT region, value, year, kind, id AS indicator FROM indicator_rows
-        WHERE metric_id = ?1 AND year IS NOT NULL AND region IS NOT NULL AND ]] .. ANNUAL .. [[
-        ORDER BY region, ]] .. PICK_ORDER, id, nil, nil, nil, nil, nil, nil, nil, unit)) do
+        WHERE metric_id = ?1 AND year IS NOT NULL AND region IS NOT NULL AND (?2 IS NULL OR level = ?2) AND ]] .. ANNUAL .. [[
+        ORDER BY region, ]] .. PICK_ORDER, id, level, nil, nil, nil, nil, nil, nil, unit)) do
       if not by_region[r.region] then by_region[r.region] = {}; order[#order + 1] = r.region end
       table.insert(by_region[r.region], r)
     end
     for _, region in ipairs(order) do out[region] = pick_for_year(by_region[region], year, kind) end
   else
     for _, r in ipairs(first_per(edu.sql([[SELECT region, value, year, id AS indicator FROM indicator_rows
-        WHERE metric_id = ?1 AND kind = ?2 AND region IS NOT NULL AND ]] .. ANNUAL .. [[
-        ORDER BY region, ]] .. PICK_ORDER, id, kind, nil, nil, nil, nil, nil, nil, unit),
+        WHERE metric_id = ?1 AND kind = ?2 AND region IS NOT NULL AND (?3 IS NULL OR level = ?3) AND ]] .. ANNUAL .. [[
+        ORDER BY region, ]] .. PICK_ORDER, id, kind, level, nil, nil, nil, nil, nil, unit),
         function(r) return r.region end)) do
       out[r.region] = r
     end
@@ -136,11 +136,25 @@ for _, id in ipairs(metrics) do
       counts.series = counts.series + #want
     end
   end
+  -- Every kind and year over all regions; the actual figures, and one
+  -- year's, over the regions of each level.
+  local asks = {}
   for _, kind in ipairs({ "actual", "target", "change" }) do
-    for _, year in ipairs({ false, table.unpack(years) }) do
-      local got = edu.rank{ metric = id, kind = kind, year = year or nil }
-      local want = ref.rank(id, kind, year or nil)
-      local what = string.format("edu.rank{metric=%s, kind=%s, year=%s}", id, kind, tostring(year))
+    for _, year in ipairs({ false, table.unpack(years) }) do asks[#asks + 1] = { kind, year, false } end
+  end
+  for _, level in ipairs({ "province", "prefecture", "county" }) do
+    asks[#asks + 1] = { "actual", false, level }
+    asks[#asks + 1] = { "actual", years[#years], level }
+  end
+  for _, ask in ipairs(asks) do
+    local kind, year, level = ask[1], ask[2], ask[3]
+    do
+      local got = edu.rank{ metric = id, kind = kind, year = year or nil, level = level or nil }
+      local want = ref.rank(id, kind, year or nil, level or nil)
+      local what = string.format("edu.rank{metric=%s, kind=%s, year=%s, level=%s}", id, kind, tostring(year),
+        tostring(level))
+      same(what .. " regions", #got, edu.sql([[SELECT count(DISTINCT region) AS n FROM documents
+        WHERE region IS NOT NULL AND (?1 IS NULL OR region_level = ?1)]], level or nil)[1].n)
       local n = 0
       for _, r in ipairs(got) do
         local w = want[r.region]
