@@ -6,8 +6,9 @@
 
 #include <dlfcn.h>
 #include <stdio.h>
+#include <string.h>
 
-const void *es_module_symbol(const char *file, const char *symbol, es_err *err)
+static const void *module_symbol(const char *file, const char *symbol, es_err *err)
 {
     char path[PATH_MAX + 64];
     if (es_module_path(file, path, sizeof path) != 0) {
@@ -26,4 +27,25 @@ const void *es_module_symbol(const char *file, const char *symbol, es_err *err)
         dlclose(handle);
     }
     return found;
+}
+
+/* What every table of functions begins with. Read by copy: the tables are
+ * of other types, whose first members these are. */
+typedef struct module_head {
+    unsigned abi;
+    size_t size;
+} module_head;
+
+const void *es_module_table(const char *file, const char *symbol, unsigned abi, size_t size, es_err *err)
+{
+    const void *table = module_symbol(file, symbol, err);
+    if (!table)
+        return NULL;
+    module_head head;
+    memcpy(&head, table, sizeof head);
+    if (head.abi != abi || head.size != size) {
+        es_err_set(err, "%s is of another edushell (table version %u)", file, head.abi);
+        return NULL;
+    }
+    return table;
 }

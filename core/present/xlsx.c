@@ -22,11 +22,7 @@ static struct {
 
 static void load_module(void)
 {
-    const es_xlsx_writer *t = es_module_symbol(ES_XLSX_FILE, ES_XLSX_SYMBOL, &module.error);
-    if (t && (t->abi != ES_XLSX_ABI || t->size != sizeof *t))
-        es_err_set(&module.error, "%s is of another edushell (table version %u)", ES_XLSX_FILE, t->abi);
-    else
-        module.table = t;
+    module.table = es_module_table(ES_XLSX_FILE, ES_XLSX_SYMBOL, ES_XLSX_ABI, sizeof *module.table, &module.error);
 }
 
 es_xlsx *es_xlsx_open(const char *path, const char *sheet_name, es_err *err)

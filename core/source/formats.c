@@ -25,11 +25,7 @@ static struct {
 
 static void load_module(void)
 {
-    const es_formats *t = es_module_symbol(ES_FORMATS_FILE, ES_FORMATS_SYMBOL, &module.error);
-    if (t && (t->abi != ES_FORMATS_ABI || t->size != sizeof *t))
-        es_err_set(&module.error, "%s is of another edushell (table version %u)", ES_FORMATS_FILE, t->abi);
-    else
-        module.table = t;
+    module.table = es_module_table(ES_FORMATS_FILE, ES_FORMATS_SYMBOL, ES_FORMATS_ABI, sizeof *module.table, &module.error);
 }
 
 const es_formats *es_formats_get(es_err *err)

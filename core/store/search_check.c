@@ -16,7 +16,7 @@
 #include "fts_bigram.h"
 #include "store_private.h"
 
-/* A span longer than this is read by the view instead: no sentence is. */
+/* No sentence is longer; a longer span is refused as no span of one. */
 enum { SPAN_MAX_BYTES = 1 << 20 };
 
 typedef struct span_reader {

@@ -108,17 +108,25 @@ static int teardown(void **state)
     return 0;
 }
 
-static void test_upgrades_once_and_keeps_everything(void **state)
+/* Opens the database at path, which must need an upgrade: it is said in
+ * one notice and leaves the database at the current version. */
+static es_store *open_upgraded(fixture *f, const char *path)
 {
-    fixture *f = *state;
     es_err err = {{0}};
     es_store_notice notice = {count_notice, f};
-    es_store *s = es_store_open_notify(f->v1, &notice, &err);
+    es_store *s = es_store_open_notify(path, &notice, &err);
     if (!s)
         fail_msg("%s", err.msg);
     assert_int_equal(f->notices, 1);
+    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 4);
+    return s;
+}
+
+static void test_upgrades_once_and_keeps_everything(void **state)
+{
+    fixture *f = *state;
+    es_store *s = open_upgraded(f, f->v1);
     sqlite3 *db = es_store_db(s);
-    assert_int_equal(one_int(db, "PRAGMA user_version"), 4);
     char attach[256];
     snprintf(attach, sizeof attach, "ATTACH '%s' AS src", f->v2);
     exec(db, attach);
@@ -162,6 +170,8 @@ static void test_upgrades_once_and_keeps_everything(void **state)
     sqlite3 *watch;
     assert_int_equal(sqlite3_open(f->v1, &watch), SQLITE_OK);
     long long version = one_int(watch, "PRAGMA data_version");
+    es_err err = {{0}};
+    es_store_notice notice = {count_notice, f};
     s = es_store_open_notify(f->v1, &notice, &err);
     assert_non_null(s);
     assert_int_equal(f->notices, 1);
@@ -188,14 +198,8 @@ static void test_upgrades_version_2(void **state)
              "CREATE INDEX indicators_metric_id ON indicators(metric_id, kind, year);"
              "PRAGMA user_version = 2");
     sqlite3_close(db);
-    es_err err = {{0}};
-    es_store_notice notice = {count_notice, f};
-    es_store *s = es_store_open_notify(f->v2, &notice, &err);
-    if (!s)
-        fail_msg("%s", err.msg);
-    assert_int_equal(f->notices, 1);
+    es_store *s = open_upgraded(f, f->v2);
     db = es_store_db(s);
-    assert_int_equal(one_int(db, "PRAGMA user_version"), 4);
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                  " ('indicators_figures', 'indicators_claims')"), 2);
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'indicators_metric_id'"), 0);
@@ -227,14 +231,8 @@ static void test_upgrades_version_3_indexes(void **state)
              "DROP INDEX documents_region_name; CREATE INDEX documents_region_year ON documents(region, year);"
              "PRAGMA user_version = 3");
     sqlite3_close(db);
-    es_err err = {{0}};
-    es_store_notice notice = {count_notice, f};
-    es_store *s = es_store_open_notify(f->v2, &notice, &err);
-    if (!s)
-        fail_msg("%s", err.msg);
-    assert_int_equal(f->notices, 1);
+    es_store *s = open_upgraded(f, f->v2);
     db = es_store_db(s);
-    assert_int_equal(one_int(db, "PRAGMA user_version"), 4);
     assert_int_equal(one_int(db, "SELECT count(*) FROM indicators INDEXED BY indicators_claims"
                                  " WHERE kind = 'rank' AND kind IS NOT NULL"), claims);
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'documents_region_year'"), 0);

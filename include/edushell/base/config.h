@@ -27,9 +27,13 @@ int es_paths_find(es_paths *p, es_err *err);
  * writes the installed place (for the message) and returns -1. */
 int es_module_path(const char *file, char *out, size_t size);
 
-/* Opens the module `file` (never closed) and returns the address of its
- * `symbol`; NULL with one line naming the file and the reason (missing,
- * not loadable and why, not a module of this program) in err. */
-const void *es_module_symbol(const char *file, const char *symbol, es_err *err);
+/* Opens the module `file` (never closed) and returns its table of
+ * functions, the object named `symbol`. Every such table begins with
+ * `unsigned abi; size_t size;` (the table's version and its sizeof where
+ * the module was built); a table of another version or size is refused.
+ * NULL with one line naming the file and the reason (missing, not
+ * loadable and why, not a module of this program, of another build) in
+ * err. */
+const void *es_module_table(const char *file, const char *symbol, unsigned abi, size_t size, es_err *err);
 
 #endif
