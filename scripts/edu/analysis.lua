@@ -329,17 +329,38 @@ return function(edu, core)
     local region = edu.region(opts.region, 2)
     local targets = edu.sql([[
       SELECT i.id, i.metric, i.metric_id, i.value AS target, i.value_hi AS target_hi, i.unit, i.cmp, i.year,
-             d.name AS plan_doc, coalesce(m.direction, 'higher') AS direction
-      FROM documents d CROSS JOIN indicators i INDEXED BY indicators_doc ON i.doc_id = d.id LEFT JOIN metrics m ON m.id = i.metric_id
+             d.name AS plan_doc
+      FROM documents d CROSS JOIN indicators i INDEXED BY indicators_doc ON i.doc_id = d.id
       WHERE d.region = ?1 AND i.kind = 'target']] .. (opts.year ~= nil and " AND i.year = ?2" or "") .. [[
       ORDER BY i.year, d.name, i.start, i.id]], region, opts.year)
+    -- The direction of each target's metric from the metric table read
+    -- once, where a join looked it up again for each of thousands of
+    -- targets; higher is better when the table does not say.
+    local direction = {}
+    for _, m in ipairs(edu.sql("SELECT id, direction FROM metrics")) do direction[m.id] = m.direction end
     local ids, phrases, years = {}, {}, {}
     for _, t in ipairs(targets) do
-      if t.metric_id then ids[#ids + 1] = t.metric_id else phrases[#phrases + 1] = t.metric end
+      local id = t.metric_id
+      t.direction = id and direction[id] or "higher"
+      if id then ids[#ids + 1] = id else phrases[#phrases + 1] = t.metric end
       if t.year then years[#years + 1] = t.year end
     end
+    -- The first actual of each year, unit and metric id (or phrase), as
+    -- tables by year, then unit: a key made as a string for each of
+    -- thousands of targets took longer than the queries.
     local by_id, by_phrase = {}, {}
-    local function key(...) return table.concat({ ... }, "\0") end
+    local function first(t, year, unit, metric, a)
+      local y = t[year]
+      if not y then y = {}; t[year] = y end
+      local u = y[unit]
+      if not u then u = {}; y[unit] = u end
+      if u[metric] == nil then u[metric] = a end
+    end
+    local function find(t, year, unit, metric)
+      local y = t[year]
+      local u = y and y[unit]
+      return u and u[metric]
+    end
     local params = { region }
     local years_in = in_list(years, params)
     local metrics_in = "(i.metric_id IN " .. in_list(ids, params) .. " OR i.metric IN " .. in_list(phrases, params) .. ")"
@@ -352,16 +373,12 @@ return function(edu, core)
         FROM documents d CROSS JOIN indicators i INDEXED BY indicators_doc ON i.doc_id = d.id
         WHERE d.region = ?1 AND i.kind = 'actual' AND i.year IN ]] .. years_in .. " AND " .. metrics_in .. [[
         ORDER BY d.year DESC, (d.kind = 'midyear'), i.start, i.id]], table.unpack(params, 1, #params))) do
-      if a.metric_id then
-        local k = key(a.year, a.unit, a.metric_id)
-        by_id[k] = by_id[k] or a
-      end
-      local k = key(a.year, a.unit, a.metric)
-      by_phrase[k] = by_phrase[k] or a
+      if a.metric_id then first(by_id, a.year, a.unit, a.metric_id, a) end
+      first(by_phrase, a.year, a.unit, a.metric, a)
     end
     for _, t in ipairs(targets) do
-      local actual = t.year and (t.metric_id and by_id[key(t.year, t.unit, t.metric_id)]
-        or not t.metric_id and by_phrase[key(t.year, t.unit, t.metric)])
+      local actual = t.year and (t.metric_id and find(by_id, t.year, t.unit, t.metric_id)
+        or not t.metric_id and find(by_phrase, t.year, t.unit, t.metric))
       if actual then
         t.actual, t.actual_doc = actual.value, actual.doc
         t.gap = actual.value - t.target
