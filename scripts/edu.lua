@@ -56,7 +56,7 @@ local RESOLVE = {
 -- every word of the value (as edu.search), the index giving the rows that
 -- may, edu_bigram_contains keeping those that do; never a scan.
 local function where(filters, spec)
-  local clauses, params = {}, {}
+  local clauses, params, searched = {}, {}, false
   for key in pairs(filters) do
     local known = key == "limit"
     for _, s in ipairs(spec) do known = known or s.key == key end
@@ -68,6 +68,7 @@ local function where(filters, spec)
       if s.resolve then v = RESOLVE[s.resolve](v) end
       params[#params + 1] = s.like and ("%" .. tostring(v) .. "%") or v
       if s.match then
+        searched = true
         clauses[#clauses + 1] = string.format("%s IN (SELECT rowid FROM %s WHERE %s MATCH"
           .. " coalesce(edu_bigram_query(?%d), '\"\"')) AND edu_bigram_contains(%s, ?%d)",
           s.column, s.match, s.match, #params, s.text, #params)
@@ -76,7 +77,7 @@ local function where(filters, spec)
       end
     end
   end
-  return #clauses > 0 and (" WHERE " .. table.concat(clauses, " AND ")) or "", params
+  return #clauses > 0 and (" WHERE " .. table.concat(clauses, " AND ")) or "", params, searched
 end
 
 -- How a call is written, for the note on a capped result.
@@ -89,24 +90,47 @@ local function call_text(name, filters, limit)
   return name .. "{" .. table.concat(parts, ", ") .. "}"
 end
 
+-- The rows of `ids` (a list), with `columns`, in `order`.
+local function select_ids(view, columns, ids, order)
+  local list = {}
+  for i, id in ipairs(ids) do list[i] = string.format("%d", id) end
+  return edu.sql("SELECT " .. columns .. " FROM " .. view .. " WHERE id IN (SELECT value FROM json_each(?1))"
+    .. " ORDER BY " .. order, "[" .. table.concat(list, ",") .. "]")
+end
+
 -- SELECT columns FROM view WHERE ... ORDER BY ... [LIMIT n]; a result cut
 -- by the limit knows its total (rows.total) and how to ask for all
--- (rows.more).
+-- (rows.more). A filter answered by a search index checks each row the
+-- index gives against its text, which costs a read of the row: with a
+-- limit, the ids found are read once, in order, and counted, and the rows
+-- within the limit then read by id, where a query for the rows and
+-- another for the count would check every row twice.
 local function select_filtered(name, view, columns, filters, spec, order)
   filters = filters or {}
-  local w, params = where(filters, spec)
+  local w, params, searched = where(filters, spec)
   local limit = filters.limit
-  local sql = "SELECT " .. columns .. " FROM " .. view .. w .. " ORDER BY " .. order
   local n = #params
-  if limit ~= nil then
-    params[n + 1] = math.tointeger(limit) or error("limit must be an integer", 3)
-    sql = sql .. " LIMIT ?" .. (n + 1)
+  if limit ~= nil then limit = math.tointeger(limit) or error("limit must be an integer", 3) end
+  local rows
+  if limit ~= nil and searched then
+    local found, total = core.columns("SELECT id FROM " .. view .. w .. " ORDER BY " .. order,
+      table.unpack(params, 1, n))
+    local ids = found.id
+    if limit >= 0 and limit < total then ids = table.move(ids, 1, limit, 1, {}) end
+    rows = select_ids(view, columns, ids, order)
+    if #rows >= limit then rows.total = total end
+  else
+    local sql = "SELECT " .. columns .. " FROM " .. view .. w .. " ORDER BY " .. order
+    if limit ~= nil then
+      params[n + 1] = limit
+      sql = sql .. " LIMIT ?" .. (n + 1)
+    end
+    rows = edu.sql(sql, table.unpack(params, 1, limit ~= nil and n + 1 or n))
+    if limit ~= nil and #rows >= limit then
+      rows.total = edu.sql("SELECT count(*) AS n FROM " .. view .. w, table.unpack(params, 1, n))[1].n
+    end
   end
-  local rows = edu.sql(sql, table.unpack(params, 1, limit ~= nil and n + 1 or n))
-  if limit ~= nil and #rows >= params[n + 1] then
-    rows.total = edu.sql("SELECT count(*) AS n FROM " .. view .. w, table.unpack(params, 1, n))[1].n
-    if rows.total > #rows then rows.more = call_text(name, filters, rows.total) end
-  end
+  if rows.total and rows.total > #rows then rows.more = call_text(name, filters, rows.total) end
   return rows
 end
 
@@ -138,7 +162,7 @@ edu.FILTERS = { docs = DOC_FILTERS, indicators = IND_FILTERS }
 function edu.indicators(filters)
   return select_filtered("edu.indicators", "indicator_rows",
     "id, doc, region, year, metric, value, value_hi, unit, kind, cmp, scope, number",
-    filters, IND_FILTERS, "doc, start")
+    filters, IND_FILTERS, "doc, start, id")
 end
 
 --- edu.search(text [, limit]) -> sentences containing every word of text, in the order loaded
