@@ -28,6 +28,7 @@ static double now_seconds(void)
 typedef struct tally {
     size_t bytes, docs, expected;
     double start, tenth_at, ninth_at;   /* when a tenth, nine tenths were stored */
+    double queryable;                   /* seconds until every row was committed */
     size_t tenth_bytes, ninth_bytes;
 } tally;
 
@@ -121,6 +122,9 @@ static double load_once(const es_pipeline *pipe, const char *const *paths, size_
     t->start = start;
     es_ingest_totals tot;
     es_ingest_run(pipe, &sink, paths, n, NULL, &ev, &tot);
+    t->queryable = now_seconds() - start;
+    if (es_store_searchable(store, &err) != 0)
+        fprintf(stderr, "bench_load: %s\n", err.msg);
     double took = now_seconds() - start;
     static const char *const names[ES_NSTAGES] = {"read", "hash", "analyse", "link", "store", "commit"};
     for (int i = 0; i < ES_NSTAGES; i++)
@@ -180,12 +184,18 @@ int main(int argc, char **argv)
            (double)t.bytes / (1 << 20) / best, (double)t.docs / best, (double)use.ru_maxrss / 1024);
     if (keep && t.tenth_at && t.ninth_at) {
         double first_rate = (double)t.tenth_bytes / (t.tenth_at - t.start);
-        double last_rate = (double)(t.bytes - t.ninth_bytes) / (t.start + best - t.ninth_at);
-        char wal[4300];
-        snprintf(wal, sizeof wal, "%s-wal", keep);
-        printf("bytes %zu seconds %.3f written %lld db %lld peak_kib %ld first_tenth %.3f last_tenth %.3f\n",
-               t.bytes, best, bytes_written(), file_size(keep) + file_size(wal), use.ru_maxrss,
-               first_rate / (1 << 20), last_rate / (1 << 20));
+        double last_rate = (double)(t.bytes - t.ninth_bytes) / (t.start + t.queryable - t.ninth_at);
+        long long on_disk = 0;
+        static const char *const SUFFIXES[] = {"", "-wal", "-search", "-search-wal"};
+        for (size_t i = 0; i < sizeof SUFFIXES / sizeof SUFFIXES[0]; i++) {
+            char path[4300];
+            snprintf(path, sizeof path, "%s%s", keep, SUFFIXES[i]);
+            on_disk += file_size(path);
+        }
+        printf("bytes %zu seconds %.3f queryable %.3f written %lld db %lld peak_kib %ld first_tenth %.3f"
+               " last_tenth %.3f\n",
+               t.bytes, best, t.queryable, bytes_written(), on_disk, use.ru_maxrss, first_rate / (1 << 20),
+               last_rate / (1 << 20));
     }
     es_pipeline_close(&pipe);
     return 0;

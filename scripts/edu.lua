@@ -180,15 +180,28 @@ function edu.search(text, limit)
   -- The index gives the sentences holding every pair of characters of the
   -- words; for a word of more than two characters the sentence's own bytes
   -- (read alone, not with its document's whole text) say whether it holds
-  -- the word itself.
+  -- the word itself. Sentences the index does not hold yet (stored while
+  -- the indexer catches up) are read, all of them, after those it holds.
+  local through = edu.sql("SELECT id FROM search_through")[1].id
   local rows = edu.sql([[SELECT d.name AS doc, d.region, d.year, s.text AS sentence
     FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.doc_id
-    WHERE sentences_fts MATCH ?1 AND (?3 OR edu_span_contains(s.doc_id, s.start, s.end, ?4))
-    ORDER BY f.rowid LIMIT ?2]], ask.q, limit, ask.exact, text)
+    WHERE sentences_fts MATCH ?1 AND f.rowid <= ?5 AND (?3 OR edu_span_contains(s.doc_id, s.start, s.end, ?4))
+    ORDER BY f.rowid LIMIT ?2]], ask.q, limit, ask.exact, text, through)
+  local unindexed = [[FROM sentence_spans s WHERE s.id > ?1 AND edu_span_contains(s.doc_id, s.start, s.end, ?2)]]
+  if #rows < limit then
+    for _, r in ipairs(edu.sql([[SELECT d.name AS doc, d.region, d.year, t.text AS sentence
+        FROM (SELECT s.id ]] .. unindexed .. [[ ORDER BY s.id LIMIT ?3) u
+        JOIN sentences t ON t.id = u.id JOIN documents d ON d.id = t.doc_id ORDER BY u.id]],
+        through, text, limit - #rows)) do
+      rows[#rows + 1] = r
+    end
+  end
   if #rows >= limit then
-    rows.total = edu.sql(ask.exact == 1 and "SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ?1"
+    rows.total = edu.sql(ask.exact == 1
+      and "SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ?1 AND rowid <= ?3"
       or [[SELECT count(*) AS n FROM sentences_fts f JOIN sentence_spans s ON s.id = f.rowid
-           WHERE sentences_fts MATCH ?1 AND edu_span_contains(s.doc_id, s.start, s.end, ?2)]], ask.q, text)[1].n
+           WHERE sentences_fts MATCH ?1 AND f.rowid <= ?3 AND edu_span_contains(s.doc_id, s.start, s.end, ?2)]],
+      ask.q, text, through)[1].n + edu.sql("SELECT count(*) AS n " .. unindexed, through, text)[1].n
     if rows.total > #rows then rows.more = string.format("edu.search(%q, %d)", text, rows.total) end
   end
   return rows

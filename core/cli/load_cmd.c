@@ -152,10 +152,17 @@ int es_cmd_load(es_app *app, int argc, char **argv)
     int rc = jsonl ? es_ingest_shards(&sink, paths, npaths, es_store_metrics(app->store), opt.batch_bytes,
                                       app->pipeline.reading.max_size, &ev, &t)
                    : es_ingest_run(&app->pipeline, &sink, paths, npaths, &opt, &ev, &t);
+    /* The search file is written on a thread of its own behind the rows:
+     * the load ends when it holds them too. */
+    es_err why = {{0}};
+    int searchable = es_store_searchable(app->store, &why);
     clear_bar(&view);
     fprintf(stderr, "loaded %zu new, %zu replaced, %zu unchanged, %zu errors; %zu indicators",
             t.added, t.replaced, t.unchanged, t.errors, t.indicators);
     print_formats(&view);
     fputc('\n', stderr);
-    return rc == 0 ? ES_EXIT_OK : ES_EXIT_FAILURE;
+    if (searchable != 0)
+        fprintf(stderr, "edushell: %s-search: the search index lacks some sentences (searches read their text): %s\n",
+                es_store_path(app->store), why.msg);
+    return rc == 0 && searchable == 0 ? ES_EXIT_OK : ES_EXIT_FAILURE;
 }

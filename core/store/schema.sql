@@ -1,4 +1,4 @@
--- edushell database schema, version 4 (PRAGMA user_version). es_store_open
+-- edushell database schema, version 5 (PRAGMA user_version). es_store_open
 -- creates it in a new database and brings an older one up to it
 -- (store_schema.c); a database at this version is opened without writing.
 -- Every statement is idempotent. Offsets (start, end) are byte offsets into
@@ -104,22 +104,39 @@ CREATE INDEX IF NOT EXISTS indicators_kind ON indicators(kind, year);
 CREATE INDEX IF NOT EXISTS indicators_claims ON indicators(
     doc_id, scope, year, value, start, cmp, unit, metric, number, kind) WHERE kind = 'rank';
 
--- Full-text search over sentences and over metric phrases, by pairs of
--- characters (core/store/fts_bigram.c). The indexes keep which rows hold
--- a pair, not where in the row (detail=none), nor token counts
--- (columnsize=0): a third of the size and less to write. A search for
--- words of one or two characters is answered by the index alone; a longer
--- word's pairs give the rows that may hold it, and edu_bigram_contains()
--- on their text keeps those that do (edu.search does both). The store
--- writes a batch of documents' rows at its commit, from memory; the
--- tokenizer is registered on every connection the program opens (the
--- sqlite3 shell cannot read these two).
-CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
-    text, content='sentences', content_rowid='id', tokenize='edu_bigram',
-    detail=none, columnsize=0);
+-- Full-text search over metric phrases, by pairs of characters
+-- (core/store/fts_bigram.c). The index keeps which rows hold a pair, not
+-- where in the row (detail=none), nor token counts (columnsize=0). A
+-- search for words of one or two characters is answered by the index
+-- alone; a longer word's pairs give the rows that may hold it, and
+-- edu_bigram_contains() on their text keeps those that do. The store
+-- writes a batch's rows at its commit, from memory; the tokenizer is
+-- registered on every connection the program opens (the sqlite3 shell
+-- cannot read it).
+--
+-- The sentences' index, sentences_fts, is alike but lives in a file of its
+-- own beside this one, "<database>-search", written by its own connection
+-- on its own thread (core/store/search_index.h); every connection of the
+-- program attaches it as `search`, and the view search_through says up to
+-- which sentence id it answers alone.
 CREATE VIRTUAL TABLE IF NOT EXISTS indicators_fts USING fts5(
     metric, content='indicators', content_rowid='id', tokenize='edu_bigram',
     detail=none, columnsize=0);
+
+-- The text of each removed sentence, until the search file has taken it
+-- out of its index (which needs the text to do so). Sentence ids are
+-- never used twice (settings.sentence_high), so an id the index holds
+-- always means the same text.
+CREATE TABLE IF NOT EXISTS search_removed (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    sentence_id INTEGER NOT NULL,
+    text        TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS documents_unindex BEFORE DELETE ON documents BEGIN
+    INSERT INTO search_removed(sentence_id, text)
+    SELECT s.id, CAST(substr(CAST(old.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)
+    FROM sentence_spans s WHERE s.doc_id = old.id ORDER BY s.id;
+END;
 
 -- Report runs (scheduled or by hand), newest last.
 CREATE TABLE IF NOT EXISTS runs (
@@ -150,6 +167,11 @@ CREATE TABLE IF NOT EXISTS settings (
     key   TEXT PRIMARY KEY,
     value TEXT
 );
+-- search_id: which database a search file belongs to (a copy keeps it);
+-- sentence_high: the highest sentence id ever given.
+INSERT OR IGNORE INTO settings(key, value) VALUES ('search_id', lower(hex(randomblob(8))));
+INSERT OR IGNORE INTO settings(key, value)
+    SELECT 'sentence_high', coalesce(max(id), 0) FROM sentence_spans;
 
 -- Every indicator with what analysts ask of its document and sentence:
 -- edu.explain and the Lua library read this view.

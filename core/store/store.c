@@ -40,10 +40,6 @@ int es_store_exec(sqlite3 *db, const char *sql, es_err *err)
     return 0;
 }
 
-/* How long a writer waits for another's transaction before it looks
- * again whether that writer is making progress. */
-enum { BUSY_TIMEOUT_MS = 10000 };
-
 /* Changes when another connection commits (PRAGMA data_version). */
 static sqlite3_int64 data_version(sqlite3 *db)
 {
@@ -74,7 +70,7 @@ int es_store_begin(sqlite3 *db, es_err *err)
         sqlite3_int64 now = data_version(db);
         if (now == seen)
             return es_err_set(err, "database is locked: another process has held it for %d s"
-                              " without committing", BUSY_TIMEOUT_MS / 1000);
+                              " without committing", ES_STORE_BUSY_TIMEOUT_MS / 1000);
         seen = now;
     }
 }
@@ -87,6 +83,25 @@ int es_store_end(sqlite3 *db, int rc, es_err *err)
     return -1;
 }
 
+/* SQLite's names for a database in memory, which the search file (a file
+ * beside the database, search_index.h) cannot follow. */
+static int is_memory(const char *path)
+{
+    return path[0] == '\0' || strcmp(path, ":memory:") == 0 || strncmp(path, "file::memory:", 13) == 0 ||
+           (strncmp(path, "file:", 5) == 0 && strstr(path, "mode=memory") != NULL);
+}
+
+/* After an upgrade: the search file is made from the database at once. */
+static int build_search(const char *path, es_err *err)
+{
+    es_indexer *ix = es_indexer_open(path, err);
+    if (!ix)
+        return -1;
+    int rc = es_indexer_catch_up(ix, err);
+    es_indexer_close(ix, NULL);
+    return rc;
+}
+
 es_store *es_store_open(const char *path, es_err *err) { return es_store_open_notify(path, NULL, err); }
 
 es_store *es_store_open_notify(const char *path, const es_store_notice *notice, es_err *err)
@@ -94,21 +109,28 @@ es_store *es_store_open_notify(const char *path, const es_store_notice *notice, 
     if (check_sqlite_file(path, err) != 0)
         return NULL;
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    if (is_memory(path)) {
+        es_err_set(err, "a database in memory cannot be searched: give a file");
+        return NULL;
+    }
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL) !=
+        SQLITE_OK) {
         es_err_set(err, "%s", db ? sqlite3_errmsg(db) : "cannot open database");
         sqlite3_close(db);
         return NULL;
     }
     /* A REPL and a cron job may share one database: wait for each other's
      * write transactions instead of failing at once. */
-    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+    sqlite3_busy_timeout(db, ES_STORE_BUSY_TIMEOUT_MS);
     if (es_bigram_register(db) != SQLITE_OK || es_store_register_search_check(db) != SQLITE_OK) {
         es_err_set(err, "cannot register the search index's tokenizer: %s", sqlite3_errmsg(db));
         sqlite3_close(db);
         return NULL;
     }
+    int upgraded = -1;
     if (es_store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err) != 0 ||
-        es_store_schema(db, notice, err) != 0) {
+        (upgraded = es_store_schema(db, notice, err)) < 0 || es_search_attach(db, path, err) != 0 ||
+        (upgraded && build_search(path, err) != 0)) {
         sqlite3_close(db);
         return NULL;
     }
@@ -127,6 +149,11 @@ void es_store_close(es_store *s)
 {
     if (!s)
         return;
+    /* The indexer finishes what was committed (what it cannot do, the next
+     * one will), and closes first: the database's own connection, closing
+     * last, then folds its write-ahead log into the file. */
+    es_indexer_close(s->indexer, NULL);
+    free(s->search_failure);
     es_store_stmts_finalize(&s->stmts);
     es_metrics_free(&s->metrics);
     es_store_batch_free(&s->batch);
@@ -203,6 +230,9 @@ int es_store_read_only(es_store *s, es_err *err)
      * a connection uses them, through a statement the rule would refuse:
      * declared before the rule, they stay readable under it. */
     sqlite3_exec(s->db, "SELECT 1 FROM json_each('[]'), json_tree('[]')", NULL, NULL, NULL);
+    /* So does FTS5 for the search file's index, read through the attached
+     * schema `search`. */
+    sqlite3_exec(s->db, "SELECT 1 FROM sentences_fts LIMIT 0", NULL, NULL, NULL);
     if (sqlite3_set_authorizer(s->db, authorize, s) != SQLITE_OK)
         return es_err_set(err, "cannot make the database read-only: %s", sqlite3_errmsg(s->db));
     return 0;

@@ -1,8 +1,10 @@
 /* Documents into the database in batches: one write transaction a batch,
  * a savepoint a document, so that a document is stored whole or not at
- * all and a crash loses at most the batch in flight. The search index
- * takes a batch's sentences at its commit, in one go: writing it at every
- * savepoint would make it write a small segment per document. */
+ * all and a crash loses at most the batch in flight. The index of metric
+ * phrases takes a batch's rows at its commit, in one go: writing it at
+ * every savepoint would make it write a small segment per document. The
+ * sentences' index is written after the commit, by the indexer on its own
+ * thread (search_index.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,7 +72,7 @@ static int write_document(es_store *s, const es_document *doc, es_found found, s
     }
     es_doc_rows rows = {0};
     if (rc == 0)
-        rc = es_store_insert_doc(&s->stmts, doc->key, doc, &rows, err);
+        rc = es_store_insert_doc(&s->stmts, doc->key, doc, &rows, &s->batch.next_sentence, err);
     if (rc != 0)
         sqlite3_exec(s->db, "ROLLBACK TO document", NULL, NULL, NULL);
     sqlite3_exec(s->db, "RELEASE document", NULL, NULL, NULL);
@@ -79,15 +81,55 @@ static int write_document(es_store *s, const es_document *doc, es_found found, s
     return rc;
 }
 
+/* The first id a batch's sentences take: past every id given before,
+ * removed or not (search_index.h). */
+static const char SQL_NEXT_SENTENCE[] =
+    "SELECT max(coalesce((SELECT max(id) FROM sentence_spans), 0),"
+    "           coalesce((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'sentence_high'), 0)) + 1";
+static const char SQL_SENTENCE_HIGH[] =
+    "INSERT OR REPLACE INTO settings(key, value) VALUES ('sentence_high', ?1)";
+/* Removed sentences the search file has taken out of its index. */
+static const char SQL_FORGET_REMOVED[] =
+    "DELETE FROM search_removed WHERE seq <= (SELECT value FROM search.search_state WHERE key = 'removed')"
+    " AND (SELECT value FROM search.search_state WHERE key = 'database')"
+    "     IS (SELECT value FROM settings WHERE key = 'search_id')";
+
+static int open_batch(es_store *s, es_err *err)
+{
+    if (es_store_begin(s->db, err) != 0)
+        return -1;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, SQL_NEXT_SENTENCE, -1, &st, NULL);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        s->batch.next_sentence = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW || es_store_exec(s->db, SQL_FORGET_REMOVED, err) != 0) {
+        if (rc != SQLITE_ROW)
+            es_err_set(err, "%s", sqlite3_errmsg(s->db));
+        return es_store_end(s->db, -1, err);
+    }
+    s->batch.open = 1;
+    return 0;
+}
+
+/* Records the highest sentence id given, at the end of the batch. */
+static int record_sentence_high(es_store *s, es_err *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, SQL_SENTENCE_HIGH, -1, &st, NULL) != SQLITE_OK)
+        return es_err_set(err, "%s", sqlite3_errmsg(s->db));
+    sqlite3_bind_int64(st, 1, s->batch.next_sentence - 1);
+    int rc = es_store_step_done(st, err);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int add_locked(es_store *s, const es_document *doc, es_put_result *result, es_err *err)
 {
     if (s->batch.lost)
         return es_err_set(err, "%s", s->batch.lost);
-    if (!s->batch.open) {
-        if (es_store_begin(s->db, err) != 0)
-            return -1;
-        s->batch.open = 1;
-    }
+    if (!s->batch.open && open_batch(s, err) != 0)
+        return -1;
     /* Looked up inside the transaction: another load cannot store the same
      * document between the look and the write. */
     sqlite3_int64 old_id = 0;
@@ -115,6 +157,37 @@ int es_store_add(es_store *s, const es_document *doc, es_put_result *result, es_
     return rc;
 }
 
+/* Has the indexer take what was committed, opening it the first time. A
+ * search file that cannot be written loses no rows: searches read the
+ * text of what it lacks, and the reason waits for es_store_searchable. */
+static void poke_indexer(es_store *s)
+{
+    if (!s->indexer && !s->search_failure) {
+        es_err why = {{0}};
+        s->indexer = es_indexer_open(s->path, &why);
+        if (!s->indexer)
+            s->search_failure = es_xstrdup(why.msg);
+    }
+    if (s->indexer)
+        es_indexer_poke(s->indexer);
+}
+
+int es_store_searchable(es_store *s, es_err *err)
+{
+    pthread_mutex_lock(&s->lock);
+    poke_indexer(s);
+    int rc = s->indexer ? es_indexer_wait(s->indexer, err) : 0;
+    if (s->search_failure) {
+        if (rc == 0)
+            es_err_set(err, "%s", s->search_failure);
+        free(s->search_failure);
+        s->search_failure = NULL;
+        rc = -1;
+    }
+    pthread_mutex_unlock(&s->lock);
+    return rc;
+}
+
 static int commit_locked(es_store *s, es_err *err)
 {
     if (s->batch.lost) {
@@ -126,11 +199,14 @@ static int commit_locked(es_store *s, es_err *err)
     if (!s->batch.open)
         return 0;
     s->batch.open = 0;
-    int rc = 0;
+    int rc = record_sentence_high(s, err);
     for (size_t i = 0; rc == 0 && i < s->batch.n; i++)
         rc = es_store_index_doc(&s->stmts, s->batch.docs[i].doc, &s->batch.docs[i].rows, err);
     batch_clear(&s->batch);
-    return es_store_end(s->db, rc, err);
+    if (es_store_end(s->db, rc, err) != 0)
+        return -1;
+    poke_indexer(s);
+    return 0;
 }
 
 int es_store_commit(es_store *s, es_err *err)

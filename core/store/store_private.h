@@ -6,10 +6,11 @@
 #include <sqlite3.h>
 
 #include "edushell/store/store.h"
+#include "search_index.h"
 #include "store_write.h"
 
-/* A document of the batch: its sentences enter the search index at the
- * commit, their text read from the document, which the caller keeps. */
+/* A document of the batch: its metric phrases enter their index at the
+ * commit, read from the document, which the caller keeps. */
 typedef struct es_batch_doc {
     const es_document *doc;
     es_doc_rows rows;
@@ -19,8 +20,9 @@ typedef struct es_batch_doc {
  * es_store_commit. */
 typedef struct es_batch {
     int open;                /* the transaction is open */
-    es_batch_doc *docs;      /* stored, not yet in the search index */
+    es_batch_doc *docs;      /* stored, metric phrases not yet in their index */
     size_t n, cap;
+    sqlite3_int64 next_sentence; /* the id the next sentence stored takes */
     char *lost;              /* why the transaction was rolled back under the batch */
 } es_batch;
 
@@ -35,14 +37,17 @@ struct es_store {
     es_store_guard guard;    /* bounds on others' SQL (es_store_guard_queries) */
     pthread_mutex_t lock;    /* has() from the threads of a load against the writer */
     es_batch batch;
+    es_indexer *indexer;     /* writes the search file; opened at the first commit */
+    char *search_failure;    /* why the indexer could not be had, until reported */
 };
 
 void es_store_batch_free(es_batch *b);
 
-/* Puts the schema in place or brings it up to date (store_schema.c). */
+/* Puts the schema in place or brings it up to date (store_schema.c);
+ * returns 1 when it upgraded a database made by an older version. */
 int es_store_schema(sqlite3 *db, const es_store_notice *notice, es_err *err);
 
-/* Fills the search indexes again from the stored documents. */
+/* Fills the index of metric phrases again from the stored indicators. */
 int es_store_rebuild_search(sqlite3 *db, es_err *err);
 
 /* Registers edu_span_contains(doc_id, start, end, text) (search_check.c):
@@ -54,6 +59,10 @@ es_metric_table *es_store_metric_table(es_store *s);
 
 /* Lets the store's own statements pass the read-only rule while on. */
 void es_store_own_write(es_store *s, int on);
+
+/* How long a writer waits for another's transaction before it looks
+ * again whether that writer is making progress. */
+enum { ES_STORE_BUSY_TIMEOUT_MS = 10000 };
 
 /* Runs SQL without results; the reason goes to err. */
 int es_store_exec(sqlite3 *db, const char *sql, es_err *err);

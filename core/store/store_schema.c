@@ -11,10 +11,10 @@
 
 extern const char es_schema_sql[];
 
-enum { SCHEMA_VERSION = 4 };
+enum { SCHEMA_VERSION = 5 };
 
-/* Memory the search index gathers terms in before it writes a segment:
- * large, so a batch of documents becomes one segment, not many. */
+/* Memory the index of metric phrases gathers terms in before it writes a
+ * segment: large, so a batch of documents becomes one segment, not many. */
 enum { SEARCH_HASH_BYTES = 64 << 20 };
 
 static int read_int(sqlite3 *db, const char *sql, int *out, es_err *err)
@@ -72,13 +72,16 @@ static const char SECTIONS_TO_SPANS[] =
     "ALTER TABLE sections RENAME TO section_spans;"
     "ALTER TABLE section_spans DROP COLUMN heading;";
 
+/* Version 4: the sentences' search index was in the database itself,
+ * where the load wrote it between batches of rows; it moves to a file of
+ * its own (search_index.h), which the indexer builds after the upgrade. */
+static const char SENTENCE_SEARCH_OF_5[] = "DROP TABLE IF EXISTS sentences_fts;";
+
 static int configure_search(sqlite3 *db, es_err *err)
 {
-    char sql[256];
-    snprintf(sql, sizeof sql,
-             "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', %d);"
-             "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('hashsize', %d);",
-             SEARCH_HASH_BYTES, SEARCH_HASH_BYTES);
+    char sql[128];
+    snprintf(sql, sizeof sql, "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('hashsize', %d);",
+             SEARCH_HASH_BYTES);
     return es_store_exec(db, sql, err);
 }
 
@@ -116,18 +119,21 @@ static const char *upgrade_notice(int version)
 {
     switch (version) {
     case 1:
-        return "upgrading the database to version 4 (sentences and sections stored once, a new search"
-               " index): this reads every document once";
+        return "upgrading the database to version 5 (sentences and sections stored once, a new search"
+               " index in a file of its own): this reads every document once";
     case 2:
-        return "upgrading the database to version 4 (indexes for rankings and comparisons, sections stored"
-               " once, a smaller search index): this reads every sentence once";
+        return "upgrading the database to version 5 (indexes for rankings and comparisons, sections stored"
+               " once, a smaller search index in a file of its own): this reads every sentence once";
+    case 3:
+        return "upgrading the database to version 5 (sections stored once, a smaller search index in a"
+               " file of its own, indexes for plans and rank claims): this reads every sentence once";
     default:
-        return "upgrading the database to version 4 (sections stored once, a smaller search index,"
-               " indexes for plans and rank claims): this reads every sentence once";
+        return "upgrading the database to version 5 (the search index of sentences moves to a file of"
+               " its own, built again): this reads every sentence once";
     }
 }
 
-static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, es_err *err)
+static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, int *upgraded, es_err *err)
 {
     int version = 0, tables = 0;
     if (read_int(db, "PRAGMA user_version", &version, err) != 0 ||
@@ -138,17 +144,19 @@ static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, es_err *er
     /* Tables but no version: made before versions were recorded. */
     if (version == 0 && tables)
         version = 1;
+    *upgraded = version > 0;
     if (version > 0 && notice && notice->fn)
         notice->fn(notice->ctx, upgrade_notice(version));
     if (version == 1 && upgrade_1_to_2(db, err) != 0)
         return -1;
-    if (es_store_exec(db, VIEWS_AND_INDEXES_OF_3, err) != 0)
+    if (version <= 3 && (es_store_exec(db, VIEWS_AND_INDEXES_OF_3, err) != 0 || upgrade_to_4(db, err) != 0))
         return -1;
-    if (upgrade_to_4(db, err) != 0)
+    if (es_store_exec(db, SENTENCE_SEARCH_OF_5, err) != 0 || es_store_exec(db, es_schema_sql, err) != 0)
         return -1;
-    if (es_store_exec(db, es_schema_sql, err) != 0 || configure_search(db, err) != 0)
+    /* A new database, or the index of metric phrases made again above. */
+    if (version <= 3 && configure_search(db, err) != 0)
         return -1;
-    if (version > 0 && es_store_rebuild_search(db, err) != 0)
+    if (version > 0 && version <= 3 && es_store_rebuild_search(db, err) != 0)
         return -1;
     return set_version(db, err);
 }
@@ -165,5 +173,8 @@ int es_store_schema(sqlite3 *db, const es_store_notice *notice, es_err *err)
                           version, SCHEMA_VERSION);
     if (es_store_begin(db, err) != 0)
         return -1;
-    return es_store_end(db, upgrade_locked(db, notice, err), err);
+    int upgraded = 0;
+    if (es_store_end(db, upgrade_locked(db, notice, &upgraded, err), err) != 0)
+        return -1;
+    return upgraded;
 }

@@ -18,8 +18,8 @@ static const char SQL_INSERT_SECTION[] =
     "INSERT INTO section_spans(doc_id, seq, level, parent_seq, start, end)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char SQL_INSERT_SENTENCE[] =
-    "INSERT INTO sentence_spans(doc_id, seq, section_seq, paragraph, start, end)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO sentence_spans(doc_id, seq, section_seq, paragraph, start, end, id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 static const char SQL_INSERT_INDICATOR[] =
     "INSERT INTO indicators(doc_id, sentence_id, start, end, number, metric, value, value_hi,"
     " unit, kind, cmp, scope, year, metric_id, period_start, period_end, basis, subject,"
@@ -170,9 +170,10 @@ static int insert_sections(es_store_stmts *st, sqlite3_int64 doc_id, const es_do
     return 0;
 }
 
-/* Inserts the sentences and records each one's rowid for the indicators. */
+/* Inserts the sentences with ids from *next on, and records each one's id
+ * for the indicators. */
 static int insert_sentences(es_store_stmts *st, sqlite3_int64 doc_id, const es_document *doc,
-                            sqlite3_int64 *ids, es_err *err)
+                            sqlite3_int64 *ids, sqlite3_int64 *next, es_err *err)
 {
     const es_structure *ss = &doc->structure;
     sqlite3_stmt *s = st->insert_sentence;
@@ -185,9 +186,10 @@ static int insert_sentences(es_store_stmts *st, sqlite3_int64 doc_id, const es_d
         sqlite3_bind_int64(s, 4, (sqlite3_int64)sen->paragraph);
         sqlite3_bind_int64(s, 5, (sqlite3_int64)sen->start);
         sqlite3_bind_int64(s, 6, (sqlite3_int64)sen->end);
+        sqlite3_bind_int64(s, 7, *next);
         if (es_store_step_done(s, err) != 0)
             return -1;
-        ids[i] = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
+        ids[i] = (*next)++;
     }
     return 0;
 }
@@ -257,7 +259,7 @@ void es_doc_rows_free(es_doc_rows *r)
 }
 
 int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, es_doc_rows *rows,
-                        es_err *err)
+                        sqlite3_int64 *next_sentence, es_err *err)
 {
     memset(rows, 0, sizeof *rows);
     if (insert_document_row(st, key, doc, err) != 0)
@@ -268,7 +270,7 @@ int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *
     rows->indicator_ids = es_xcalloc(nind ? nind : 1, sizeof *rows->indicator_ids);
     int rc = insert_sections(st, rows->id, doc, err);
     if (rc == 0)
-        rc = insert_sentences(st, rows->id, doc, rows->sentence_ids, err);
+        rc = insert_sentences(st, rows->id, doc, rows->sentence_ids, next_sentence, err);
     for (size_t i = 0; rc == 0 && i < nind; i++) {
         const es_indicator *ind = &doc->indicators.items[i];
         sqlite3_int64 sid = ind->sentence < nsent ? rows->sentence_ids[ind->sentence] : 0;

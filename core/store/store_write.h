@@ -10,9 +10,8 @@
 typedef struct es_store_stmts {
     sqlite3_stmt *find_by_key, *find_by_hash, *delete_doc;
     sqlite3_stmt *insert_doc, *insert_section, *insert_sentence, *insert_indicator;
-    /* the search indexes' (store_search.c) */
-    sqlite3_stmt *index_sentence, *index_metric, *unindex_sentence, *unindex_metrics;
-    sqlite3_stmt *doc_text, *doc_spans;
+    /* the index of metric phrases' (store_search.c) */
+    sqlite3_stmt *index_metric, *unindex_metrics;
 } es_store_stmts;
 
 /* The rows a document was stored as: its id, and its sentences' and
@@ -36,23 +35,25 @@ void es_store_stmts_finalize(es_store_stmts *st);
 int es_store_step_done(sqlite3_stmt *stmt, es_err *err);
 
 es_found es_store_find(es_store_stmts *st, const char *key, const char *sha256, sqlite3_int64 *id);
-/* Deletes a document and its parts; they leave the search indexes too
- * when they are `indexed`. */
+/* Deletes a document and its parts; its metric phrases leave their index
+ * too when they are `indexed` (its sentences' text goes to search_removed
+ * for the search file, by trigger). */
 int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, int indexed, es_err *err);
 /* Inserts the document, its sections, sentences and indicators; the ids
- * go to *rows (es_doc_rows_free frees them). The caller holds the
- * transaction; the search indexes get the document with es_store_index_doc. */
+ * go to *rows (es_doc_rows_free frees them). Sentences take the ids from
+ * *next_sentence on, never one used before. The caller holds the
+ * transaction; the index of metric phrases gets the document with
+ * es_store_index_doc. */
 int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, es_doc_rows *rows,
-                        es_err *err);
+                        sqlite3_int64 *next_sentence, es_err *err);
 void es_doc_rows_free(es_doc_rows *rows);
 
-/* --- the search indexes (store_search.c) --- */
+/* --- the index of metric phrases (store_search.c) --- */
 int es_store_search_prepare(sqlite3 *db, es_store_stmts *st, es_err *err);
 void es_store_search_finalize(es_store_stmts *st);
-/* Adds a document, stored as `rows`, to the indexes, reading its text
- * from memory. */
+/* Adds a document's metric phrases, stored as `rows`, to their index. */
 int es_store_index_doc(es_store_stmts *st, const es_document *doc, const es_doc_rows *rows, es_err *err);
-/* Takes stored document `id` out of the indexes. */
+/* Takes stored document `id`'s metric phrases out of their index. */
 int es_store_unindex_doc(es_store_stmts *st, sqlite3_int64 id, es_err *err);
 
 #endif

@@ -1,9 +1,10 @@
 /* A database made by version 1 (sentences holding a copy of their text,
- * a trigram search index, no recorded version) or by version 2 (views and
- * indexes since replaced) opens: it is upgraded once,
- * with a notice, to sentences stored as spans and the bigram index, losing
- * nothing; it then opens without being written to. A database from a newer
- * version is refused. */
+ * a trigram search index, no recorded version), by version 2 or 3 (views
+ * and indexes since replaced) or by version 4 (the sentences' index in the
+ * database itself) opens: it is upgraded once, with a notice, to sentences
+ * stored as spans and the bigram index in a search file of its own, losing
+ * nothing; it then opens without being written to. A database from a
+ * newer version is refused. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +20,10 @@
 
 #include "edushell/base/common.h"
 #include "edushell/store/store.h"
+/* Version 4's index needs the tokenizer; the search file's own connection
+ * checks its index whole. */
+#include "../../core/store/fts_bigram.h"
+#include "../../core/store/search_index.h"
 
 typedef struct fixture {
     char dir[64], v2[128], v1[128];
@@ -118,8 +123,22 @@ static es_store *open_upgraded(fixture *f, const char *path)
     if (!s)
         fail_msg("%s", err.msg);
     assert_int_equal(f->notices, 1);
-    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 4);
+    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 5);
+    /* The search file was made at once: it holds every sentence. */
+    assert_int_equal(one_int(es_store_db(s), "SELECT (SELECT id FROM search_through)"
+                                             " = (SELECT max(id) FROM sentence_spans)"), 1);
     return s;
+}
+
+/* FTS5's own check of the search file's index. */
+static void check_search_file(const char *db_path)
+{
+    es_err err = {{0}};
+    sqlite3 *search = es_search_open_writer(db_path, &err);
+    if (!search)
+        fail_msg("%s", err.msg);
+    exec(search, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 0)");
+    sqlite3_close(search);
 }
 
 static void test_upgrades_once_and_keeps_everything(void **state)
@@ -156,8 +175,8 @@ static void test_upgrades_once_and_keeps_everything(void **state)
                                  " WHERE indicators_fts MATCH edu_bigram_query('覆盖率')"
                                  " AND edu_bigram_contains(i.metric, '覆盖率')"),
                      one_int(db, "SELECT count(*) FROM indicators WHERE instr(metric, '覆盖率') > 0"));
-    exec(db, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1);"
-             "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)");
+    exec(db, "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)");
+    check_search_file(f->v1);
     assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
@@ -209,7 +228,7 @@ static void test_upgrades_version_2(void **state)
                                  " ON s.id = r.sentence_id WHERE r.sentence IS NOT s.text"), 0);
     assert_int_equal(one_int(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('教育')"),
                      one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '教育') > 0"));
-    exec(db, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)");
+    check_search_file(f->v2);
     es_store_close(s);
 }
 
@@ -249,6 +268,36 @@ static void test_upgrades_version_3_indexes(void **state)
     es_store_close(s);
 }
 
+/* Version 4: the sentences' index was in the database. Opened, the table
+ * goes, the search file is made from the sentences, and searches agree
+ * with a scan. */
+static void test_upgrades_version_4_search(void **state)
+{
+    fixture *f = *state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->v2, &db), SQLITE_OK);
+    assert_int_equal(es_bigram_register(db), SQLITE_OK);
+    exec(db, "DROP TRIGGER documents_unindex; DROP TABLE search_removed;"
+             "DELETE FROM settings WHERE key IN ('search_id', 'sentence_high');"
+             "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id',"
+             " tokenize='edu_bigram', detail=none, columnsize=0);"
+             "INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild');"
+             "PRAGMA user_version = 4");
+    sqlite3_close(db);
+    char search[160];
+    snprintf(search, sizeof search, "%s-search", f->v2);
+    assert_int_equal(unlink(search), 0);
+    es_store *s = open_upgraded(f, f->v2);
+    db = es_store_db(s);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM main.sqlite_schema WHERE name LIKE 'sentences_fts%'"), 0);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM settings WHERE key IN ('search_id', 'sentence_high')"), 2);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('教育')"),
+                     one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '教育') > 0"));
+    assert_true(one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '教育') > 0") > 0);
+    check_search_file(f->v2);
+    es_store_close(s);
+}
+
 static void test_refuses_a_newer_database(void **state)
 {
     fixture *f = *state;
@@ -267,6 +316,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_upgrades_once_and_keeps_everything, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_2, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_3_indexes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrades_version_4_search, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_a_newer_database, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

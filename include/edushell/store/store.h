@@ -25,8 +25,10 @@ typedef struct es_store_notice {
 
 /* Opens or creates the database: checks that an existing file is SQLite,
  * turns on WAL, foreign keys and a busy timeout, registers the search
- * index's tokenizer, and creates the schema or brings an older database
- * up to it. A database at the current version is opened without writing. */
+ * index's tokenizer, creates the schema or brings an older database up to
+ * it, and attaches the search file "<path>-search" (made when missing).
+ * A database at the current version is opened without writing to it. A
+ * database in memory is refused: its search file could not be shared. */
 es_store *es_store_open(const char *path, es_err *err);
 /* The same, telling `notice` (may be NULL) of long work first. */
 es_store *es_store_open_notify(const char *path, const es_store_notice *notice, es_err *err);
@@ -50,6 +52,13 @@ int es_store_add(es_store *s, const es_document *doc, es_put_result *result, es_
 /* Makes the batch in flight searchable and commits it. Fails, with the
  * reason, when the batch could not be stored: then none of it is. */
 int es_store_commit(es_store *s, es_err *err);
+
+/* Waits until the search file holds every sentence committed (the indexer
+ * writes it on a thread of its own after each commit; it starts here when
+ * none has). Fails, with the reason, when the search file cannot be
+ * written: the rows are stored all the same, and searches read the text
+ * of the sentences the index lacks. */
+int es_store_searchable(es_store *s, es_err *err);
 
 /* Stores one document at once: es_store_add then es_store_commit. */
 int es_store_put(es_store *s, const es_document *doc, es_put_result *result, es_err *err);
