@@ -132,7 +132,7 @@ sqlite3 *es_search_open_writer(const char *db_path, es_err *err)
         es_err why = {{0}};
         if (es_bigram_register(db) != SQLITE_OK)
             rc = es_err_set(&why, "cannot register the tokenizer: %s", sqlite3_errmsg(db));
-        else if (es_store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", &why) != 0 ||
+        else if (es_store_use_wal(db, "PRAGMA synchronous=NORMAL;", &why) != 0 ||
                  make_schema(db, &why) != 0 || attach_read_only(db, db_path, "data", &why) != 0)
             rc = -1;
         if (rc != SQLITE_OK)

@@ -102,6 +102,24 @@ static int build_search(const char *path, es_err *err)
     return rc;
 }
 
+/* Write-ahead logging, and the file's other settings. Turning a new file
+ * to WAL needs it alone for an instant; two processes creating it at once
+ * can each find the other in the way, which SQLite reports at once rather
+ * than through the busy handler: the setting is tried again. */
+int es_store_use_wal(sqlite3 *db, const char *more_pragmas, es_err *err)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql, "PRAGMA journal_mode=WAL; %s", more_pragmas);
+    for (int waited = 0;; waited += 10) {
+        int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return 0;
+        if ((rc & 0xFF) != SQLITE_BUSY || waited >= ES_STORE_BUSY_TIMEOUT_MS)
+            return es_err_set(err, "%s", sqlite3_errmsg(db));
+        sqlite3_sleep(10);
+    }
+}
+
 es_store *es_store_open(const char *path, es_err *err) { return es_store_open_notify(path, NULL, err); }
 
 es_store *es_store_open_notify(const char *path, const es_store_notice *notice, es_err *err)
@@ -128,7 +146,7 @@ es_store *es_store_open_notify(const char *path, const es_store_notice *notice, 
         return NULL;
     }
     int upgraded = -1;
-    if (es_store_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err) != 0 ||
+    if (es_store_use_wal(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err) != 0 ||
         (upgraded = es_store_schema(db, notice, err)) < 0 || es_search_attach(db, path, err) != 0 ||
         (upgraded && build_search(path, err) != 0)) {
         sqlite3_close(db);
@@ -149,14 +167,16 @@ void es_store_close(es_store *s)
 {
     if (!s)
         return;
-    /* The indexer finishes what was committed (what it cannot do, the next
-     * one will), and closes first: the database's own connection, closing
-     * last, then folds its write-ahead log into the file. */
-    es_indexer_close(s->indexer, NULL);
-    free(s->search_failure);
     es_store_stmts_finalize(&s->stmts);
     es_metrics_free(&s->metrics);
     es_store_batch_free(&s->batch);
+    /* The indexer finishes what was committed (what it cannot do, the next
+     * one will). Each file is closed last by a connection that may write
+     * it, which then folds the file's write-ahead log into it: the search
+     * file by the indexer, once detached here, the database by its own. */
+    sqlite3_exec(s->db, "DETACH search", NULL, NULL, NULL);
+    es_indexer_close(s->indexer, NULL);
+    free(s->search_failure);
     sqlite3_close(s->db); /* a batch never committed is rolled back */
     pthread_mutex_destroy(&s->lock);
     free(s->path);

@@ -64,6 +64,9 @@ void es_store_own_write(es_store *s, int on);
  * again whether that writer is making progress. */
 enum { ES_STORE_BUSY_TIMEOUT_MS = 10000 };
 
+/* Turns on write-ahead logging, then runs more_pragmas (store.c). */
+int es_store_use_wal(sqlite3 *db, const char *more_pragmas, es_err *err);
+
 /* Runs SQL without results; the reason goes to err. */
 int es_store_exec(sqlite3 *db, const char *sql, es_err *err);
 

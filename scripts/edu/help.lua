@@ -17,7 +17,9 @@ return {
   holding every pair of characters of text's words, edu_bigram_contains(column, text)
   those holding the words (needed when a word has more than two characters);
   edu_span_contains(s.doc_id, s.start, s.end, text) over sentence_spans s does the
-  same reading only the sentence.]],
+  same reading only the sentence. sentences_fts is in the search file beside the
+  database, written behind the rows: it holds the sentences up to
+  (SELECT id FROM search_through); edu.search reads the text of any after.]],
   ["edu.search"] = [[edu.search(text [, limit]) -> rows
   Sentences containing every word of text, in the order they were loaded, with
   their document, region and year (the first limit, 100 by default; rows.total

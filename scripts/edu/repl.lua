@@ -59,17 +59,23 @@ function repl.metrics(category) return edu.metric.list(category) end
 function repl.runs() return edu.runs() end
 function repl.overview() return edu.overview() end
 
+-- The database's schema, the search file's (attached as `search`) and the
+-- connection's own view search_through; not the search indexes' inner
+-- tables.
+local SCHEMA = [[(SELECT name, type, tbl_name, sql FROM main.sqlite_schema UNION ALL
+  SELECT name, type, tbl_name, sql FROM search.sqlite_schema UNION ALL
+  SELECT name, type, tbl_name, sql FROM temp.sqlite_schema)
+  WHERE name NOT LIKE 'sqlite_%' AND name NOT GLOB '*_fts_*']]
+
 --- .tables: the tables and views of the database
 function repl.tables(pattern)
-  return edu.sql([[SELECT name, type FROM sqlite_schema
-    WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'sentences_fts_%'
+  return edu.sql([[SELECT name, type FROM ]] .. SCHEMA .. [[ AND type IN ('table', 'view')
       AND (?1 IS NULL OR name LIKE ?1) ORDER BY type, name]], pattern)
 end
 
 --- .schema [NAME]: the SQL that made them
 function repl.schema(name)
-  local rows = edu.sql([[SELECT sql FROM sqlite_schema
-    WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'sentences_fts_%'
+  local rows = edu.sql([[SELECT sql FROM ]] .. SCHEMA .. [[ AND sql IS NOT NULL
       AND (?1 IS NULL OR name = ?1 OR tbl_name = ?1) ORDER BY tbl_name, type DESC, name]], name)
   if #rows == 0 and name then error("no table or view named " .. name, 0) end
   local out = {}
