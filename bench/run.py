@@ -30,6 +30,11 @@ def size_of(*paths):
     return sum(os.path.getsize(p) for p in paths if os.path.exists(p))
 
 
+def db_size(db):
+    """The database and its search file, with their write-ahead logs."""
+    return size_of(db, db + "-wal", db + "-search", db + "-search-wal")
+
+
 def corpus(build, work, mib):
     out = os.path.join(work, "c%d" % mib)
     if not os.path.isdir(out):
@@ -41,7 +46,7 @@ def corpus(build, work, mib):
 
 def load(build, work, mib, path):
     db = os.path.join(work, "c%d.db" % mib)
-    for f in (db, db + "-wal", db + "-shm"):
+    for f in (db, db + "-wal", db + "-shm", db + "-search", db + "-search-wal", db + "-search-shm"):
         if os.path.exists(f):
             os.remove(f)
     out = run([os.path.join(build, "bench_load"), "--db", db, path])
@@ -109,22 +114,22 @@ def main():
         ptime, psize = peer(a.work, mib, path)
         rows.append((mib, r, limit, ptime, psize))
         st = r["stages"]
-        print("%5d MiB: load %.1f s (%.2f MiB/s), peak %.0f MiB, written %.0f MiB, db %.2fx input;"
+        print("%5d MiB: load %.1f s (%.2f MiB/s), rows queryable at %.1f s, peak %.0f MiB, written %.0f MiB, db %.2fx input;"
               " first tenth %.2f MiB/s, last tenth %.2f MiB/s; peer %.1f s (%.2f MiB/s), %.2fx input;"
               " split %.1f MiB/s; stages %s; load average %s" % (
-                  mib, r["seconds"], r["bytes"] / 2**20 / r["seconds"], r["peak_kib"] / 1024, r["written"] / 2**20,
-                  size_of(r["db"], r["db"] + "-wal") / r["bytes"],
+                  mib, r["seconds"], r["bytes"] / 2**20 / r["seconds"], r["queryable"], r["peak_kib"] / 1024,
+                  r["written"] / 2**20, db_size(r["db"]) / r["bytes"],
                   r["first_tenth"], r["last_tenth"], ptime, r["bytes"] / 2**20 / ptime, psize / r["bytes"], limit,
                   " ".join("%s %.1f" % kv for kv in st.items()), open("/proc/loadavg").read().split()[:3]),
               flush=True)
     print()
-    print("| corpus | load MiB/s | rows queryable = searchable | peak RSS | written | db / input | "
+    print("| corpus | load MiB/s | rows queryable | searchable | peak RSS | written | db / input | "
           "first → last tenth MiB/s | peer (sqlite3 + FTS5 trigram) | limit (read + split, 1 thread) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for mib, r, limit, ptime, psize in rows:
-        dbsize = size_of(r["db"], r["db"] + "-wal")
-        print("| %d MiB | %.2f | %.1f s | %.0f MiB | %.0f MiB | %.2f× | %.2f → %.2f | %.1f s, %.2f MiB/s, %.2f× | %.1f MiB/s |" % (
-            mib, r["bytes"] / 2**20 / r["seconds"], r["seconds"], r["peak_kib"] / 1024, r["written"] / 2**20,
+        dbsize = db_size(r["db"])
+        print("| %d MiB | %.2f | %.1f s | %.1f s | %.0f MiB | %.0f MiB | %.2f× | %.2f → %.2f | %.1f s, %.2f MiB/s, %.2f× | %.1f MiB/s |" % (
+            mib, r["bytes"] / 2**20 / r["seconds"], r["queryable"], r["seconds"], r["peak_kib"] / 1024, r["written"] / 2**20,
             dbsize / r["bytes"], r["first_tenth"], r["last_tenth"], ptime, r["bytes"] / 2**20 / ptime,
             psize / r["bytes"], limit))
     print()

@@ -124,7 +124,9 @@ sqlite3 *es_search_open_writer(const char *db_path, es_err *err)
 {
     char *path = es_search_path(db_path);
     sqlite3 *db = NULL;
-    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL);
+    /* Used by one thread at a time (the indexer's): no mutex per call. */
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                             NULL);
     if (rc != SQLITE_OK) {
         es_err_set(err, "%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
     } else {

@@ -131,8 +131,10 @@ es_store *es_store_open_notify(const char *path, const es_store_notice *notice, 
         es_err_set(err, "a database in memory cannot be searched: give a file");
         return NULL;
     }
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL) !=
-        SQLITE_OK) {
+    /* No mutex per call: the store's lock keeps the threads of a load from
+     * using the connection at once, and a session uses it from one. */
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         es_err_set(err, "%s", db ? sqlite3_errmsg(db) : "cannot open database");
         sqlite3_close(db);
         return NULL;
