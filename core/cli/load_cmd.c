@@ -15,6 +15,7 @@
 typedef struct load_view {
     int progress;       /* draw a progress bar */
     int bar_drawn;
+    int bar_used;       /* a bar was drawn: the wait for the index is shown too */
     size_t formats[ES_FORMAT_RTF + 1];   /* documents loaded, by format */
 } load_view;
 
@@ -82,6 +83,7 @@ static void draw_progress(void *ctx, size_t done, size_t total)
     if (!v->progress || total < PROGRESS_MIN_FILES)
         return;
     int filled = (int)(done * BAR_WIDTH / total);
+    v->bar_used = 1;
     fprintf(stderr, "\r[%.*s%*s] %zu/%zu files", filled, "##############################",
             BAR_WIDTH - filled, "", done, total);
     v->bar_drawn = 1;
@@ -154,6 +156,10 @@ int es_cmd_load(es_app *app, int argc, char **argv)
                    : es_ingest_run(&app->pipeline, &sink, paths, npaths, &opt, &ev, &t);
     /* The search file is written on a thread of its own behind the rows:
      * the load ends when it holds them too. */
+    if (view.bar_used) {
+        fputs("indexing the last sentences for search...", stderr);
+        view.bar_drawn = 1;
+    }
     es_err why = {{0}};
     int searchable = es_store_searchable(app->store, &why);
     clear_bar(&view);
