@@ -168,7 +168,7 @@ int es_cmd_load(es_app *app, int argc, char **argv)
     print_formats(&view);
     fputc('\n', stderr);
     if (searchable != 0)
-        fprintf(stderr, "edushell: %s-search: the search index lacks some sentences (searches read their text): %s\n",
-                es_store_path(app->store), why.msg);
+        fprintf(stderr, "edushell: %s (the rows are stored; searches read the sentences the index lacks)\n",
+                why.msg);
     return rc == 0 && searchable == 0 ? ES_EXIT_OK : ES_EXIT_FAILURE;
 }

@@ -159,6 +159,15 @@ static int attached_version(sqlite3 *db)
     return v;
 }
 
+/* Without a search file: an empty index in memory in its place, which
+ * answers for no sentence, so that searches read them all. */
+static const char EMPTY_SEARCH[] =
+    "ATTACH ':memory:' AS search;"
+    "CREATE VIRTUAL TABLE search.sentences_fts USING fts5("
+    "    text, content='', tokenize='edu_bigram', detail=none, columnsize=0);"
+    "CREATE TABLE search.search_state (key TEXT PRIMARY KEY, value);"
+    "INSERT INTO search.search_state VALUES ('database', NULL), ('sentences', 0), ('removed', 0);";
+
 int es_search_attach(sqlite3 *db, const char *db_path, es_err *err)
 {
     char *path = es_search_path(db_path);
@@ -168,13 +177,18 @@ int es_search_attach(sqlite3 *db, const char *db_path, es_err *err)
         /* Missing, or of another version: made (again) by a writer. */
         if (rc == 0)
             sqlite3_exec(db, "DETACH search", NULL, NULL, NULL);
-        sqlite3 *writer = es_search_open_writer(db_path, err);
+        sqlite3 *writer = es_search_open_writer(db_path, &why);
         sqlite3_close(writer);
-        rc = writer ? attach_read_only(db, path, "search", &why) : -1;
-        if (rc != 0 && writer)
-            es_err_set(err, "%s: %s", path, why.msg);
+        if (writer)
+            rc = attach_read_only(db, path, "search", &why);
+        if (!writer || rc != 0) {
+            /* A file that cannot be made (a read-only folder, a directory
+             * in its place) loses no function, only speed. */
+            es_err_set(err, "%s%s%s", writer ? path : "", writer ? ": " : "", why.msg);
+            rc = es_store_exec(db, EMPTY_SEARCH, &why) == 0 ? 1 : es_err_set(err, "%s: %s", path, why.msg);
+        }
     }
-    if (rc == 0 && es_store_exec(db, SEARCH_THROUGH_VIEW, &why) != 0)
+    if (rc >= 0 && es_store_exec(db, SEARCH_THROUGH_VIEW, &why) != 0)
         rc = es_err_set(err, "%s: %s", path, why.msg);
     free(path);
     return rc;

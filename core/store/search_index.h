@@ -32,7 +32,9 @@ char *es_search_path(const char *db_path);
 /* Creates the search file when it is missing, and attaches it to the
  * database's connection `db` read-only as `search` (so that the
  * connection's write transactions never lock it), with the view
- * search_through. */
+ * search_through. Returns 0; or 1 when the file can be neither made nor
+ * read (err says why), with an empty index in memory attached in its
+ * place; or -1. */
 int es_search_attach(sqlite3 *db, const char *db_path, es_err *err);
 
 /* A connection that writes the search file (made when missing), with the

@@ -151,14 +151,21 @@ es_store *es_store_open_notify(const char *path, const es_store_notice *notice, 
         sqlite3_close(db);
         return NULL;
     }
-    int upgraded = -1;
+    int upgraded = -1, searchable = -1;
+    es_err search_why = {{0}};
     if (es_store_use_wal(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err) != 0 ||
-        (upgraded = es_store_schema(db, notice, err)) < 0 || es_search_attach(db, path, err) != 0 ||
-        (upgraded && build_search(path, err) != 0)) {
+        (upgraded = es_store_schema(db, notice, err)) < 0 || (searchable = es_search_attach(db, path, &search_why)) < 0 ||
+        (upgraded && searchable == 0 && build_search(path, err) != 0)) {
+        if (searchable < 0 && upgraded >= 0)
+            es_err_set(err, "%s", search_why.msg);
         sqlite3_close(db);
         return NULL;
     }
     es_store *s = es_xcalloc(1, sizeof *s);
+    /* No search file to be had: searches read the sentences, and a load
+     * says why at its end (es_store_searchable). */
+    if (searchable == 1)
+        s->search_failure = es_xstrdup(search_why.msg);
     pthread_mutex_init(&s->lock, NULL);
     s->db = db;
     s->path = es_xstrdup(path);

@@ -80,4 +80,12 @@ wait $pb || fail "the second of two loads at once: $(cat "$WORK/b.err")"
 expect_eq "$(edu "$WORK/two.db" 'print(edu.sql("SELECT count(*) AS n FROM documents")[1].n)')" 30 "documents of two loads"
 expect_eq "$(caught_up "$WORK/two.db")" 1 "the index after two loads at once"
 searches_exact "$WORK/two.db" || fail "searches after two loads at once"
+# A search file that cannot be made (a directory in its place): the load
+# stores every row and fails naming the file, and searches read the text.
+mkdir "$WORK/blocked.db-search"
+out=$("$EDUSHELL" --db "$WORK/blocked.db" load "$WORK/docs" 2>&1) && fail "a load without its search file succeeded"
+expect_contains "$out" "blocked.db-search: unable to open"
+expect_contains "$out" "the rows are stored"
+expect_eq "$(edu "$WORK/blocked.db" 'print(edu.sql("SELECT count(*) AS n FROM documents")[1].n)')" 7 "documents without a search file"
+searches_exact "$WORK/blocked.db" || fail "searches without a search file to be had"
 echo ok
