@@ -101,7 +101,7 @@ static int open_batch(es_store *s, es_err *err)
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(s->db, SQL_NEXT_SENTENCE, -1, &st, NULL);
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        s->batch.next_sentence = sqlite3_column_int64(st, 0);
+        s->batch.first_sentence = s->batch.next_sentence = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW || es_store_exec(s->db, SQL_FORGET_REMOVED, err) != 0) {
         if (rc != SQLITE_ROW)
@@ -112,9 +112,12 @@ static int open_batch(es_store *s, es_err *err)
     return 0;
 }
 
-/* Records the highest sentence id given, at the end of the batch. */
+/* Records the highest sentence id given, at the end of a batch that gave
+ * any (a batch of unchanged documents writes nothing). */
 static int record_sentence_high(es_store *s, es_err *err)
 {
+    if (s->batch.next_sentence == s->batch.first_sentence)
+        return 0;
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db, SQL_SENTENCE_HIGH, -1, &st, NULL) != SQLITE_OK)
         return es_err_set(err, "%s", sqlite3_errmsg(s->db));

@@ -22,7 +22,7 @@ typedef struct es_batch {
     int open;                /* the transaction is open */
     es_batch_doc *docs;      /* stored, metric phrases not yet in their index */
     size_t n, cap;
-    sqlite3_int64 next_sentence; /* the id the next sentence stored takes */
+    sqlite3_int64 first_sentence, next_sentence; /* ids of the batch's first and next sentence */
     char *lost;              /* why the transaction was rolled back under the batch */
 } es_batch;
 

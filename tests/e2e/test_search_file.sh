@@ -57,11 +57,18 @@ expect_contains "$out" "1 replaced"
 expect_eq "$(caught_up "$DB")" 1 "the index after a replacement"
 expect_eq "$(edu "$DB" 'print(#edu.search("旧句子"))')" 0 "the replaced sentence found"
 expect_eq "$(edu "$DB" 'print(#edu.search("替换后"))')" 1 "the new sentence found"
+expect_eq "$(edu "$DB" 'print(edu.sql("SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query(?1)", "旧句")[1].n)')" \
+  0 "sentences the index still holds for the replaced text"
 searches_exact "$DB" || fail "searches after a replacement"
 # The removed text is kept only until the index has taken it out.
 printf '第二份\n又一个句子。\n' >"$WORK/docs/more.txt"
 "$EDUSHELL" --db "$DB" load "$WORK/docs" >/dev/null 2>&1 || fail "the load after the replacement"
 expect_eq "$(edu "$DB" 'print(edu.sql("SELECT count(*) AS n FROM search_removed")[1].n)')" 0 "removed sentences kept"
+# A load of nothing new writes to neither file.
+stamp() { sha256sum "$DB" "$DB-search" | cut -d' ' -f1; }
+before=$(stamp)
+"$EDUSHELL" --db "$DB" load "$WORK/docs" >/dev/null 2>&1 || fail "the load of nothing new"
+expect_eq "$(stamp)" "$before" "the files after a load of nothing new"
 
 # Two loads at once into one database: both end, and the index holds the
 # sentences of both.
