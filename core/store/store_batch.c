@@ -1,8 +1,9 @@
 /* Documents into the database in batches: one write transaction a batch,
- * a savepoint a document, so that a document is stored whole or not at
- * all and a crash loses at most the batch in flight. The index of metric
- * phrases takes a batch's rows at its commit, in one go: writing it at
- * every savepoint would make it write a small segment per document. The
+ * so that a crash loses at most the batch in flight. A document is stored
+ * whole or not at all: one that fails part-way has the transaction rolled
+ * back and the batch's others written again (replay_batch). The index of
+ * metric phrases takes a batch's rows at its commit, in one go: writing
+ * it document by document would make it write a small segment each. The
  * sentences' index is written after the commit, by the indexer on its own
  * thread (search_index.h). */
 #include <stdlib.h>
@@ -34,18 +35,22 @@ static void batch_push(es_batch *b, const es_document *doc, es_doc_rows rows)
     b->docs[b->n++] = (es_batch_doc){doc, rows};
 }
 
-/* Takes a document stored earlier in this batch out of it (it is being
- * replaced); returns whether it was there, i.e. not in the index yet. */
-static int batch_drop(es_batch *b, sqlite3_int64 id)
+/* Where in the batch the document stored as `id` is, or -1. */
+static long batch_find(const es_batch *b, sqlite3_int64 id)
 {
-    for (size_t i = 0; i < b->n; i++) {
-        if (b->docs[i].rows.id == id) {
-            es_doc_rows_free(&b->docs[i].rows);
-            b->docs[i] = b->docs[--b->n];
-            return 1;
-        }
-    }
-    return 0;
+    for (size_t i = 0; i < b->n; i++)
+        if (b->docs[i].rows.id == id)
+            return (long)i;
+    return -1;
+}
+
+/* Takes entry i out of the batch (it was replaced), keeping the order of
+ * the others: a replay writes them again in that order. */
+static void batch_remove(es_batch *b, size_t i)
+{
+    es_doc_rows_free(&b->docs[i].rows);
+    memmove(&b->docs[i], &b->docs[i + 1], (b->n - i - 1) * sizeof *b->docs);
+    b->n--;
 }
 
 /* An I/O error, a full disk or lack of memory makes SQLite roll back the
@@ -60,25 +65,43 @@ static void note_if_lost(es_store *s, const char *why)
     }
 }
 
+/* Writes a document's rows in the batch's transaction, replacing the
+ * stored one when it changed. No savepoint: one per document made every
+ * page it touched be copied first, a fifth of the writing. A document that
+ * fails part-way leaves rows behind, which the caller's replay_batch
+ * takes away. */
 static int write_document(es_store *s, const es_document *doc, es_found found, sqlite3_int64 old_id,
                           es_err *err)
 {
-    if (es_store_exec(s->db, "SAVEPOINT document", err) != 0)
-        return -1;
-    int rc = 0;
+    long earlier = -1;
     if (found == ES_FOUND_CHANGED) {
-        int indexed = !batch_drop(&s->batch, old_id);
-        rc = es_store_delete_doc(&s->stmts, old_id, indexed, err);
+        /* Stored earlier in this batch: its metric phrases are not in their
+         * index yet. */
+        earlier = batch_find(&s->batch, old_id);
+        if (es_store_delete_doc(&s->stmts, old_id, earlier < 0, err) != 0)
+            return -1;
     }
     es_doc_rows rows = {0};
-    if (rc == 0)
-        rc = es_store_insert_doc(&s->stmts, doc->key, doc, &rows, &s->batch.next_sentence, err);
-    if (rc != 0)
-        sqlite3_exec(s->db, "ROLLBACK TO document", NULL, NULL, NULL);
-    sqlite3_exec(s->db, "RELEASE document", NULL, NULL, NULL);
-    if (rc == 0)
-        batch_push(&s->batch, doc, rows);
-    return rc;
+    if (es_store_insert_doc(&s->stmts, doc->key, doc, &rows, &s->batch.next_sentence, err) != 0)
+        return -1;
+    if (earlier >= 0)
+        batch_remove(&s->batch, (size_t)earlier);
+    batch_push(&s->batch, doc, rows);
+    return 0;
+}
+
+/* Looks the document up, inside the transaction (another load cannot store
+ * it between the look and the write), and writes it unless stored. */
+static int put_document(es_store *s, const es_document *doc, es_put_result *result, es_err *err)
+{
+    sqlite3_int64 old_id = 0;
+    es_found found = es_store_find(&s->stmts, doc->key, doc->sha256, &old_id);
+    if (found == ES_FOUND_SAME || found == ES_FOUND_ELSEWHERE) {
+        *result = ES_PUT_UNCHANGED;
+        return 0;
+    }
+    *result = found == ES_FOUND_CHANGED ? ES_PUT_REPLACED : ES_PUT_ADDED;
+    return write_document(s, doc, found, old_id, err);
 }
 
 /* The first id a batch's sentences take: past every id given before,
@@ -127,26 +150,48 @@ static int record_sentence_high(es_store *s, es_err *err)
     return rc;
 }
 
+/* After a document failed part-way: the batch's transaction is rolled
+ * back and the documents stored before in it are written again, from
+ * memory (the caller keeps them until the commit). The state is the one
+ * they were first written in, so they store alike; should one fail all the
+ * same, the batch is lost, and the commit says why. */
+static void replay_batch(es_store *s)
+{
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    es_batch earlier = s->batch;
+    s->batch.docs = NULL;
+    s->batch.n = s->batch.cap = 0;
+    s->batch.open = 0;
+    es_err why = {{0}};
+    int rc = open_batch(s, &why);
+    for (size_t i = 0; rc == 0 && i < earlier.n; i++) {
+        es_put_result again;
+        rc = put_document(s, earlier.docs[i].doc, &again, &why);
+    }
+    if (rc != 0) {
+        if (s->batch.open)
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        s->batch.open = 0;
+        batch_clear(&s->batch);
+        s->batch.lost = es_xstrdup(why.msg);
+    }
+    batch_clear(&earlier);
+    free(earlier.docs);
+}
+
 static int add_locked(es_store *s, const es_document *doc, es_put_result *result, es_err *err)
 {
     if (s->batch.lost)
         return es_err_set(err, "%s", s->batch.lost);
     if (!s->batch.open && open_batch(s, err) != 0)
         return -1;
-    /* Looked up inside the transaction: another load cannot store the same
-     * document between the look and the write. */
-    sqlite3_int64 old_id = 0;
-    es_found found = es_store_find(&s->stmts, doc->key, doc->sha256, &old_id);
-    if (found == ES_FOUND_SAME || found == ES_FOUND_ELSEWHERE) {
-        *result = ES_PUT_UNCHANGED;
+    if (put_document(s, doc, result, err) == 0)
         return 0;
-    }
-    *result = found == ES_FOUND_CHANGED ? ES_PUT_REPLACED : ES_PUT_ADDED;
-    if (write_document(s, doc, found, old_id, err) != 0) {
+    if (sqlite3_get_autocommit(s->db))
         note_if_lost(s, err->msg);
-        return -1;
-    }
-    return 0;
+    else
+        replay_batch(s);
+    return -1;
 }
 
 int es_store_add(es_store *s, const es_document *doc, es_put_result *result, es_err *err)

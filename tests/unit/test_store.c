@@ -259,6 +259,57 @@ static void test_batch_replaces_its_own_document(void **state)
     sqlite3_close(search);
 }
 
+/* A document that fails part-way in a batch holding a replacement and a
+ * document stored before it: the batch is rolled back and written again,
+ * so the others are stored as they were (the replacement, not what it
+ * replaced) and both indexes hold exactly the committed rows. */
+static void test_failure_after_a_replacement_in_the_batch(void **state)
+{
+    fixture *f = *state;
+    test_doc a, a2, b, c;
+    char ka[160], kb[160], kc[160];
+    snprintf(ka, sizeof ka, "%s/a", f->dir);
+    snprintf(kb, sizeof kb, "%s/b", f->dir);
+    snprintf(kc, sizeof kc, "%s/c", f->dir);
+    build_doc(&a, ka, "新增幼儿园57所。普惠性幼儿园覆盖率达92.81%。");
+    build_doc(&a2, ka, "新增幼儿园58所。普惠性幼儿园覆盖率达92.81%。");
+    build_doc(&b, kb, "新增幼儿园70所。专任教师幼儿园覆盖率达92.81%。");
+    build_doc(&c, kc, "新增幼儿园59所。普惠性幼儿园覆盖率达92.81%。");
+    b.inds[1].value = 999;
+    assert_int_equal(sqlite3_exec(es_store_db(f->store),
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON indicators WHEN new.value > 900"
+        " BEGIN SELECT RAISE(ABORT, 'refused'); END", NULL, NULL, NULL), SQLITE_OK);
+    es_put_result r;
+    es_err err = {{0}};
+    assert_int_equal(es_store_add(f->store, &c.doc, &r, &err), 0);
+    assert_int_equal(es_store_add(f->store, &a.doc, &r, &err), 0);
+    assert_int_equal(es_store_add(f->store, &a2.doc, &r, &err), 0);
+    assert_int_equal(r, ES_PUT_REPLACED);
+    assert_int_equal(es_store_add(f->store, &b.doc, &r, &err), -1);
+    assert_non_null(strstr(err.msg, "refused"));
+    assert_int_equal(es_store_commit(f->store, &err), 0);
+    assert_int_equal(count(f->store, "documents"), 2);
+    assert_int_equal(count(f->store, "indicators"), 4);
+    assert_int_equal(found(f->store, "幼儿园57"), 0);
+    assert_int_equal(found(f->store, "幼儿园58"), 1);
+    assert_int_equal(found(f->store, "幼儿园59"), 1);
+    assert_int_equal(found(f->store, "专任教师"), 0);
+    assert_int_equal(count(f->store, "indicators_fts WHERE indicators_fts MATCH edu_bigram_query('覆盖率')"), 2);
+    assert_int_equal(sqlite3_exec(es_store_db(f->store),
+        "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)", NULL, NULL, NULL), SQLITE_OK);
+
+    /* The replacement itself failing: the stored document stays, indexed. */
+    build_doc(&a2, ka, "新增幼儿园60所。普惠性幼儿园覆盖率达92.81%。");
+    a2.inds[1].value = 999;
+    assert_int_equal(es_store_add(f->store, &a2.doc, &r, &err), -1);
+    assert_int_equal(es_store_commit(f->store, &err), 0);
+    assert_int_equal(found(f->store, "幼儿园58"), 1);
+    assert_int_equal(found(f->store, "幼儿园60"), 0);
+    assert_int_equal(count(f->store, "indicators_fts WHERE indicators_fts MATCH edu_bigram_query('覆盖率')"), 2);
+    assert_int_equal(sqlite3_exec(es_store_db(f->store),
+        "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)", NULL, NULL, NULL), SQLITE_OK);
+}
+
 static void test_refuses_non_sqlite_file(void **state)
 {
     fixture *f = *state;
@@ -358,6 +409,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_failed_put_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_commits_all_but_the_failed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_replaces_its_own_document, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failure_after_a_replacement_in_the_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_non_sqlite_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_figure_periods_and_cells, setup, teardown),
         cmocka_unit_test_setup_teardown(test_older_database_gains_columns, setup, teardown),

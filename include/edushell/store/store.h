@@ -43,10 +43,11 @@ struct sqlite3 *es_store_db(es_store *s);
 int es_store_has(es_store *s, const char *key, const char *sha256);
 
 /* Adds a built document to the batch in flight, opening one (a write
- * transaction) when none is: all of the document or nothing of it, in a
- * savepoint of its own. A failed document leaves the others of the batch
- * in place. Nothing is visible to others or durable before es_store_commit,
- * which reads the document again: keep it until then. */
+ * transaction) when none is: all of the document or nothing of it. A
+ * failed document leaves the others of the batch in place (the batch is
+ * rolled back and its others written again). Nothing is visible to others
+ * or durable before es_store_commit, which reads the documents again: keep
+ * them until then. */
 int es_store_add(es_store *s, const es_document *doc, es_put_result *result, es_err *err);
 
 /* Makes the batch in flight searchable and commits it. Fails, with the
