@@ -196,6 +196,22 @@ static long long count_in(const char *db_path, const char *table)
     return n;
 }
 
+/* A document with a figure over 900 then fails part-way: its document
+ * row and first figure are written before the trigger refuses it. */
+static void refuse_values_over_900(es_store *s)
+{
+    assert_int_equal(sqlite3_exec(es_store_db(s),
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON indicators WHEN new.value > 900"
+        " BEGIN SELECT RAISE(ABORT, 'refused'); END", NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* FTS5's own check of the index of metric phrases against the indicators. */
+static void metric_index_is_whole(es_store *s)
+{
+    assert_int_equal(sqlite3_exec(es_store_db(s),
+        "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)", NULL, NULL, NULL), SQLITE_OK);
+}
+
 /* A batch: documents added are invisible to other connections until the
  * commit; one that fails leaves the others of its batch in place; the
  * index finds every committed sentence. */
@@ -211,9 +227,7 @@ static void test_batch_commits_all_but_the_failed(void **state)
     build_doc(&b, kb, "新增幼儿园58所。普惠性幼儿园覆盖率达92.81%。");
     build_doc(&c, kc, "新增幼儿园59所。普惠性幼儿园覆盖率达92.81%。");
     b.inds[1].value = 999; /* refused by the trigger below */
-    assert_int_equal(sqlite3_exec(es_store_db(f->store),
-        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON indicators WHEN new.value > 900"
-        " BEGIN SELECT RAISE(ABORT, 'refused'); END", NULL, NULL, NULL), SQLITE_OK);
+    refuse_values_over_900(f->store);
     es_put_result r;
     es_err err = {{0}};
     assert_int_equal(es_store_add(f->store, &a.doc, &r, &err), 0);
@@ -276,9 +290,7 @@ static void test_failure_after_a_replacement_in_the_batch(void **state)
     build_doc(&b, kb, "新增幼儿园70所。专任教师幼儿园覆盖率达92.81%。");
     build_doc(&c, kc, "新增幼儿园59所。普惠性幼儿园覆盖率达92.81%。");
     b.inds[1].value = 999;
-    assert_int_equal(sqlite3_exec(es_store_db(f->store),
-        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON indicators WHEN new.value > 900"
-        " BEGIN SELECT RAISE(ABORT, 'refused'); END", NULL, NULL, NULL), SQLITE_OK);
+    refuse_values_over_900(f->store);
     es_put_result r;
     es_err err = {{0}};
     assert_int_equal(es_store_add(f->store, &c.doc, &r, &err), 0);
@@ -295,8 +307,7 @@ static void test_failure_after_a_replacement_in_the_batch(void **state)
     assert_int_equal(found(f->store, "幼儿园59"), 1);
     assert_int_equal(found(f->store, "专任教师"), 0);
     assert_int_equal(count(f->store, "indicators_fts WHERE indicators_fts MATCH edu_bigram_query('覆盖率')"), 2);
-    assert_int_equal(sqlite3_exec(es_store_db(f->store),
-        "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)", NULL, NULL, NULL), SQLITE_OK);
+    metric_index_is_whole(f->store);
 
     /* The replacement itself failing: the stored document stays, indexed. */
     build_doc(&a2, ka, "新增幼儿园60所。普惠性幼儿园覆盖率达92.81%。");
@@ -306,8 +317,7 @@ static void test_failure_after_a_replacement_in_the_batch(void **state)
     assert_int_equal(found(f->store, "幼儿园58"), 1);
     assert_int_equal(found(f->store, "幼儿园60"), 0);
     assert_int_equal(count(f->store, "indicators_fts WHERE indicators_fts MATCH edu_bigram_query('覆盖率')"), 2);
-    assert_int_equal(sqlite3_exec(es_store_db(f->store),
-        "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)", NULL, NULL, NULL), SQLITE_OK);
+    metric_index_is_whole(f->store);
 }
 
 static void test_refuses_non_sqlite_file(void **state)
