@@ -374,11 +374,5 @@ int es_read_docx_package(zip_t *z, es_source *out, es_err *err)
 
 int es_read_docx(const char *bytes, size_t len, es_source *out, es_err *err)
 {
-    memset(out, 0, sizeof *out);
-    zip_t *z = zipr_open(bytes, len, err);
-    if (!z)
-        return -1;
-    int rc = es_read_docx_package(z, out, err);
-    zipr_close(z);
-    return rc;
+    return es_read_package_bytes(bytes, len, es_read_docx_package, out, err);
 }

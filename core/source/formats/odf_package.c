@@ -83,23 +83,22 @@ int es_read_odf_package(zip_t *z, es_format want, es_source *out, es_err *err)
                        out, err);
 }
 
-static int read_kind(const char *bytes, size_t len, es_format want, es_source *out, es_err *err)
+static int read_odt_package(zip_t *z, es_source *out, es_err *err)
 {
-    memset(out, 0, sizeof *out);
-    zip_t *z = zipr_open(bytes, len, err);
-    if (!z)
-        return -1;
-    int rc = es_read_odf_package(z, want, out, err);
-    zipr_close(z);
-    return rc;
+    return es_read_odf_package(z, ES_FORMAT_ODT, out, err);
+}
+
+static int read_ods_package(zip_t *z, es_source *out, es_err *err)
+{
+    return es_read_odf_package(z, ES_FORMAT_ODS, out, err);
 }
 
 int es_read_odt(const char *bytes, size_t len, es_source *out, es_err *err)
 {
-    return read_kind(bytes, len, ES_FORMAT_ODT, out, err);
+    return es_read_package_bytes(bytes, len, read_odt_package, out, err);
 }
 
 int es_read_ods(const char *bytes, size_t len, es_source *out, es_err *err)
 {
-    return read_kind(bytes, len, ES_FORMAT_ODS, out, err);
+    return es_read_package_bytes(bytes, len, read_ods_package, out, err);
 }

@@ -66,13 +66,18 @@ static int read_package(zip_t *z, es_source *out, es_err *err)
     return rc;
 }
 
-int es_read_zip_package(const char *bytes, size_t len, es_source *out, es_err *err)
+int es_read_package_bytes(const char *bytes, size_t len, es_package_reader read, es_source *out, es_err *err)
 {
     memset(out, 0, sizeof *out);
     zip_t *z = zipr_open(bytes, len, err);
     if (!z)
         return -1;
-    int rc = read_package(z, out, err);
+    int rc = read(z, out, err);
     zipr_close(z);
     return rc;
+}
+
+int es_read_zip_package(const char *bytes, size_t len, es_source *out, es_err *err)
+{
+    return es_read_package_bytes(bytes, len, read_package, out, err);
 }
