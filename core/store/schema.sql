@@ -1,4 +1,4 @@
--- edushell database schema, version 5 (PRAGMA user_version). es_store_open
+-- edushell database schema, version 6 (PRAGMA user_version). es_store_open
 -- creates it in a new database and brings an older one up to it
 -- (store_schema.c); a database at this version is opened without writing.
 -- Every statement is idempotent. Offsets (start, end) are byte offsets into
@@ -32,7 +32,7 @@ CREATE INDEX IF NOT EXISTS documents_region_name ON documents(region, name, year
 -- heading line; the view `sections` adds its text as `heading`.
 CREATE TABLE IF NOT EXISTS section_spans (
     id          INTEGER PRIMARY KEY,
-    doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc_id      INTEGER NOT NULL,         -- documents.id
     seq         INTEGER NOT NULL,         -- order in the document, from 0
     level       INTEGER NOT NULL,         -- 1 一、  2 （一）  3 1．  4 一是
     parent_seq  INTEGER,                  -- seq of the enclosing section
@@ -50,7 +50,7 @@ FROM section_spans s JOIN documents d ON d.id = s.doc_id;
 -- the text of each.
 CREATE TABLE IF NOT EXISTS sentence_spans (
     id          INTEGER PRIMARY KEY,
-    doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc_id      INTEGER NOT NULL,         -- documents.id
     seq         INTEGER NOT NULL,
     section_seq INTEGER,
     paragraph   INTEGER NOT NULL,
@@ -67,8 +67,8 @@ FROM sentence_spans s JOIN documents d ON d.id = s.doc_id;
 
 CREATE TABLE IF NOT EXISTS indicators (
     id          INTEGER PRIMARY KEY,
-    doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    sentence_id INTEGER REFERENCES sentence_spans(id) ON DELETE CASCADE,
+    doc_id      INTEGER NOT NULL,         -- documents.id
+    sentence_id INTEGER,                  -- sentence_spans.id
     start       INTEGER NOT NULL,
     end         INTEGER NOT NULL,
     number      TEXT NOT NULL,            -- the quantity as written
@@ -93,13 +93,16 @@ CREATE TABLE IF NOT EXISTS indicators (
 );
 -- What the analysis functions ask first: a canonical metric (rank,
 -- series, compare: the figures index holds every column they read, so
--- they never visit the table), a document's figures of a year and kind
+-- they never visit the table; only figures with a canonical metric, about
+-- a fifth, are in it: every query it serves names one, and the load
+-- writes the others' entries no more), a document's figures of a year and kind
 -- (plan vs actual, a region's year), a kind, and the rank claims on their
 -- own (kind too, though always 'rank': a query naming it is then answered
 -- from the index alone).
 CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id, year, kind, metric_id);
 CREATE INDEX IF NOT EXISTS indicators_figures ON indicators(
-    metric_id, kind, basis, year, period_start, subject, doc_id, unit, cmp, start, value, value_hi);
+    metric_id, kind, basis, year, period_start, subject, doc_id, unit, cmp, start, value, value_hi)
+    WHERE metric_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS indicators_kind ON indicators(kind, year);
 CREATE INDEX IF NOT EXISTS indicators_claims ON indicators(
     doc_id, scope, year, value, start, cmp, unit, metric, number, kind) WHERE kind = 'rank';
@@ -136,6 +139,17 @@ CREATE TRIGGER IF NOT EXISTS documents_unindex BEFORE DELETE ON documents BEGIN
     INSERT INTO search_removed(sentence_id, text)
     SELECT s.id, CAST(substr(CAST(old.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)
     FROM sentence_spans s WHERE s.doc_id = old.id ORDER BY s.id;
+END;
+
+-- A document's sections, sentences and figures go with it. A trigger, not
+-- foreign keys: SQLite checks a foreign key at every row a load inserts,
+-- and a cascade from sentences to figures would look for the figures of
+-- each removed sentence in the whole table. Each delete here is by an
+-- index whose first column is doc_id.
+CREATE TRIGGER IF NOT EXISTS documents_children AFTER DELETE ON documents BEGIN
+    DELETE FROM indicators WHERE doc_id = old.id;
+    DELETE FROM sentence_spans WHERE doc_id = old.id;
+    DELETE FROM section_spans WHERE doc_id = old.id;
 END;
 
 -- Report runs (scheduled or by hand), newest last.

@@ -153,7 +153,7 @@ es_store *es_store_open_notify(const char *path, const es_store_notice *notice, 
     }
     int upgraded = -1, searchable = -1;
     es_err search_why = {{0}};
-    if (es_store_use_wal(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", err) != 0 ||
+    if (es_store_use_wal(db, "PRAGMA synchronous=NORMAL;", err) != 0 ||
         (upgraded = es_store_schema(db, notice, err)) < 0 || (searchable = es_search_attach(db, path, &search_why)) < 0 ||
         (upgraded && searchable == 0 && build_search(path, err) != 0)) {
         if (searchable < 0 && upgraded >= 0)

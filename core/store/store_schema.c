@@ -11,7 +11,7 @@
 
 extern const char es_schema_sql[];
 
-enum { SCHEMA_VERSION = 5 };
+enum { SCHEMA_VERSION = 6 };
 
 /* Memory the index of metric phrases gathers terms in before it writes a
  * segment: large, so a batch of documents becomes one segment, not many. */
@@ -77,6 +77,12 @@ static const char SECTIONS_TO_SPANS[] =
  * its own (search_index.h), which the indexer builds after the upgrade. */
 static const char SENTENCE_SEARCH_OF_5[] = "DROP TABLE IF EXISTS sentences_fts;";
 
+/* Version 5: the figures index held every figure, though only those with
+ * a canonical metric are asked of it; schema.sql makes it again, partial,
+ * and adds the trigger that removes a document's rows with it (the
+ * tables' foreign keys stay declared in older files, unenforced). */
+static const char FIGURES_OF_6[] = "DROP INDEX IF EXISTS indicators_figures;";
+
 static int configure_search(sqlite3 *db, es_err *err)
 {
     char sql[128];
@@ -119,17 +125,20 @@ static const char *upgrade_notice(int version)
 {
     switch (version) {
     case 1:
-        return "upgrading the database to version 5 (sentences and sections stored once, a new search"
+        return "upgrading the database to version 6 (sentences and sections stored once, a new search"
                " index in a file of its own): this reads every document once";
     case 2:
-        return "upgrading the database to version 5 (indexes for rankings and comparisons, sections stored"
+        return "upgrading the database to version 6 (indexes for rankings and comparisons, sections stored"
                " once, a smaller search index in a file of its own): this reads every sentence once";
     case 3:
-        return "upgrading the database to version 5 (sections stored once, a smaller search index in a"
+        return "upgrading the database to version 6 (sections stored once, a smaller search index in a"
                " file of its own, indexes for plans and rank claims): this reads every sentence once";
-    default:
-        return "upgrading the database to version 5 (the search index of sentences moves to a file of"
+    case 4:
+        return "upgrading the database to version 6 (the search index of sentences moves to a file of"
                " its own, built again): this reads every sentence once";
+    default:
+        return "upgrading the database to version 6 (a smaller index of figures by canonical metric):"
+               " this reads every figure once";
     }
 }
 
@@ -151,7 +160,8 @@ static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, int *upgra
         return -1;
     if (version <= 3 && (es_store_exec(db, VIEWS_AND_INDEXES_OF_3, err) != 0 || upgrade_to_4(db, err) != 0))
         return -1;
-    if (es_store_exec(db, SENTENCE_SEARCH_OF_5, err) != 0 || es_store_exec(db, es_schema_sql, err) != 0)
+    if (es_store_exec(db, SENTENCE_SEARCH_OF_5, err) != 0 || es_store_exec(db, FIGURES_OF_6, err) != 0 ||
+        es_store_exec(db, es_schema_sql, err) != 0)
         return -1;
     /* A new database, or the index of metric phrases made again above. */
     if (version <= 3 && configure_search(db, err) != 0)

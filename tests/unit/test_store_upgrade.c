@@ -1,10 +1,11 @@
 /* A database made by version 1 (sentences holding a copy of their text,
  * a trigram search index, no recorded version), by version 2 or 3 (views
- * and indexes since replaced) or by version 4 (the sentences' index in the
- * database itself) opens: it is upgraded once, with a notice, to sentences
- * stored as spans and the bigram index in a search file of its own, losing
- * nothing; it then opens without being written to. A database from a
- * newer version is refused. */
+ * and indexes since replaced), by version 4 (the sentences' index in the
+ * database itself) or by version 5 (every figure in the figures index,
+ * rows removed by foreign keys) opens: it is upgraded once, with a notice,
+ * to sentences stored as spans and the bigram index in a search file of
+ * its own, losing nothing; it then opens without being written to. A
+ * database from a newer version is refused. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,7 +124,7 @@ static es_store *open_upgraded(fixture *f, const char *path)
     if (!s)
         fail_msg("%s", err.msg);
     assert_int_equal(f->notices, 1);
-    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 5);
+    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 6);
     /* The search file was made at once: it holds every sentence. */
     assert_int_equal(one_int(es_store_db(s), "SELECT (SELECT id FROM search_through)"
                                              " = (SELECT max(id) FROM sentence_spans)"), 1);
@@ -298,6 +299,66 @@ static void test_upgrades_version_4_search(void **state)
     es_store_close(s);
 }
 
+/* The plan SQLite makes for `sql`, its first line's detail. */
+static int plan_has(sqlite3 *db, const char *sql, const char *detail)
+{
+    char explain[512];
+    snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, explain, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+    int found = 0;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        found |= strstr((const char *)sqlite3_column_text(st, 3), detail) != NULL;
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* Version 5: every figure in the figures index, and a document's rows
+ * removed by foreign keys (which the file keeps declared). Opened, the
+ * index holds only the figures with a canonical metric and still answers
+ * a query naming one alone; a document removed takes its rows along. */
+static void test_upgrades_version_5_figures(void **state)
+{
+    fixture *f = *state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->v1, &db), SQLITE_OK);
+    sqlite3_close(db);
+    es_store *s = open_upgraded(f, f->v1); /* version 1's tables, foreign keys declared */
+    es_store_close(s);
+    assert_int_equal(sqlite3_open(f->v1, &db), SQLITE_OK);
+    exec(db, "DROP INDEX indicators_figures; DROP TRIGGER documents_children;"
+             "CREATE INDEX indicators_figures ON indicators(metric_id, kind, basis, year, period_start,"
+             " subject, doc_id, unit, cmp, start, value, value_hi);"
+             "PRAGMA user_version = 5");
+    long long with_metric = one_int(db, "SELECT count(*) FROM indicators WHERE metric_id IS NOT NULL");
+    assert_true(with_metric > 0 && with_metric < one_int(db, "SELECT count(*) FROM indicators"));
+    sqlite3_close(db);
+    f->notices = 0;
+    s = open_upgraded(f, f->v1);
+    db = es_store_db(s);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM indicators INDEXED BY indicators_figures"
+                                 " WHERE metric_id IS NOT NULL"), with_metric);
+    assert_true(plan_has(db, "SELECT value, year FROM indicators WHERE metric_id = 'x' AND kind = 'actual'",
+                         "COVERING INDEX indicators_figures"));
+    long long doc = one_int(db, "SELECT doc_id FROM indicators GROUP BY doc_id ORDER BY count(*) DESC LIMIT 1");
+    char sql[320];
+    snprintf(sql, sizeof sql, "DELETE FROM documents WHERE id = %lld", doc);
+    exec(db, sql);
+    snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM indicators WHERE doc_id = %lld)"
+                              " + (SELECT count(*) FROM sentence_spans WHERE doc_id = %lld)"
+                              " + (SELECT count(*) FROM section_spans WHERE doc_id = %lld)", doc, doc, doc);
+    assert_int_equal(one_int(db, sql), 0);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    /* Each of the trigger's deletes finds the rows by an index. */
+    const char *children[] = {"indicators", "sentence_spans", "section_spans"};
+    for (size_t i = 0; i < sizeof children / sizeof children[0]; i++) {
+        snprintf(sql, sizeof sql, "DELETE FROM %s WHERE doc_id = 1", children[i]);
+        assert_true(plan_has(db, sql, "USING"));
+    }
+    es_store_close(s);
+}
+
 static void test_refuses_a_newer_database(void **state)
 {
     fixture *f = *state;
@@ -317,6 +378,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_upgrades_version_2, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_3_indexes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_4_search, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrades_version_5_figures, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_a_newer_database, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

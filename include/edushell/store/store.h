@@ -24,7 +24,7 @@ typedef struct es_store_notice {
 } es_store_notice;
 
 /* Opens or creates the database: checks that an existing file is SQLite,
- * turns on WAL, foreign keys and a busy timeout, registers the search
+ * turns on WAL and a busy timeout, registers the search
  * index's tokenizer, creates the schema or brings an older database up to
  * it, and attaches the search file "<path>-search" (made when missing).
  * A database at the current version is opened without writing to it. A
