@@ -1,5 +1,6 @@
-/* The C module `edu.core`: SQL over the store, loading through the
- * pipeline, canonical metric definitions and display width. The Lua
+/* The C module `edu.core`: loading through the pipeline, canonical metric
+ * definitions, regions and display width, with the SQL functions of
+ * edu_sql.c and the presenting ones of edu_present.c. The Lua
  * library wraps these into the analysts' `edu` table; nothing here is
  * meant to be called by analysts directly. */
 #include "edu_core.h"
@@ -7,15 +8,12 @@
 #include <lauxlib.h>
 #include <dirent.h>
 #include <errno.h>
-#include <sqlite3.h>
-#include <stdarg.h>
 #include <string.h>
 
 #include "edushell/load/ingest.h"
-#include "edushell/lua/sandbox.h"
 #include "edushell/text/normalize.h"
 
-static es_lua_env *get_env(lua_State *L)
+es_lua_env *es_lua_core_env(lua_State *L)
 {
     lua_getfield(L, LUA_REGISTRYINDEX, ES_LUA_ENV_KEY);
     es_lua_env *env = lua_touserdata(L, -1);
@@ -23,240 +21,6 @@ static es_lua_env *get_env(lua_State *L)
     if (!env)
         luaL_error(L, "edu.core: no database (the state was not opened by es_lua_open_edu)");
     return env;
-}
-
-/* --- sql ------------------------------------------------------------- */
-
-/* Raises an error without a position: the Lua library adds the caller's
- * (edu.sql is called from analysts' code; the REPL's .sql has none). */
-static int sql_error(lua_State *L, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    lua_pushvfstring(L, fmt, ap);
-    va_end(ap);
-    return lua_error(L);
-}
-
-/* A statement's failure; when a limit of the sandbox stopped it, the
- * limit's name rather than SQLite's "interrupted" or "out of memory". */
-static int statement_error(lua_State *L, sqlite3 *db)
-{
-    es_sandbox *sb = es_sandbox_of(L);
-    int code = sqlite3_errcode(db);
-    char buf[256];
-    const char *limit = sb && es_sandbox_stopped(sb) ? es_sandbox_limit_message(sb, buf, sizeof buf) : NULL;
-    if (limit && code == SQLITE_INTERRUPT)
-        return sql_error(L, "sql: %s", limit);
-    if (sb && sb->max_memory && code == SQLITE_NOMEM)
-        return sql_error(L, "sql: the query exceeded the memory limit of %d MB (raise it with --max-memory MB)",
-                         (int)(sb->max_memory / (1024 * 1024)));
-    return sql_error(L, "sql: %s", sqlite3_errmsg(db));
-}
-
-static void bind_params(lua_State *L, sqlite3_stmt *stmt, int first_arg, int last_arg)
-{
-    for (int i = first_arg; i <= last_arg; i++) {
-        int p = i - first_arg + 1;
-        switch (lua_type(L, i)) {
-        case LUA_TNIL: sqlite3_bind_null(stmt, p); break;
-        case LUA_TBOOLEAN: sqlite3_bind_int(stmt, p, lua_toboolean(L, i)); break;
-        case LUA_TNUMBER:
-            if (lua_isinteger(L, i))
-                sqlite3_bind_int64(stmt, p, lua_tointeger(L, i));
-            else
-                sqlite3_bind_double(stmt, p, lua_tonumber(L, i));
-            break;
-        case LUA_TSTRING: {
-            size_t len;
-            const char *s = lua_tolstring(L, i, &len);
-            sqlite3_bind_text64(stmt, p, s, len, SQLITE_TRANSIENT, SQLITE_UTF8);
-            break;
-        }
-        default:
-            sql_error(L, "sql parameter %d: cannot bind a %s", p, luaL_typename(L, i));
-        }
-    }
-}
-
-/* Pushes column c of the current row; NULL pushes nothing and returns 0
- * (a row table leaves NULL columns out, as nil). The column is read as
- * one value, not by a call per property: each call on the statement takes
- * the connection's lock, each on the value none. That is safe because
- * the value is read at once, by the thread stepping the statement, while
- * nothing else uses the connection (a Lua state runs one call at a time). */
-static int push_column(lua_State *L, sqlite3_stmt *stmt, int c)
-{
-    sqlite3_value *v = sqlite3_column_value(stmt, c);
-    switch (sqlite3_value_type(v)) {
-    case SQLITE_INTEGER: lua_pushinteger(L, sqlite3_value_int64(v)); return 1;
-    case SQLITE_FLOAT: lua_pushnumber(L, sqlite3_value_double(v)); return 1;
-    case SQLITE_NULL: return 0;
-    default: {
-        const char *text = (const char *)sqlite3_value_text(v);
-        lua_pushlstring(L, text, (size_t)sqlite3_value_bytes(v));
-        return 1;
-    }
-    }
-}
-
-/* Reads all rows of a prepared statement into the table at the top. The
- * column names are made Lua strings once, below the table, and each row's
- * fields set with them: a result of many rows spends its time on values,
- * not on looking names up again for every cell. */
-static int collect_rows(lua_State *L, sqlite3_stmt *stmt)
-{
-    int ncol = sqlite3_column_count(stmt);
-    luaL_checkstack(L, ncol + 3, "too many columns");
-    for (int c = 0; c < ncol; c++)
-        lua_pushstring(L, sqlite3_column_name(stmt, c));
-    lua_rotate(L, -ncol - 1, ncol); /* the result table back on top */
-    int keys = lua_gettop(L) - ncol;
-    lua_Integer n = 0;
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        lua_createtable(L, 0, ncol);
-        for (int c = 0; c < ncol; c++) {
-            lua_pushvalue(L, keys + c);
-            if (push_column(L, stmt, c))
-                lua_rawset(L, -3);
-            else
-                lua_pop(L, 1);
-        }
-        lua_rawseti(L, -2, ++n);
-    }
-    lua_rotate(L, keys, 1); /* the result table below the names */
-    lua_pop(L, ncol);
-    return rc;
-}
-
-/* A prepared statement owned by a userdata, so a Lua error anywhere while
- * it is in use (a parameter that cannot be bound, memory, Ctrl-C) still
- * finalizes it when the userdata is collected. */
-static const char STMT_GUARD[] = "edushell.stmt";
-
-static int stmt_guard_gc(lua_State *L)
-{
-    sqlite3_stmt **slot = luaL_checkudata(L, 1, STMT_GUARD);
-    sqlite3_finalize(*slot);
-    *slot = NULL;
-    return 0;
-}
-
-static sqlite3_stmt **push_stmt_guard(lua_State *L)
-{
-    sqlite3_stmt **slot = lua_newuserdatauv(L, sizeof *slot, 0);
-    *slot = NULL;
-    if (luaL_newmetatable(L, STMT_GUARD)) {
-        lua_pushcfunction(L, stmt_guard_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_setmetatable(L, -2);
-    return slot;
-}
-
-/* The first `max` bytes of s, cut at a character boundary, with "…"
- * when cut; the string stays on the stack. */
-static const char *clip(lua_State *L, const char *s, size_t max)
-{
-    size_t n = strlen(s);
-    if (n <= max)
-        return lua_pushstring(L, s);
-    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-        max--;
-    return lua_pushfstring(L, "%s…", lua_pushlstring(L, s, max));
-}
-
-static void push_column_names(lua_State *L, sqlite3_stmt *stmt)
-{
-    int ncol = sqlite3_column_count(stmt);
-    lua_createtable(L, ncol, 0);
-    for (int c = 0; c < ncol; c++) {
-        lua_pushstring(L, sqlite3_column_name(stmt, c));
-        lua_rawseti(L, -2, c + 1);
-    }
-}
-
-/* Prepares the one statement of argument 1 and binds the arguments after
- * it; the statement is owned by a guard pushed on the stack. */
-static sqlite3_stmt *prepare_call(lua_State *L)
-{
-    const char *query = luaL_checkstring(L, 1);
-    int nargs = lua_gettop(L);
-    es_store *store = get_env(L)->store;
-    sqlite3 *db = es_store_db(store);
-    sqlite3_stmt **slot = push_stmt_guard(L);
-    const char *tail = NULL;
-    if (sqlite3_prepare_v2(db, query, -1, slot, &tail) != SQLITE_OK)
-        statement_error(L, db);
-    if (!*slot)
-        sql_error(L, "sql: empty statement");
-    tail += strspn(tail, " \t\r\n;");
-    if (*tail)
-        sql_error(L, "sql: one statement at a time (extra text: %s)", clip(L, tail, 40));
-    /* What the authorizer cannot see (VACUUM rewrites the file without
-     * asking it) is caught here: a read-only store runs readers only. */
-    if (es_store_is_read_only(store) && !sqlite3_stmt_readonly(*slot))
-        sql_error(L, "sql: not authorized: the database is open read-only");
-    bind_params(L, *slot, 2, nargs);
-    return *slot;
-}
-
-/* Finalizes the statement of the guard at `guard` (the guard would at
- * collection; a finished call does not wait for it). */
-static void finish_call(lua_State *L, int guard)
-{
-    sqlite3_stmt **slot = lua_touserdata(L, guard);
-    sqlite3_finalize(*slot);
-    *slot = NULL;
-}
-
-/* core.sql(query, ...) -> rows, columns. One statement; values bound as
- * parameters ?1, ?2 ... in order. Errors are one line, as sqlite3 prints
- * them, raised at the caller's level. */
-static int l_sql(lua_State *L)
-{
-    sqlite3_stmt *stmt = prepare_call(L);
-    int guard = lua_gettop(L);
-    lua_newtable(L);
-    if (collect_rows(L, stmt) != SQLITE_DONE)
-        return statement_error(L, sqlite3_db_handle(stmt)); /* the guard finalizes */
-    push_column_names(L, stmt);
-    finish_call(L, guard);
-    return 2;
-}
-
-/* core.columns(query, ...) -> a table of one list per column (by name),
- * and the number of rows; a NULL leaves its place in the list empty. For
- * the library's own queries over thousands of rows, which it reads column
- * by column: one table per column rather than one per row. */
-static int l_columns(lua_State *L)
-{
-    sqlite3_stmt *stmt = prepare_call(L);
-    int guard = lua_gettop(L);
-    int ncol = sqlite3_column_count(stmt);
-    luaL_checkstack(L, ncol + 3, "too many columns");
-    lua_createtable(L, 0, ncol);
-    int lists = lua_gettop(L) + 1;
-    for (int c = 0; c < ncol; c++) {
-        lua_newtable(L);
-        lua_pushvalue(L, -1);
-        lua_setfield(L, lists - 1, sqlite3_column_name(stmt, c));
-    }
-    lua_Integer n = 0;
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        n++;
-        for (int c = 0; c < ncol; c++)
-            if (push_column(L, stmt, c))
-                lua_rawseti(L, lists + c, n);
-    }
-    if (rc != SQLITE_DONE)
-        return statement_error(L, sqlite3_db_handle(stmt));
-    lua_settop(L, lists - 1);
-    finish_call(L, guard);
-    lua_pushinteger(L, n);
-    return 2;
 }
 
 /* --- load (writable stores only) ------------------------------------- */
@@ -296,7 +60,7 @@ static void on_error(void *ctx, const char *path, const char *reason)
  * there is none. A pipeline that cannot be opened is a Lua error. */
 static const es_pipeline *pipeline(lua_State *L)
 {
-    es_lua_env *env = get_env(L);
+    es_lua_env *env = es_lua_core_env(L);
     if (!env->pipeline && env->open_pipeline) {
         es_err err = {{0}};
         if (!(env->pipeline = env->open_pipeline(env->open_pipeline_ctx, &err)))
@@ -318,7 +82,7 @@ static int l_load(lua_State *L)
     lua_newtable(L);
     load_report rep = {L, lua_gettop(L) - 1, lua_gettop(L)};
     es_ingest_events ev = {.ctx = &rep, .on_document = on_document, .on_error = on_error};
-    es_sink sink = es_store_sink(get_env(L)->store);
+    es_sink sink = es_store_sink(es_lua_core_env(L)->store);
     es_ingest_paths(p, &sink, paths, (size_t)n, 0, &ev, NULL);
     return 2;
 }
@@ -355,7 +119,7 @@ static int l_define_metric(lua_State *L)
         lua_pop(L, 1);
     }
     es_err err = {{0}};
-    if (es_store_define_metric(get_env(L)->store, id, name && *name ? name : id, aliases, n,
+    if (es_store_define_metric(es_lua_core_env(L)->store, id, name && *name ? name : id, aliases, n,
                                opt_field(L, 1, "category"), opt_field(L, 1, "unit"),
                                opt_field(L, 1, "direction"), &err) != 0)
         return luaL_error(L, "edu.metric.define: %s", err.msg);
@@ -365,7 +129,7 @@ static int l_define_metric(lua_State *L)
 /* core.metric_id(phrase [, unit]) -> the canonical id or nil */
 static int l_metric_id(lua_State *L)
 {
-    const char *id = es_metrics_match(es_store_metrics(get_env(L)->store), luaL_checkstring(L, 1),
+    const char *id = es_metrics_match(es_store_metrics(es_lua_core_env(L)->store), luaL_checkstring(L, 1),
                                       luaL_optstring(L, 2, NULL));
     lua_pushstring(L, id);
     return 1;
@@ -488,8 +252,6 @@ static int l_list_dir(lua_State *L)
 /* --- the module ------------------------------------------------------ */
 
 static const luaL_Reg READERS[] = {
-    {"sql", l_sql},
-    {"columns", l_columns},
     {"metric_id", l_metric_id},
     {"width", l_width},
     {"region_find", l_region_find},
@@ -505,7 +267,7 @@ static const luaL_Reg WRITERS[] = {
 
 int es_lua_open_core(lua_State *L)
 {
-    es_lua_env *env = get_env(L);
+    es_lua_env *env = es_lua_core_env(L);
     if (!env->store && env->open_store) {
         es_err err = {{0}};
         if (!(env->store = env->open_store(env->open_store_ctx, &err)))
@@ -514,6 +276,7 @@ int es_lua_open_core(lua_State *L)
     int writable = !es_store_is_read_only(env->store);
     lua_newtable(L);
     luaL_setfuncs(L, READERS, 0);
+    luaL_setfuncs(L, es_lua_sql_functions, 0);
     luaL_setfuncs(L, es_lua_present_functions, 0);
     if (writable) {
         luaL_setfuncs(L, WRITERS, 0);

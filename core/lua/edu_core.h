@@ -17,6 +17,13 @@
  * pipeline was given. */
 int es_lua_open_core(lua_State *L);
 
+/* The es_lua_env of the state (registry field ES_LUA_ENV_KEY); a Lua
+ * error when the state has none. */
+es_lua_env *es_lua_core_env(lua_State *L);
+
+/* The SQL functions of edu.core (edu_sql.c): sql, columns, sorted. */
+extern const luaL_Reg es_lua_sql_functions[];
+
 /* The functions of edu.core that present figures and write spreadsheets
  * (edu_present.c); always registered: an XLSX is returned as bytes for
  * Lua to write, so a sandbox's rule on files holds. */
