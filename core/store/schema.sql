@@ -106,6 +106,10 @@ CREATE INDEX IF NOT EXISTS indicators_figures ON indicators(
 CREATE INDEX IF NOT EXISTS indicators_kind ON indicators(kind, year);
 CREATE INDEX IF NOT EXISTS indicators_claims ON indicators(
     doc_id, scope, year, value, start, cmp, unit, metric, number, kind) WHERE kind = 'rank';
+-- A document's targets (plan versus actual) with every column read of
+-- them, a year's in the order the document states them.
+CREATE INDEX IF NOT EXISTS indicators_targets ON indicators(
+    doc_id, year, start, metric_id, metric, value, value_hi, unit, cmp) WHERE kind = 'target';
 
 -- Full-text search over metric phrases, by pairs of characters
 -- (core/store/fts_bigram.c). The index keeps which rows hold a pair, not

@@ -57,6 +57,17 @@ return function(edu, core)
 
   local KIND_NOTE = { actual = "实际", target = "目标", change = "变化" }
 
+  -- The rows of a query in the order of `order` (column names, "name
+  -- DESC" for descending; order.keep: how many leading columns the rows
+  -- hold, the later ones being keys only), sorted in C (core.sorted): for
+  -- results of thousands of rows, which SQLite's sort of whole rows made
+  -- slow.
+  local function sorted(order, sql, ...)
+    local ok, rows, columns = pcall(core.sorted, order, sql, ...)
+    if not ok then error(rows, 2) end
+    return Rows.new(rows, columns)
+  end
+
   -- What a comparison shows as reached: an actual figure, or a change in
   -- the metric's own unit (地区生产总值增长5.5% measures growth).
   local function reached(unit)
@@ -327,23 +338,34 @@ return function(edu, core)
   function edu.plan_vs_actual(opts)
     opts = opts or {}
     local region = edu.region(opts.region, 2)
-    local targets = edu.sql([[
+    -- The region's targets, from the index of targets, which holds every
+    -- column read in the order each document states its targets (so that
+    -- they come nearly in order); a database made before that index reads
+    -- the table through the index of a document's figures.
+    local index = edu.sql([[SELECT count(*) AS n FROM sqlite_schema
+      WHERE type = 'index' AND name = 'indicators_targets']])[1].n > 0 and "indicators_targets" or "indicators_doc"
+    local targets = sorted({ "year", "plan_doc", "start", "id", keep = 9 }, [[
       SELECT i.id, i.metric, i.metric_id, i.value AS target, i.value_hi AS target_hi, i.unit, i.cmp, i.year,
-             d.name AS plan_doc
-      FROM documents d CROSS JOIN indicators i INDEXED BY indicators_doc ON i.doc_id = d.id
-      WHERE d.region = ?1 AND i.kind = 'target']] .. (opts.year ~= nil and " AND i.year = ?2" or "") .. [[
-      ORDER BY i.year, d.name, i.start, i.id]], region, opts.year)
-    -- The direction of each target's metric from the metric table read
-    -- once, where a join looked it up again for each of thousands of
-    -- targets; higher is better when the table does not say.
+             d.name AS plan_doc, i.start
+      FROM documents d CROSS JOIN indicators i INDEXED BY ]] .. index .. [[ ON i.doc_id = d.id
+      WHERE d.region = ?1 AND i.kind = 'target']] .. (opts.year ~= nil and " AND i.year = ?2" or ""), region, opts.year)
+    -- Each target's direction from the metric table read once, where a
+    -- join looked it up again for each of thousands of targets (higher is
+    -- better when the table does not say), and "no data" until an actual
+    -- answers it; and the metrics and years asked, each once.
     local direction = {}
     for _, m in ipairs(edu.sql("SELECT id, direction FROM metrics")) do direction[m.id] = m.direction end
-    local ids, phrases, years = {}, {}, {}
+    local ids, phrases, years, seen_id, seen_phrase, seen_year = {}, {}, {}, {}, {}, {}
     for _, t in ipairs(targets) do
-      local id = t.metric_id
-      t.direction = id and direction[id] or "higher"
-      if id then ids[#ids + 1] = id else phrases[#phrases + 1] = t.metric end
-      if t.year then years[#years + 1] = t.year end
+      local id, year = t.metric_id, t.year
+      t.direction, t.status = id and direction[id] or "higher", "no data"
+      if id then
+        if not seen_id[id] then seen_id[id] = true; ids[#ids + 1] = id end
+      elseif not seen_phrase[t.metric] then
+        seen_phrase[t.metric] = true
+        phrases[#phrases + 1] = t.metric
+      end
+      if year and not seen_year[year] then seen_year[year] = true; years[#years + 1] = year end
     end
     -- The first actual of each year, unit and metric id (or phrase), as
     -- tables by year, then unit: a key made as a string for each of
@@ -356,11 +378,6 @@ return function(edu, core)
       if not u then u = {}; y[unit] = u end
       if u[metric] == nil then u[metric] = a end
     end
-    local function find(t, year, unit, metric)
-      local y = t[year]
-      local u = y and y[unit]
-      return u and u[metric]
-    end
     local params = { region }
     local years_in = in_list(years, params)
     local metrics_in = "(i.metric_id IN " .. in_list(ids, params) .. " OR i.metric IN " .. in_list(phrases, params) .. ")"
@@ -368,23 +385,28 @@ return function(edu, core)
       params = { region }
       years_in, metrics_in = in_list(years, params), "1"
     end
-    for _, a in ipairs(#targets == 0 and {} or edu.sql([[
-        SELECT i.year, i.unit, i.metric_id, i.metric, i.value, d.name AS doc
+    -- Best first: the latest document, a year-end one before a midyear
+    -- one, then the order of the text.
+    for _, a in ipairs(#targets == 0 and {} or sorted({ "doc_year DESC", "midyear", "start", "id", keep = 6 }, [[
+        SELECT i.year, i.unit, i.metric_id, i.metric, i.value, d.name AS doc,
+               d.year AS doc_year, (d.kind = 'midyear') AS midyear, i.start, i.id
         FROM documents d CROSS JOIN indicators i INDEXED BY indicators_doc ON i.doc_id = d.id
-        WHERE d.region = ?1 AND i.kind = 'actual' AND i.year IN ]] .. years_in .. " AND " .. metrics_in .. [[
-        ORDER BY d.year DESC, (d.kind = 'midyear'), i.start, i.id]], table.unpack(params, 1, #params))) do
+        WHERE d.region = ?1 AND i.kind = 'actual' AND i.year IN ]] .. years_in .. " AND " .. metrics_in,
+        table.unpack(params, 1, #params))) do
       if a.metric_id then first(by_id, a.year, a.unit, a.metric_id, a) end
       first(by_phrase, a.year, a.unit, a.metric, a)
     end
-    for _, t in ipairs(targets) do
-      local actual = t.year and (t.metric_id and find(by_id, t.year, t.unit, t.metric_id)
-        or not t.metric_id and find(by_phrase, t.year, t.unit, t.metric))
-      if actual then
-        t.actual, t.actual_doc = actual.value, actual.doc
-        t.gap = actual.value - t.target
-        t.status = meets(actual.value, t.target, t.cmp, t.direction) and "met" or "not met"
-      else
-        t.status = "no data"
+    if next(by_phrase) then -- else no target has an actual: all stay "no data"
+      for _, t in ipairs(targets) do
+        local id, actual = t.metric_id, nil
+        local y = t.year and (id and by_id or by_phrase)[t.year]
+        local u = y and y[t.unit]
+        if u then actual = u[id or t.metric] end
+        if actual then
+          t.actual, t.actual_doc = actual.value, actual.doc
+          t.gap = actual.value - t.target
+          t.status = meets(actual.value, t.target, t.cmp, t.direction) and "met" or "not met"
+        end
       end
     end
     local out = Rows.new(targets, { "year", "metric", "target", "actual", "unit", "status", "gap", "plan_doc", "actual_doc" })
@@ -409,15 +431,15 @@ return function(edu, core)
     filter("d.region = ?", region)
     filter("i.year = ?", opts.year)
     -- The documents in the order of their regions, each one's claims from
-    -- the index of claims (which holds every column read): only the claims
-    -- of one region at a time are sorted.
-    return edu.sql([[
+    -- the index of claims (which holds every column read), put in order
+    -- by core.sorted: SQLite's sort of thousands of claims carried all
+    -- their columns through it and took longer than the query.
+    return sorted({ "region", "year", "rank", "doc", "start", "indicator", keep = 11 }, [[
       SELECT d.region, i.year, i.metric, i.value AS rank, i.cmp, i.unit, i.kind, i.scope, i.number, d.name AS doc,
-             i.id AS indicator
+             i.id AS indicator, i.start
       FROM documents d INDEXED BY documents_region_name
         CROSS JOIN indicators i INDEXED BY indicators_claims ON i.doc_id = d.id
-      WHERE ]] .. table.concat(where, " AND ") .. [[
-      ORDER BY d.region, i.year, i.value, d.name, i.start, i.id]], table.unpack(params, 1, #params))
+      WHERE ]] .. table.concat(where, " AND "), table.unpack(params, 1, #params))
   end
 
   -- Where in its source file a figure stands, as one reading the file finds

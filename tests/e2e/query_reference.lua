@@ -83,7 +83,7 @@ function ref.cell(region, id, year)
 end
 
 function ref.plan(region, year)
-  local targets = edu.sql([[SELECT r.id, r.metric, r.metric_id, r.value AS target, r.unit, r.year
+  local targets = edu.sql([[SELECT r.id, r.metric, r.metric_id, r.value AS target, r.unit, r.cmp, r.year
     FROM indicator_rows r WHERE r.region = ?1 AND r.kind = 'target' AND (?2 IS NULL OR r.year = ?2)
     ORDER BY r.year, r.doc, r.start, r.id]], region, year)
   for _, t in ipairs(targets) do
@@ -92,6 +92,15 @@ function ref.plan(region, year)
         AND ((?4 IS NOT NULL AND metric_id = ?4) OR (?4 IS NULL AND metric = ?5))
       ORDER BY doc_year DESC, (doc_kind = 'midyear'), start, id LIMIT 1]], region, t.year, t.unit, t.metric_id, t.metric)[1]
     t.actual, t.actual_doc = a and a.value, a and a.doc
+    local m = t.metric_id and edu.sql("SELECT direction FROM metrics WHERE id = ?1", t.metric_id)[1]
+    t.direction = m and m.direction or "higher"
+    if a then
+      t.gap = a.value - t.target
+      local lower = t.direction == "lower" or t.cmp == "<=" or t.cmp == "<"
+      t.status = (lower and a.value <= t.target or not lower and a.value >= t.target) and "met" or "not met"
+    else
+      t.status = "no data"
+    end
   end
   return targets
 end
@@ -121,6 +130,9 @@ local metrics = list([[SELECT DISTINCT metric_id AS v FROM indicators WHERE metr
 local years = list([[SELECT year AS v FROM indicators WHERE year IS NOT NULL GROUP BY year
   HAVING count(*) >= 100 OR year = 2010 ORDER BY 1]])
 local counts = { series = 0, rank = 0, cells = 0, plans = 0, claims = 0 }
+-- With the argument "plans", plan versus actual alone.
+local only = arg and arg[1]
+if only == "plans" then goto plans end
 
 for _, id in ipairs(metrics) do
   for _, region in ipairs(regions) do
@@ -198,6 +210,7 @@ for _, year in ipairs({ false, table.unpack(years) }) do
   end
 end
 
+::plans::
 for _, region in ipairs(regions) do
   for _, year in ipairs({ false, table.unpack(years) }) do
     local got, want = edu.plan_vs_actual{ region = region, year = year or nil }, ref.plan(region, year or nil)
@@ -208,9 +221,16 @@ for _, region in ipairs(regions) do
       same(what .. " metric", got[i].metric, t.metric)
       same(what .. " actual", got[i].actual, t.actual)
       same(what .. " actual_doc", got[i].actual_doc, t.actual_doc)
+      same(what .. " direction", got[i].direction, t.direction)
+      same(what .. " status", got[i].status, t.status)
+      same(what .. " gap", got[i].gap, t.gap)
     end
     counts.plans = counts.plans + #want
   end
+end
+if only == "plans" then
+  print(string.format("targets %d", counts.plans))
+  return
 end
 
 local scopes = list("SELECT DISTINCT scope AS v FROM indicators WHERE kind = 'rank' AND scope IS NOT NULL ORDER BY 1")
