@@ -21,7 +21,9 @@ CREATE TABLE IF NOT EXISTS documents (
     issued        TEXT,                   -- ISO date
     meta          TEXT,                   -- JSON object of CSV columns
     text          TEXT NOT NULL,
-    loaded_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    loaded_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    first_sentence INTEGER,               -- its sentences' ids, first and last (NULL: none);
+    last_sentence  INTEGER                --   a document's sentences have ids in a row
 );
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);
 -- By region, each region's documents in the order of their names (the
@@ -57,13 +59,18 @@ CREATE TABLE IF NOT EXISTS sentence_spans (
     start       INTEGER NOT NULL,
     end         INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS sentence_spans_doc ON sentence_spans(doc_id, seq);
+-- No index by document: a document's sentences are the ids from its
+-- first_sentence to its last_sentence, found by the table's own key (an
+-- index would be one more entry to write for every sentence).
 
--- substr counts bytes in a BLOB: the span's bytes, then read as text.
+-- substr counts bytes in a BLOB: the span's bytes, then read as text. A
+-- query naming the document (doc_id = ?) reads its range of ids; one
+-- naming the sentence, its document by id.
 CREATE VIEW IF NOT EXISTS sentences AS
-SELECT s.id, s.doc_id, s.seq, s.section_seq, s.paragraph, s.start, s.end,
+SELECT s.id, d.id AS doc_id, s.seq, s.section_seq, s.paragraph, s.start, s.end,
        CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS text
-FROM sentence_spans s JOIN documents d ON d.id = s.doc_id;
+FROM documents d JOIN sentence_spans s
+  ON s.doc_id = d.id AND s.id BETWEEN d.first_sentence AND d.last_sentence;
 
 CREATE TABLE IF NOT EXISTS indicators (
     id          INTEGER PRIMARY KEY,
@@ -142,17 +149,19 @@ CREATE TABLE IF NOT EXISTS search_removed (
 CREATE TRIGGER IF NOT EXISTS documents_unindex BEFORE DELETE ON documents BEGIN
     INSERT INTO search_removed(sentence_id, text)
     SELECT s.id, CAST(substr(CAST(old.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)
-    FROM sentence_spans s WHERE s.doc_id = old.id ORDER BY s.id;
+    FROM sentence_spans s
+    WHERE s.id BETWEEN old.first_sentence AND old.last_sentence AND s.doc_id = old.id ORDER BY s.id;
 END;
 
 -- A document's sections, sentences and figures go with it. A trigger, not
 -- foreign keys: SQLite checks a foreign key at every row a load inserts,
 -- and a cascade from sentences to figures would look for the figures of
--- each removed sentence in the whole table. Each delete here is by an
--- index whose first column is doc_id.
+-- each removed sentence in the whole table. Each delete here finds the
+-- rows by an index whose first column is doc_id, or by their ids.
 CREATE TRIGGER IF NOT EXISTS documents_children AFTER DELETE ON documents BEGIN
     DELETE FROM indicators WHERE doc_id = old.id;
-    DELETE FROM sentence_spans WHERE doc_id = old.id;
+    DELETE FROM sentence_spans
+    WHERE id BETWEEN old.first_sentence AND old.last_sentence AND doc_id = old.id;
     DELETE FROM section_spans WHERE doc_id = old.id;
 END;
 

@@ -77,3 +77,31 @@ int es_store_add_columns(sqlite3 *db, es_err *err)
                                " WHERE period_start IS NULL AND year IS NOT NULL", err);
     return rc;
 }
+
+/* Version 5 and before: a document's sentences were found by an index on
+ * sentence_spans(doc_id); the document now records their first and last
+ * id. Each document's sentences were always given ids in a row (one
+ * writer, one document at a time), and the trigger and view that read
+ * the range check doc_id as well. */
+int es_store_add_sentence_ranges(sqlite3 *db, es_err *err)
+{
+    int has = 0, documents = 0, sentences = 0;
+    if (has_column(db, "documents", "first_sentence", &has, err) != 0 ||
+        has_column(db, "documents", "id", &documents, err) != 0 ||
+        has_column(db, "sentence_spans", "id", &sentences, err) != 0)
+        return -1;
+    if (has || !documents)
+        return 0; /* schema.sql makes the table with them */
+    if (es_store_exec(db,
+                      "ALTER TABLE documents ADD COLUMN first_sentence INTEGER;"
+                      "ALTER TABLE documents ADD COLUMN last_sentence INTEGER;",
+                      err) != 0)
+        return -1;
+    return !sentences ? 0
+                      : es_store_exec(db,
+                                      "UPDATE documents SET first_sentence = r.first, last_sentence = r.last"
+                                      " FROM (SELECT doc_id, min(id) AS first, max(id) AS last"
+                                      "       FROM sentence_spans GROUP BY doc_id) r"
+                                      " WHERE r.doc_id = documents.id",
+                                      err);
+}

@@ -75,6 +75,11 @@ int es_store_exec(sqlite3 *db, const char *sql, es_err *err);
  * again). Inside the caller's transaction. */
 int es_store_add_columns(sqlite3 *db, es_err *err);
 
+/* Gives each document of a version 5 or older database the range of its
+ * sentences' ids (documents.first_sentence, last_sentence). Inside the
+ * caller's transaction. */
+int es_store_add_sentence_ranges(sqlite3 *db, es_err *err);
+
 /* A write transaction: es_store_begin, the work, then es_store_end with the
  * work's result, which commits on 0 and rolls back otherwise. */
 int es_store_begin(sqlite3 *db, es_err *err);

@@ -78,10 +78,18 @@ static const char SECTIONS_TO_SPANS[] =
 static const char SENTENCE_SEARCH_OF_5[] = "DROP TABLE IF EXISTS sentences_fts;";
 
 /* Version 5: the figures index held every figure, though only those with
- * a canonical metric are asked of it; schema.sql makes it again, partial,
- * and adds the trigger that removes a document's rows with it (the
- * tables' foreign keys stay declared in older files, unenforced). */
-static const char FIGURES_OF_6[] = "DROP INDEX IF EXISTS indicators_figures;";
+ * a canonical metric are asked of it, and a document's sentences were
+ * found by an index on their doc_id. schema.sql makes the figures index
+ * again, partial, the view of sentences and the trigger that keeps a
+ * removed document's sentences' text, both reading the document's range of
+ * sentence ids (es_store_add_sentence_ranges), and adds the trigger that
+ * removes a document's rows with it (the tables' foreign keys stay
+ * declared in older files, unenforced). */
+static const char FIGURES_AND_SENTENCES_OF_6[] =
+    "DROP INDEX IF EXISTS indicators_figures;"
+    "DROP INDEX IF EXISTS sentence_spans_doc;"
+    "DROP VIEW IF EXISTS sentences;"
+    "DROP TRIGGER IF EXISTS documents_unindex;";
 
 static int configure_search(sqlite3 *db, es_err *err)
 {
@@ -137,8 +145,8 @@ static const char *upgrade_notice(int version)
         return "upgrading the database to version 6 (the search index of sentences moves to a file of"
                " its own, built again): this reads every sentence once";
     default:
-        return "upgrading the database to version 6 (a smaller index of figures by canonical metric):"
-               " this reads every figure once";
+        return "upgrading the database to version 6 (a smaller index of figures by canonical metric,"
+               " none of sentences by document): this reads every figure and sentence once";
     }
 }
 
@@ -160,7 +168,9 @@ static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, int *upgra
         return -1;
     if (version <= 3 && (es_store_exec(db, VIEWS_AND_INDEXES_OF_3, err) != 0 || upgrade_to_4(db, err) != 0))
         return -1;
-    if (es_store_exec(db, SENTENCE_SEARCH_OF_5, err) != 0 || es_store_exec(db, FIGURES_OF_6, err) != 0 ||
+    if (version > 0 && es_store_add_sentence_ranges(db, err) != 0)
+        return -1;
+    if (es_store_exec(db, SENTENCE_SEARCH_OF_5, err) != 0 || es_store_exec(db, FIGURES_AND_SENTENCES_OF_6, err) != 0 ||
         es_store_exec(db, es_schema_sql, err) != 0)
         return -1;
     /* A new database, or the index of metric phrases made again above. */

@@ -12,8 +12,8 @@ static const char SQL_FIND_BY_HASH[] = "SELECT id FROM documents WHERE sha256 = 
 static const char SQL_DELETE_DOC[] = "DELETE FROM documents WHERE id = ?1";
 static const char SQL_INSERT_DOC[] =
     "INSERT INTO documents(path, name, sha256, format, encoding, title, region, region_level,"
-    " province, year, kind, issuer, issued, meta, text)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    " province, year, kind, issuer, issued, meta, text, first_sentence, last_sentence)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
 static const char SQL_INSERT_SECTION[] =
     "INSERT INTO section_spans(doc_id, seq, level, parent_seq, start, end)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -124,7 +124,9 @@ static char *meta_json(const es_source *src)
     return es_buf_take(&b, NULL);
 }
 
-static int insert_document_row(es_store_stmts *st, const char *key, const es_document *doc, es_err *err)
+/* The document's sentences will take the ids from first_sentence on. */
+static int insert_document_row(es_store_stmts *st, const char *key, const es_document *doc,
+                               sqlite3_int64 first_sentence, es_err *err)
 {
     const es_source *src = doc->src;
     const es_meta *m = &doc->meta;
@@ -146,6 +148,10 @@ static int insert_document_row(es_store_stmts *st, const char *key, const es_doc
     bind_str(s, 13, m->issued);
     bind_str(s, 14, meta);
     bind_text(s, 15, src->text, src->len);
+    if (doc->structure.nsentences) {
+        sqlite3_bind_int64(s, 16, first_sentence);
+        sqlite3_bind_int64(s, 17, first_sentence + (sqlite3_int64)doc->structure.nsentences - 1);
+    }
     int rc = es_store_step_done(s, err);
     free(meta);
     return rc;
@@ -262,7 +268,7 @@ int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *
                         sqlite3_int64 *next_sentence, es_err *err)
 {
     memset(rows, 0, sizeof *rows);
-    if (insert_document_row(st, key, doc, err) != 0)
+    if (insert_document_row(st, key, doc, *next_sentence, err) != 0)
         return -1;
     rows->id = sqlite3_last_insert_rowid(sqlite3_db_handle(st->insert_doc));
     size_t nsent = doc->structure.nsentences, nind = doc->indicators.n;

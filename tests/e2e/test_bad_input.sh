@@ -23,7 +23,7 @@ bad_load "$SHARED/corpus/provinces-2026/run_manifest_2026.csv" "full_text"
 # The good file beside them loaded, once; nothing of the bad ones did.
 names=$(edu "$DB" 'for _, d in ipairs(edu.docs()) do print(d.name) end')
 expect_eq "$names" "002_218492bfd16679c2.txt" "documents after bad input"
-orphans=$(edu "$DB" 'print(edu.sql("SELECT (SELECT count(*) FROM sentences WHERE doc_id NOT IN (SELECT id FROM documents)) + (SELECT count(*) FROM indicators WHERE doc_id NOT IN (SELECT id FROM documents)) AS n")[1].n)')
+orphans=$(edu "$DB" 'print(edu.sql("SELECT (SELECT count(*) FROM sentence_spans WHERE doc_id NOT IN (SELECT id FROM documents)) + (SELECT count(*) FROM indicators WHERE doc_id NOT IN (SELECT id FROM documents)) AS n")[1].n)')
 expect_eq "$orphans" 0 "rows of documents that did not load"
 
 # A CSV with one bad row loads nothing of that file.

@@ -2,7 +2,8 @@
  * a trigram search index, no recorded version), by version 2 or 3 (views
  * and indexes since replaced), by version 4 (the sentences' index in the
  * database itself) or by version 5 (every figure in the figures index,
- * rows removed by foreign keys) opens: it is upgraded once, with a notice,
+ * sentences found by an index on their document, rows removed by foreign
+ * keys) opens: it is upgraded once, with a notice,
  * to sentences stored as spans and the bigram index in a search file of
  * its own, losing nothing; it then opens without being written to. A
  * database from a newer version is refused. */
@@ -87,7 +88,8 @@ static int setup(void **state)
     snprintf(attach, sizeof attach, "ATTACH '%s' AS src", f->v2);
     exec(db, attach);
     exec(db, "BEGIN;"
-             "INSERT INTO documents SELECT * FROM src.documents;"
+             "INSERT INTO documents SELECT id, path, name, sha256, format, encoding, title, region,"
+             " region_level, province, year, kind, issuer, issued, meta, text, loaded_at FROM src.documents;"
              "INSERT INTO sections SELECT * FROM src.sections;"
              "INSERT INTO sentences(id, doc_id, seq, section_seq, paragraph, start, end, text)"
              " SELECT id, doc_id, seq, section_seq, paragraph, start, end, text FROM src.sentences;"
@@ -314,25 +316,44 @@ static int plan_has(sqlite3 *db, const char *sql, const char *detail)
     return found;
 }
 
-/* Version 5: every figure in the figures index, and a document's rows
- * removed by foreign keys (which the file keeps declared). Opened, the
- * index holds only the figures with a canonical metric and still answers
- * a query naming one alone; a document removed takes its rows along. */
-static void test_upgrades_version_5_figures(void **state)
+/* Version 5: every figure in the figures index, a document's sentences
+ * found by an index on their doc_id, and a document's rows removed by
+ * foreign keys (which the file keeps declared). Opened, the index holds
+ * only the figures with a canonical metric and still answers a query
+ * naming one alone; each document knows the range of its sentences' ids,
+ * which the view of sentences reads; a document removed takes its rows
+ * along, and leaves its sentences' text for the search file. */
+static const char LOOKS_LIKE_5[] =
+    "DROP INDEX indicators_figures; DROP TRIGGER documents_children;"
+    "DROP TRIGGER documents_unindex; DROP VIEW sentences;"
+    "ALTER TABLE documents DROP COLUMN first_sentence; ALTER TABLE documents DROP COLUMN last_sentence;"
+    "CREATE INDEX indicators_figures ON indicators(metric_id, kind, basis, year, period_start,"
+    " subject, doc_id, unit, cmp, start, value, value_hi);"
+    "CREATE INDEX sentence_spans_doc ON sentence_spans(doc_id, seq);"
+    "CREATE VIEW sentences AS SELECT s.id, s.doc_id, s.seq, s.section_seq, s.paragraph, s.start, s.end,"
+    " CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS text"
+    " FROM sentence_spans s JOIN documents d ON d.id = s.doc_id;"
+    "CREATE TRIGGER documents_unindex BEFORE DELETE ON documents BEGIN"
+    " INSERT INTO search_removed(sentence_id, text)"
+    " SELECT s.id, CAST(substr(CAST(old.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)"
+    " FROM sentence_spans s WHERE s.doc_id = old.id ORDER BY s.id; END;"
+    "PRAGMA user_version = 5";
+
+static void test_upgrades_version_5(void **state)
 {
     fixture *f = *state;
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(f->v1, &db), SQLITE_OK);
-    sqlite3_close(db);
     es_store *s = open_upgraded(f, f->v1); /* version 1's tables, foreign keys declared */
     es_store_close(s);
+    sqlite3 *db;
     assert_int_equal(sqlite3_open(f->v1, &db), SQLITE_OK);
-    exec(db, "DROP INDEX indicators_figures; DROP TRIGGER documents_children;"
-             "CREATE INDEX indicators_figures ON indicators(metric_id, kind, basis, year, period_start,"
-             " subject, doc_id, unit, cmp, start, value, value_hi);"
-             "PRAGMA user_version = 5");
+    exec(db, LOOKS_LIKE_5);
     long long with_metric = one_int(db, "SELECT count(*) FROM indicators WHERE metric_id IS NOT NULL");
     assert_true(with_metric > 0 && with_metric < one_int(db, "SELECT count(*) FROM indicators"));
+    long long doc = one_int(db, "SELECT doc_id FROM indicators GROUP BY doc_id ORDER BY count(*) DESC LIMIT 1");
+    char sql[320];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM sentence_spans WHERE doc_id = %lld", doc);
+    long long sentences = one_int(db, sql);
+    assert_true(sentences > 0);
     sqlite3_close(db);
     f->notices = 0;
     s = open_upgraded(f, f->v1);
@@ -341,21 +362,30 @@ static void test_upgrades_version_5_figures(void **state)
                                  " WHERE metric_id IS NOT NULL"), with_metric);
     assert_true(plan_has(db, "SELECT value, year FROM indicators WHERE metric_id = 'x' AND kind = 'actual'",
                          "COVERING INDEX indicators_figures"));
-    long long doc = one_int(db, "SELECT doc_id FROM indicators GROUP BY doc_id ORDER BY count(*) DESC LIMIT 1");
-    char sql[320];
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sentence_spans_doc'"), 0);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM documents d WHERE"
+                                 " first_sentence IS NOT (SELECT min(id) FROM sentence_spans WHERE doc_id = d.id)"
+                                 " OR last_sentence IS NOT (SELECT max(id) FROM sentence_spans WHERE doc_id = d.id)"),
+                     0);
+    /* A document's sentences through the view: its range of ids. */
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM sentences WHERE doc_id = %lld", doc);
+    assert_int_equal(one_int(db, sql), sentences);
+    assert_true(plan_has(db, "SELECT text FROM sentences WHERE doc_id = 1", "(rowid>? AND rowid<?)"));
+    long long removed = one_int(db, "SELECT count(*) FROM search_removed");
     snprintf(sql, sizeof sql, "DELETE FROM documents WHERE id = %lld", doc);
     exec(db, sql);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM search_removed"), removed + sentences);
     snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM indicators WHERE doc_id = %lld)"
                               " + (SELECT count(*) FROM sentence_spans WHERE doc_id = %lld)"
                               " + (SELECT count(*) FROM section_spans WHERE doc_id = %lld)", doc, doc, doc);
     assert_int_equal(one_int(db, sql), 0);
     assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
-    /* Each of the trigger's deletes finds the rows by an index. */
-    const char *children[] = {"indicators", "sentence_spans", "section_spans"};
-    for (size_t i = 0; i < sizeof children / sizeof children[0]; i++) {
-        snprintf(sql, sizeof sql, "DELETE FROM %s WHERE doc_id = 1", children[i]);
-        assert_true(plan_has(db, sql, "USING"));
-    }
+    /* Each of the trigger's deletes finds the rows by an index or their ids. */
+    const char *children[] = {"DELETE FROM indicators WHERE doc_id = 1",
+                              "DELETE FROM sentence_spans WHERE id BETWEEN 1 AND 9 AND doc_id = 1",
+                              "DELETE FROM section_spans WHERE doc_id = 1"};
+    for (size_t i = 0; i < sizeof children / sizeof children[0]; i++)
+        assert_true(plan_has(db, children[i], "SEARCH"));
     es_store_close(s);
 }
 
@@ -378,7 +408,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_upgrades_version_2, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_3_indexes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_4_search, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_upgrades_version_5_figures, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrades_version_5, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_a_newer_database, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
