@@ -458,6 +458,29 @@ static void test_span_check_refuses_what_is_no_span(void **state)
     sqlite3_finalize(st);
 }
 
+/* The tokens a text gives: each run's overlapping pairs and its last
+ * character, Latin letters folded; separators end runs; an invalid byte is
+ * a character of its own. */
+static void test_tokens_of_a_text(void **state)
+{
+    (void)state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(es_bigram_register(db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='edu_bigram', detail=none);"
+                                      "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');"
+                                      "INSERT INTO t VALUES ('教师,GDP增长 2026年。a（x）\xe6\x95');",
+                                      NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(term, '|') FROM (SELECT term FROM v ORDER BY term)",
+                                        -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0),
+                        "02|20|26|6年|a|dp|gd|p增|x|\x95|增长|师|年|\xe6\x95|教师|长");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -468,6 +491,7 @@ int main(void)
         cmocka_unit_test(test_random_pieces),
         cmocka_unit_test(test_index_is_whole),
         cmocka_unit_test(test_span_check_refuses_what_is_no_span),
+        cmocka_unit_test(test_tokens_of_a_text),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
