@@ -4,7 +4,8 @@ prints, for each, the full load (MiB/s, time until rows are queryable and
 searchable, peak memory, bytes written, database size / input, time in each
 stage, the rate of the last tenth against the first), the peer (the sqlite3
 shell importing the same texts and building an FTS5 trigram index) and the
-limit (reading and splitting into sentences); then the latency of every
+limit (reading and splitting into sentences), and the time to load one
+changed file again; then the latency of every
 edu.* query at a million indicators, edu.search at the largest size and
 start-up against lua5.4. Everything runs in the same process tree, one
 after another, so that the rates compare on a shared machine.
@@ -73,6 +74,26 @@ def peer(work, mib, path):
     return time.monotonic() - t0, size_of(db)
 
 
+def replace_one(build, db, path):
+    """Seconds to load one stored file again after a change, and back: the
+    document is replaced (its rows removed, the new ones written, the
+    search file told), as when an analyst reloads a corrected file."""
+    first = sorted(glob.glob(os.path.join(path, "*", "*")))[0]
+    original = open(first, "rb").read()
+    times = []
+    try:
+        for body in (original + "\n附：本文有修订。\n".encode(), original):
+            with open(first, "wb") as f:
+                f.write(body)
+            t0 = time.monotonic()
+            run([os.path.join(build, "edushell"), "--db", db, "load", first])
+            times.append(time.monotonic() - t0)
+    finally:
+        with open(first, "wb") as f:
+            f.write(original)
+    return times
+
+
 def split(build, path):
     out = run([os.path.join(build, "bench_split"), path])
     return float(re.search(r"([\d.]+) MiB/s", out).group(1))
@@ -113,6 +134,9 @@ def main():
         r = load(a.build, a.work, mib, path)
         ptime, psize = peer(a.work, mib, path)
         rows.append((mib, r, limit, ptime, psize))
+        changed, back = replace_one(a.build, r["db"], path)
+        print("%5d MiB: one document changed and loaded again: %.2f s; and back: %.2f s" % (mib, changed, back),
+              flush=True)
         st = r["stages"]
         print("%5d MiB: load %.1f s (%.2f MiB/s), rows queryable at %.1f s, peak %.0f MiB, written %.0f MiB, db %.2fx input;"
               " first tenth %.2f MiB/s, last tenth %.2f MiB/s; peer %.1f s (%.2f MiB/s), %.2fx input;"
