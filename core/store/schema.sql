@@ -1,4 +1,4 @@
--- edushell database schema, version 6 (PRAGMA user_version). es_store_open
+-- edushell database schema, version 7 (PRAGMA user_version). es_store_open
 -- creates it in a new database and brings an older one up to it
 -- (store_schema.c); a database at this version is opened without writing.
 -- Every statement is idempotent. Offsets (start, end) are byte offsets into
@@ -102,15 +102,16 @@ CREATE TABLE IF NOT EXISTS indicators (
 -- series, compare: the figures index holds every column they read, so
 -- they never visit the table; only figures with a canonical metric, about
 -- a fifth, are in it: every query it serves names one, and the load
--- writes the others' entries no more), a document's figures of a year and kind
--- (plan vs actual, a region's year), a kind, and the rank claims on their
--- own (kind too, though always 'rank': a query naming it is then answered
--- from the index alone).
+-- writes the others' entries no more), a document's figures of a year and
+-- kind (plan vs actual, a region's year), and the rank claims on their own
+-- (kind too, though always 'rank': a query naming it is then answered from
+-- the index alone). Every index is one more entry a load writes for each
+-- figure: none is kept that no query needs (figures by kind alone: every
+-- call names a region, a metric or a document first).
 CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id, year, kind, metric_id);
 CREATE INDEX IF NOT EXISTS indicators_figures ON indicators(
     metric_id, kind, basis, year, period_start, subject, doc_id, unit, cmp, start, value, value_hi)
     WHERE metric_id IS NOT NULL;
-CREATE INDEX IF NOT EXISTS indicators_kind ON indicators(kind, year);
 CREATE INDEX IF NOT EXISTS indicators_claims ON indicators(
     doc_id, scope, year, value, start, cmp, unit, metric, number, kind) WHERE kind = 'rank';
 -- A document's targets (plan versus actual) with every column read of

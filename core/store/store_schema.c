@@ -11,7 +11,7 @@
 
 extern const char es_schema_sql[];
 
-enum { SCHEMA_VERSION = 6 };
+enum { SCHEMA_VERSION = 7 };
 
 /* Memory the index of metric phrases gathers terms in before it writes a
  * segment: large, so a batch of documents becomes one segment, not many. */
@@ -91,6 +91,11 @@ static const char FIGURES_AND_SENTENCES_OF_6[] =
     "DROP VIEW IF EXISTS sentences;"
     "DROP TRIGGER IF EXISTS documents_unindex;";
 
+/* Version 6: figures were indexed by kind and year, which no query asks
+ * alone; and a version 6 database may lack the sentences' ranges (the
+ * statements above make them, once). */
+static const char KIND_INDEX_OF_7[] = "DROP INDEX IF EXISTS indicators_kind;";
+
 static int configure_search(sqlite3 *db, es_err *err)
 {
     char sql[128];
@@ -133,20 +138,20 @@ static const char *upgrade_notice(int version)
 {
     switch (version) {
     case 1:
-        return "upgrading the database to version 6 (sentences and sections stored once, a new search"
+        return "upgrading the database to version 7 (sentences and sections stored once, a new search"
                " index in a file of its own): this reads every document once";
     case 2:
-        return "upgrading the database to version 6 (indexes for rankings and comparisons, sections stored"
+        return "upgrading the database to version 7 (indexes for rankings and comparisons, sections stored"
                " once, a smaller search index in a file of its own): this reads every sentence once";
     case 3:
-        return "upgrading the database to version 6 (sections stored once, a smaller search index in a"
+        return "upgrading the database to version 7 (sections stored once, a smaller search index in a"
                " file of its own, indexes for plans and rank claims): this reads every sentence once";
     case 4:
-        return "upgrading the database to version 6 (the search index of sentences moves to a file of"
+        return "upgrading the database to version 7 (the search index of sentences moves to a file of"
                " its own, built again): this reads every sentence once";
     default:
-        return "upgrading the database to version 6 (a smaller index of figures by canonical metric,"
-               " none of sentences by document): this reads every figure and sentence once";
+        return "upgrading the database to version 7 (a smaller index of figures by canonical metric,"
+               " none by kind, none of sentences by document): this reads every figure and sentence once";
     }
 }
 
@@ -171,7 +176,7 @@ static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, int *upgra
     if (version > 0 && es_store_add_sentence_ranges(db, err) != 0)
         return -1;
     if (es_store_exec(db, SENTENCE_SEARCH_OF_5, err) != 0 || es_store_exec(db, FIGURES_AND_SENTENCES_OF_6, err) != 0 ||
-        es_store_exec(db, es_schema_sql, err) != 0)
+        es_store_exec(db, KIND_INDEX_OF_7, err) != 0 || es_store_exec(db, es_schema_sql, err) != 0)
         return -1;
     /* A new database, or the index of metric phrases made again above. */
     if (version <= 3 && configure_search(db, err) != 0)

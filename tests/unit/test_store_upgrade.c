@@ -1,9 +1,10 @@
 /* A database made by version 1 (sentences holding a copy of their text,
  * a trigram search index, no recorded version), by version 2 or 3 (views
  * and indexes since replaced), by version 4 (the sentences' index in the
- * database itself) or by version 5 (every figure in the figures index,
- * sentences found by an index on their document, rows removed by foreign
- * keys) opens: it is upgraded once, with a notice,
+ * database itself) or by version 5 or 6 (figures indexed by kind,
+ * sentences by their document, and by version 5 every figure in the
+ * figures index and rows removed by foreign keys) opens: it is upgraded
+ * once, with a notice,
  * to sentences stored as spans and the bigram index in a search file of
  * its own, losing nothing; it then opens without being written to. A
  * database from a newer version is refused. */
@@ -126,7 +127,7 @@ static es_store *open_upgraded(fixture *f, const char *path)
     if (!s)
         fail_msg("%s", err.msg);
     assert_int_equal(f->notices, 1);
-    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 6);
+    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 7);
     /* The search file was made at once: it holds every sentence. */
     assert_int_equal(one_int(es_store_db(s), "SELECT (SELECT id FROM search_through)"
                                              " = (SELECT max(id) FROM sentence_spans)"), 1);
@@ -316,9 +317,10 @@ static int plan_has(sqlite3 *db, const char *sql, const char *detail)
     return found;
 }
 
-/* Version 5: every figure in the figures index, a document's sentences
- * found by an index on their doc_id, and a document's rows removed by
- * foreign keys (which the file keeps declared). Opened, the index holds
+/* Version 5: every figure in the figures index, figures indexed by kind,
+ * a document's sentences found by an index on their doc_id, and a
+ * document's rows removed by foreign keys (which the file keeps declared);
+ * version 6 as first made (THEN_LIKE_6). Opened, the index holds
  * only the figures with a canonical metric and still answers a query
  * naming one alone; each document knows the range of its sentences' ids,
  * which the view of sentences reads; a document removed takes its rows
@@ -330,27 +332,42 @@ static const char LOOKS_LIKE_5[] =
     "CREATE INDEX indicators_figures ON indicators(metric_id, kind, basis, year, period_start,"
     " subject, doc_id, unit, cmp, start, value, value_hi);"
     "CREATE INDEX sentence_spans_doc ON sentence_spans(doc_id, seq);"
+    "CREATE INDEX indicators_kind ON indicators(kind, year);"
     "CREATE VIEW sentences AS SELECT s.id, s.doc_id, s.seq, s.section_seq, s.paragraph, s.start, s.end,"
     " CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT) AS text"
     " FROM sentence_spans s JOIN documents d ON d.id = s.doc_id;"
     "CREATE TRIGGER documents_unindex BEFORE DELETE ON documents BEGIN"
     " INSERT INTO search_removed(sentence_id, text)"
     " SELECT s.id, CAST(substr(CAST(old.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)"
-    " FROM sentence_spans s WHERE s.doc_id = old.id ORDER BY s.id; END;"
-    "PRAGMA user_version = 5";
+    " FROM sentence_spans s WHERE s.doc_id = old.id ORDER BY s.id; END;";
 
-static void test_upgrades_version_5(void **state)
+/* Version 6 as it was first made: the figures index partial and the
+ * trigger removing a document's rows, but sentences still found by an
+ * index on their document, and figures indexed by kind. */
+static const char THEN_LIKE_6[] =
+    "DROP INDEX indicators_figures;"
+    "CREATE INDEX indicators_figures ON indicators(metric_id, kind, basis, year, period_start,"
+    " subject, doc_id, unit, cmp, start, value, value_hi) WHERE metric_id IS NOT NULL;"
+    "CREATE TRIGGER documents_children AFTER DELETE ON documents BEGIN"
+    " DELETE FROM indicators WHERE doc_id = old.id;"
+    " DELETE FROM sentence_spans WHERE doc_id = old.id;"
+    " DELETE FROM section_spans WHERE doc_id = old.id; END;";
+
+static void upgrades_from(fixture *f, int version)
 {
-    fixture *f = *state;
     es_store *s = open_upgraded(f, f->v1); /* version 1's tables, foreign keys declared */
     es_store_close(s);
     sqlite3 *db;
     assert_int_equal(sqlite3_open(f->v1, &db), SQLITE_OK);
     exec(db, LOOKS_LIKE_5);
+    if (version == 6)
+        exec(db, THEN_LIKE_6);
+    char sql[320];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version);
+    exec(db, sql);
     long long with_metric = one_int(db, "SELECT count(*) FROM indicators WHERE metric_id IS NOT NULL");
     assert_true(with_metric > 0 && with_metric < one_int(db, "SELECT count(*) FROM indicators"));
     long long doc = one_int(db, "SELECT doc_id FROM indicators GROUP BY doc_id ORDER BY count(*) DESC LIMIT 1");
-    char sql[320];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM sentence_spans WHERE doc_id = %lld", doc);
     long long sentences = one_int(db, sql);
     assert_true(sentences > 0);
@@ -362,7 +379,8 @@ static void test_upgrades_version_5(void **state)
                                  " WHERE metric_id IS NOT NULL"), with_metric);
     assert_true(plan_has(db, "SELECT value, year FROM indicators WHERE metric_id = 'x' AND kind = 'actual'",
                          "COVERING INDEX indicators_figures"));
-    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'sentence_spans_doc'"), 0);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                 " ('sentence_spans_doc', 'indicators_kind')"), 0);
     assert_int_equal(one_int(db, "SELECT count(*) FROM documents d WHERE"
                                  " first_sentence IS NOT (SELECT min(id) FROM sentence_spans WHERE doc_id = d.id)"
                                  " OR last_sentence IS NOT (SELECT max(id) FROM sentence_spans WHERE doc_id = d.id)"),
@@ -389,6 +407,9 @@ static void test_upgrades_version_5(void **state)
     es_store_close(s);
 }
 
+static void test_upgrades_version_5(void **state) { upgrades_from(*state, 5); }
+static void test_upgrades_version_6(void **state) { upgrades_from(*state, 6); }
+
 static void test_refuses_a_newer_database(void **state)
 {
     fixture *f = *state;
@@ -409,6 +430,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_upgrades_version_3_indexes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_4_search, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_5, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrades_version_6, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_a_newer_database, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
