@@ -340,14 +340,11 @@ return function(edu, core)
     local region = edu.region(opts.region, 2)
     -- The region's targets, from the index of targets, which holds every
     -- column read in the order each document states its targets (so that
-    -- they come nearly in order); a database made before that index reads
-    -- the table through the index of a document's figures.
-    local index = edu.sql([[SELECT count(*) AS n FROM sqlite_schema
-      WHERE type = 'index' AND name = 'indicators_targets']])[1].n > 0 and "indicators_targets" or "indicators_doc"
+    -- they come nearly in order).
     local targets = sorted({ "year", "plan_doc", "start", "id", keep = 9 }, [[
       SELECT i.id, i.metric, i.metric_id, i.value AS target, i.value_hi AS target_hi, i.unit, i.cmp, i.year,
              d.name AS plan_doc, i.start
-      FROM documents d CROSS JOIN indicators i INDEXED BY ]] .. index .. [[ ON i.doc_id = d.id
+      FROM documents d CROSS JOIN indicators i INDEXED BY indicators_targets ON i.doc_id = d.id
       WHERE d.region = ?1 AND i.kind = 'target']] .. (opts.year ~= nil and " AND i.year = ?2" or ""), region, opts.year)
     -- Each target's direction from the metric table read once, where a
     -- join looked it up again for each of thousands of targets (higher is

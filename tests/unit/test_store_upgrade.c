@@ -319,14 +319,15 @@ static int plan_has(sqlite3 *db, const char *sql, const char *detail)
 
 /* Version 5: every figure in the figures index, figures indexed by kind,
  * a document's sentences found by an index on their doc_id, and a
- * document's rows removed by foreign keys (which the file keeps declared);
- * version 6 as first made (THEN_LIKE_6). Opened, the index holds
+ * document's rows removed by foreign keys (which the file keeps declared),
+ * no index of targets; version 6 as first made (THEN_LIKE_6). Opened, the
+ * index of targets is made, the figures index holds
  * only the figures with a canonical metric and still answers a query
  * naming one alone; each document knows the range of its sentences' ids,
  * which the view of sentences reads; a document removed takes its rows
  * along, and leaves its sentences' text for the search file. */
 static const char LOOKS_LIKE_5[] =
-    "DROP INDEX indicators_figures; DROP TRIGGER documents_children;"
+    "DROP INDEX indicators_figures; DROP TRIGGER documents_children; DROP INDEX indicators_targets;"
     "DROP TRIGGER documents_unindex; DROP VIEW sentences;"
     "ALTER TABLE documents DROP COLUMN first_sentence; ALTER TABLE documents DROP COLUMN last_sentence;"
     "CREATE INDEX indicators_figures ON indicators(metric_id, kind, basis, year, period_start,"
@@ -381,6 +382,9 @@ static void upgrades_from(fixture *f, int version)
                          "COVERING INDEX indicators_figures"));
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                  " ('sentence_spans_doc', 'indicators_kind')"), 0);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM indicators INDEXED BY indicators_targets"
+                                 " WHERE kind = 'target'"),
+                     one_int(db, "SELECT count(*) FROM indicators WHERE kind = 'target'"));
     assert_int_equal(one_int(db, "SELECT count(*) FROM documents d WHERE"
                                  " first_sentence IS NOT (SELECT min(id) FROM sentence_spans WHERE doc_id = d.id)"
                                  " OR last_sentence IS NOT (SELECT max(id) FROM sentence_spans WHERE doc_id = d.id)"),
