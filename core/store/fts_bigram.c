@@ -183,7 +183,9 @@ static int bigram_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char 
     const int is_query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     if (text == NULL || n <= 0)
         return SQLITE_OK;
-    int prev = 0, prev_len = 0, run = 0; /* the run's last character so far, and its length in characters */
+    /* The run's last character so far (offset and length in bytes), and
+     * how many characters the run has. */
+    int prev = 0, prev_len = 0, run = 0;
     for (int at = 0; at <= n;) {
         unsigned cp = ' ';
         int len = 1;
