@@ -168,7 +168,7 @@ end
 --- edu.search(text [, limit]) -> sentences containing every word of text, in the order loaded
 -- Spaces and punctuation separate words; a word matches wherever it occurs,
 -- from one character on, Latin letters in either case. The search index
--- answers (edu_bigram_query turns the text into its query); rows.total
+-- answers (edu_sentence_search, read a chunk at a time); rows.total
 -- counts all the sentences found when more than limit (100) are.
 function edu.search(text, limit)
   if type(text) ~= "string" or text == "" then error("edu.search: text expected", 2) end
@@ -184,9 +184,9 @@ function edu.search(text, limit)
   -- the indexer catches up) are read, all of them, after those it holds.
   local through = edu.sql("SELECT id FROM search_through")[1].id
   local rows = edu.sql([[SELECT d.name AS doc, d.region, d.year, s.text AS sentence
-    FROM sentences_fts f JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.doc_id
-    WHERE sentences_fts MATCH ?1 AND f.rowid <= ?5 AND (?3 OR edu_span_contains(s.doc_id, s.start, s.end, ?4))
-    ORDER BY f.rowid LIMIT ?2]], ask.q, limit, ask.exact, text, through)
+    FROM edu_sentence_search(?1, ?5) f JOIN sentences s ON s.id = f.id JOIN documents d ON d.id = s.doc_id
+    WHERE ?3 OR edu_span_contains(s.doc_id, s.start, s.end, ?4)
+    ORDER BY f.id LIMIT ?2]], text, limit, ask.exact, text, through)
   local unindexed = [[FROM sentence_spans s WHERE s.id > ?1 AND edu_span_contains(s.doc_id, s.start, s.end, ?2)]]
   if #rows < limit then
     for _, r in ipairs(edu.sql([[SELECT d.name AS doc, d.region, d.year, t.text AS sentence
@@ -198,10 +198,10 @@ function edu.search(text, limit)
   end
   if #rows >= limit then
     rows.total = edu.sql(ask.exact == 1
-      and "SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ?1 AND rowid <= ?3"
-      or [[SELECT count(*) AS n FROM sentences_fts f JOIN sentence_spans s ON s.id = f.rowid
-           WHERE sentences_fts MATCH ?1 AND f.rowid <= ?3 AND edu_span_contains(s.doc_id, s.start, s.end, ?2)]],
-      ask.q, text, through)[1].n + edu.sql("SELECT count(*) AS n " .. unindexed, through, text)[1].n
+      and "SELECT count(*) AS n FROM edu_sentence_search(?1, ?3)"
+      or [[SELECT count(*) AS n FROM edu_sentence_search(?1, ?3) f JOIN sentence_spans s ON s.id = f.id
+           WHERE edu_span_contains(s.doc_id, s.start, s.end, ?2)]],
+      text, text, through)[1].n + edu.sql("SELECT count(*) AS n " .. unindexed, through, text)[1].n
     if rows.total > #rows then rows.more = string.format("edu.search(%q, %d)", text, rows.total) end
   end
   return rows

@@ -1,4 +1,4 @@
-/* The bigram tokenizer of the search index and its query translator; see
+/* The bigram tokenizer of the index of metric phrases and its query translator; see
  * fts_bigram.h for the contract and why it is exact. */
 #include "fts_bigram.h"
 
@@ -173,8 +173,7 @@ static void bigram_delete(Fts5Tokenizer *t)
  *   turns into a prefix lookup when the query was written "c1"*.
  * The trailing single character makes every character of a document the
  * first character of some token, so "X"* finds every X.
- * One pass, each character decoded once: the index's build spends more
- * time here than anywhere but in FTS5 itself. */
+ * One pass, each character decoded once. */
 static int bigram_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text_in, int n,
                            int (*x_token)(void *, int, const char *, int, int, int))
 {

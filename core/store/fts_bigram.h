@@ -1,6 +1,8 @@
-/* The search index's tokenizer (FTS5, registered on every connection the
- * store opens), the translation of what a user types into a MATCH
- * expression, and the check that makes its answer exact.
+/* The tokenizer of the index of metric phrases (FTS5, registered on every
+ * connection the store opens), the translation of what a user types into
+ * a MATCH expression, and the check that makes its answer exact. The
+ * sentences' index splits text into the same tokens (search_terms.h) and
+ * answers the same way (search_read.c).
  *
  * Text is split into runs of characters between separators (spaces and
  * clause punctuation: es_bigram_is_separator). A run c1..cm gives the

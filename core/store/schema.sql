@@ -129,11 +129,13 @@ CREATE INDEX IF NOT EXISTS indicators_targets ON indicators(
 -- registered on every connection the program opens (the sqlite3 shell
 -- cannot read it).
 --
--- The sentences' index, sentences_fts, is alike but lives in a file of its
--- own beside this one, "<database>-search", written by its own connection
--- on its own thread (core/store/search_index.h); every connection of the
--- program attaches it as `search`, and the view search_through says up to
--- which sentence id it answers alone.
+-- The sentences' index takes the same pairs but is an index of its own,
+-- written a chunk of sentences at a time as sorted lists of ids, in a file
+-- of its own beside this one, "<database>-search", by its own connection on
+-- its own thread (core/store/search_index.h); every connection of the
+-- program attaches it as `search` and reads it through the table-valued
+-- function edu_sentence_search(text), and the view search_through says up
+-- to which sentence id it answers alone.
 CREATE VIRTUAL TABLE IF NOT EXISTS indicators_fts USING fts5(
     metric, content='indicators', content_rowid='id', tokenize='edu_bigram',
     detail=none, columnsize=0);

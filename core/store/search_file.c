@@ -9,25 +9,20 @@
 #include "fts_bigram.h"
 #include "store_private.h"
 
-/* The search file's own schema version (PRAGMA user_version). */
-enum { SEARCH_FILE_VERSION = 1 };
-
-/* Memory the index gathers terms in before it writes a segment: large, so
- * that a chunk of sentences becomes one segment, not many. */
-enum { SEARCH_HASH_BYTES = 64 << 20 };
-
-/* Segments of one size FTS5 lets gather before it merges them (its
- * default is 4): merging 16 at a time reads and writes each posting fewer
- * times, which took an eighth off the indexer's time on 100 MiB, and a
- * search still looks in few segments. */
-enum { SEARCH_AUTOMERGE = 16 };
+/* The search file's own schema version (PRAGMA user_version): 1 held an
+ * FTS5 table, which a file of version 1 is made again without. */
+enum { SEARCH_FILE_VERSION = 2 };
 
 /* The sentences' text is the database's: the index keeps which sentences
- * hold each pair of characters (detail=none), nothing else (content='',
- * columnsize=0). */
+ * hold each term, a chunk at a time (search_terms.h): for each chunk its
+ * first and last sentence id, and its blocks of terms' lists. The key
+ * puts a chunk's rows after the last chunk's, so writing one appends to
+ * the table rather than rewriting its pages. */
 static const char SEARCH_SCHEMA[] =
-    "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
-    "    text, content='', tokenize='edu_bigram', detail=none, columnsize=0);"
+    "CREATE TABLE IF NOT EXISTS chunks (first_id INTEGER PRIMARY KEY, last_id INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS postings ("
+    "    chunk INTEGER NOT NULL, first_term INTEGER NOT NULL, data BLOB NOT NULL,"
+    "    PRIMARY KEY (chunk, first_term)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS search_state (key TEXT PRIMARY KEY, value);"
     "INSERT OR IGNORE INTO search_state VALUES ('database', NULL), ('sentences', 0), ('removed', 0);";
 
@@ -101,16 +96,15 @@ static int make_schema_locked(sqlite3 *db, es_err *err)
 {
     if (file_version(db) == SEARCH_FILE_VERSION)
         return 0;
-    char settings[256];
-    snprintf(settings, sizeof settings,
-             "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', %d);"
-             "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', %d);"
-             "PRAGMA user_version = %d;",
-             SEARCH_HASH_BYTES, SEARCH_AUTOMERGE, SEARCH_FILE_VERSION);
-    if (es_store_exec(db, "DROP TABLE IF EXISTS sentences_fts; DROP TABLE IF EXISTS search_state;", err) != 0 ||
+    char version[64];
+    snprintf(version, sizeof version, "PRAGMA user_version = %d;", SEARCH_FILE_VERSION);
+    if (es_store_exec(db,
+                      "DROP TABLE IF EXISTS sentences_fts; DROP TABLE IF EXISTS postings;"
+                      "DROP TABLE IF EXISTS chunks; DROP TABLE IF EXISTS search_state;",
+                      err) != 0 ||
         es_store_exec(db, SEARCH_SCHEMA, err) != 0)
         return -1;
-    return es_store_exec(db, settings, err);
+    return es_store_exec(db, version, err);
 }
 
 /* Puts the schema in a new search file. A file of an older version is
@@ -170,8 +164,9 @@ static int attached_version(sqlite3 *db)
  * answers for no sentence, so that searches read them all. */
 static const char EMPTY_SEARCH[] =
     "ATTACH ':memory:' AS search;"
-    "CREATE VIRTUAL TABLE search.sentences_fts USING fts5("
-    "    text, content='', tokenize='edu_bigram', detail=none, columnsize=0);"
+    "CREATE TABLE search.chunks (first_id INTEGER PRIMARY KEY, last_id INTEGER NOT NULL);"
+    "CREATE TABLE search.postings (chunk INTEGER NOT NULL, first_term INTEGER NOT NULL, data BLOB NOT NULL,"
+    "    PRIMARY KEY (chunk, first_term)) WITHOUT ROWID;"
     "CREATE TABLE search.search_state (key TEXT PRIMARY KEY, value);"
     "INSERT INTO search.search_state VALUES ('database', NULL), ('sentences', 0), ('removed', 0);";
 

@@ -1,7 +1,10 @@
 /* The search index of sentences, in a file of its own beside the database
- * (private to the store).
+ * (private to the store): for each term (a pair of characters, or one
+ * character closing a run), the sentences holding it, written a chunk of
+ * sentences at a time (search_terms.h) and read by the table-valued
+ * function edu_sentence_search (search_read.c).
  *
- * Why a file of its own: building the index is half of a load's work, and
+ * Why a file of its own: building the index is a large part of a load's work, and
  * SQLite lets one connection write a file at a time. In a file of its own
  * the index has its own writer, the indexer, on a thread of its own, while
  * the next batch's rows are written to the database.
@@ -36,6 +39,11 @@ char *es_search_path(const char *db_path);
  * read (err says why), with an empty index in memory attached in its
  * place; or -1. */
 int es_search_attach(sqlite3 *db, const char *db_path, es_err *err);
+
+/* Checks the index in the attached schema `schema` (search_verify.c);
+ * *pairs: how many (term, sentence) pairs it lists. Returns 0, or -1 with
+ * what is wrong in err. */
+int es_search_verify(sqlite3 *db, const char *schema, sqlite3_int64 *pairs, es_err *err);
 
 /* A connection that writes the search file (made when missing), with the
  * database attached read-only as `data`. */

@@ -8,18 +8,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "search_terms.h"
 #include "store_private.h"
-
-/* Text indexed per transaction of the search file: a crash loses at most
- * this much of the indexer's work, and its log stays small. */
-enum { CHUNK_TEXT_BYTES = 16 << 20 };
 
 enum { STATE_DATABASE, STATE_SENTENCES, STATE_REMOVED, NSTATE };
 static const char *const STATE_KEYS[NSTATE] = {"database", "sentences", "removed"};
 
 struct es_indexer {
     sqlite3 *db;                  /* the search file; the database attached as `data` */
-    sqlite3_stmt *insert, *remove, *removals, *spans, *doc_text, *get, *set, *identity;
+    sqlite3_stmt *add_chunk, *add_block, *find_chunk, *find_block, *drop_block;
+    sqlite3_stmt *removals, *spans, *doc_text, *get, *set, *identity;
+    es_term_keys keys;            /* the chunk's terms, or a removed sentence's */
+    sqlite3_int64 *ids;           /* the chunk's sentence ids, by place */
+    size_t ids_cap;
+    es_bytes block, list;         /* a block being written or rewritten; one list */
+    int64_t *list_ids;            /* the ids of one term's list */
+    size_t list_ids_cap;
     pthread_mutex_t lock;
     pthread_cond_t wake, idle;
     pthread_t thread;
@@ -32,8 +36,12 @@ static const struct {
     size_t offset;
     const char *sql;
 } STATEMENTS[] = {
-    {offsetof(es_indexer, insert), "INSERT INTO sentences_fts(rowid, text) VALUES (?1, ?2)"},
-    {offsetof(es_indexer, remove), "INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', ?1, ?2)"},
+    {offsetof(es_indexer, add_chunk), "INSERT INTO chunks(first_id, last_id) VALUES (?1, ?2)"},
+    {offsetof(es_indexer, add_block), "INSERT INTO postings(chunk, first_term, data) VALUES (?1, ?2, ?3)"},
+    {offsetof(es_indexer, find_chunk), "SELECT first_id FROM chunks WHERE first_id <= ?1 ORDER BY first_id DESC LIMIT 1"},
+    {offsetof(es_indexer, find_block),
+     "SELECT first_term, data FROM postings WHERE chunk = ?1 AND first_term <= ?2 ORDER BY first_term DESC LIMIT 1"},
+    {offsetof(es_indexer, drop_block), "DELETE FROM postings WHERE chunk = ?1 AND first_term = ?2"},
     {offsetof(es_indexer, removals), "SELECT seq, sentence_id, text FROM data.search_removed WHERE seq > ?1 ORDER BY seq"},
     {offsetof(es_indexer, spans), "SELECT id, doc_id, start, end FROM data.sentence_spans WHERE id > ?1 ORDER BY id"},
     {offsetof(es_indexer, doc_text), "SELECT text FROM data.documents WHERE id = ?1"},
@@ -137,7 +145,7 @@ static int check_identity(es_indexer *ix, progress *p, es_err *err)
         p->database = es_xstrdup(id);
         p->sentences = 0;
         p->removed = newest_removal(ix->db);
-        rc = es_store_exec(ix->db, "INSERT INTO sentences_fts(sentences_fts) VALUES ('delete-all')", err);
+        rc = es_store_exec(ix->db, "DELETE FROM postings; DELETE FROM chunks;", err);
     } else {
         rc = 0;
     }
@@ -145,11 +153,180 @@ static int check_identity(es_indexer *ix, progress *p, es_err *err)
     return rc;
 }
 
-static int index_row(sqlite3_stmt *st, sqlite3_int64 id, const void *text, int len, es_err *err)
+/* --- blocks ------------------------------------------------------------- */
+
+static unsigned char *bytes_room(es_bytes *b, size_t more)
 {
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_text(st, 2, text, len, SQLITE_STATIC);
-    return es_store_step_done(st, err);
+    if (b->len + more > b->cap) {
+        b->cap = (b->len + more) * 2;
+        b->data = es_xrealloc(b->data, b->cap);
+    }
+    return b->data + b->len;
+}
+
+static int64_t *list_room(es_indexer *ix, size_t n)
+{
+    if (n > ix->list_ids_cap) {
+        ix->list_ids_cap = n * 2;
+        ix->list_ids = es_xrealloc(ix->list_ids, ix->list_ids_cap * sizeof *ix->list_ids);
+    }
+    return ix->list_ids;
+}
+
+static int write_block(es_indexer *ix, sqlite3_int64 chunk, es_term first, es_err *err)
+{
+    sqlite3_bind_int64(ix->add_block, 1, chunk);
+    sqlite3_bind_int64(ix->add_block, 2, (sqlite3_int64)first);
+    sqlite3_bind_blob(ix->add_block, 3, ix->block.data, (int)ix->block.len, SQLITE_STATIC);
+    ix->block.len = 0;
+    return es_store_step_done(ix->add_block, err);
+}
+
+/* Adds the list of `term`, ids[0..n), to the block being written, after
+ * writing that block first when the list would make it too long. */
+static int add_list(es_indexer *ix, sqlite3_int64 chunk, es_term *first, es_term *last, es_term term,
+                    const int64_t *ids, size_t n, es_err *err)
+{
+    if (ix->block.len > 0) {
+        ix->list.len = 0;
+        size_t len = es_list_encode(bytes_room(&ix->list, ES_LIST_MAX_BYTES(n)), term - *last, chunk, ids, n);
+        if (ix->block.len + len <= ES_BLOCK_BYTES) {
+            memcpy(bytes_room(&ix->block, len), ix->list.data, len);
+            ix->block.len += len;
+            *last = term;
+            return 0;
+        }
+        if (write_block(ix, chunk, *first, err) != 0)
+            return -1;
+    }
+    ix->block.len += es_list_encode(bytes_room(&ix->block, ES_LIST_MAX_BYTES(n)), 0, chunk, ids, n);
+    *first = *last = term;
+    return 0;
+}
+
+/* Writes the blocks of the chunk gathered in ix->keys (sorted), whose
+ * sentences' ids are ix->ids[0..n). */
+static int write_chunk(es_indexer *ix, size_t n, es_err *err)
+{
+    sqlite3_int64 chunk = ix->ids[0];
+    sqlite3_bind_int64(ix->add_chunk, 1, chunk);
+    sqlite3_bind_int64(ix->add_chunk, 2, ix->ids[n - 1]);
+    if (es_store_step_done(ix->add_chunk, err) != 0)
+        return -1;
+    const uint64_t *keys = ix->keys.keys;
+    es_term first = 0, last = 0;
+    ix->block.len = 0;
+    for (size_t i = 0, end; i < ix->keys.n; i = end) {
+        es_term term = es_key_term(keys[i]);
+        for (end = i + 1; end < ix->keys.n && es_key_term(keys[end]) == term; end++)
+            ;
+        int64_t *ids = list_room(ix, end - i);
+        size_t count = 0;
+        for (size_t k = i; k < end; k++) {
+            int64_t id = ix->ids[es_key_place(keys[k])];
+            if (count == 0 || ids[count - 1] != id) /* not the term again in the same sentence */
+                ids[count++] = id;
+        }
+        if (add_list(ix, chunk, &first, &last, term, ids, count, err) != 0)
+            return -1;
+    }
+    return ix->block.len > 0 ? write_block(ix, chunk, first, err) : 0;
+}
+
+/* --- removals ------------------------------------------------------------ */
+
+/* The block of `chunk` holding `term`'s list without sentence `id`, into
+ * ix->block: *first its first term (*found 0 when the list lacks id). */
+static int rewrite_block(es_indexer *ix, sqlite3_int64 chunk, es_term term, sqlite3_int64 id,
+                         const unsigned char *data, size_t len, es_term *first, int *found)
+{
+    es_block_reader r;
+    es_block_reader_init(&r, data, len, *first, chunk);
+    es_term t, last = 0;
+    uint64_t count;
+    int rc;
+    ix->block.len = 0;
+    *found = 0;
+    while ((rc = es_block_next(&r, &t, &count)) == 1) {
+        int64_t *ids = list_room(ix, (size_t)count);
+        if (es_block_ids(&r, count, ids) != 0)
+            return -1;
+        size_t n = (size_t)count;
+        if (t == term) {
+            size_t kept = 0;
+            for (size_t i = 0; i < n; i++)
+                if (ids[i] != id)
+                    ids[kept++] = ids[i];
+                else
+                    *found = 1;
+            n = kept;
+        }
+        if (n == 0)
+            continue;
+        if (ix->block.len == 0)
+            *first = last = t;
+        ix->block.len += es_list_encode(bytes_room(&ix->block, ES_LIST_MAX_BYTES(n)), t - last, chunk, ids, n);
+        last = t;
+    }
+    return rc;
+}
+
+/* Takes sentence `id` out of the list of `term` in `chunk`, if there. */
+static int unlist(es_indexer *ix, sqlite3_int64 chunk, es_term term, sqlite3_int64 id, es_err *err)
+{
+    sqlite3_stmt *st = ix->find_block;
+    sqlite3_bind_int64(st, 1, chunk);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)term);
+    int step = sqlite3_step(st);
+    if (step != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return step == SQLITE_DONE ? 0 : es_err_set(err, "search index: %s", sqlite3_errmsg(ix->db));
+    }
+    es_term old_first = (es_term)sqlite3_column_int64(st, 0), first = old_first;
+    int found;
+    int rc = rewrite_block(ix, chunk, term, id, sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
+                           &first, &found);
+    sqlite3_reset(st);
+    if (rc != 0)
+        return es_err_set(err, "search index: a damaged block of chunk %lld", (long long)chunk);
+    if (!found)
+        return 0;
+    sqlite3_bind_int64(ix->drop_block, 1, chunk);
+    sqlite3_bind_int64(ix->drop_block, 2, (sqlite3_int64)old_first);
+    if (es_store_step_done(ix->drop_block, err) != 0)
+        return -1;
+    return ix->block.len > 0 ? write_block(ix, chunk, first, err) : 0;
+}
+
+/* The chunk sentence `id` was indexed in; 0 when none. */
+static sqlite3_int64 chunk_of(es_indexer *ix, sqlite3_int64 id)
+{
+    sqlite3_bind_int64(ix->find_chunk, 1, id);
+    sqlite3_int64 chunk = sqlite3_step(ix->find_chunk) == SQLITE_ROW ? sqlite3_column_int64(ix->find_chunk, 0) : 0;
+    sqlite3_reset(ix->find_chunk);
+    return chunk;
+}
+
+/* Takes sentence `id`, whose text was text[0..n), out of every list of a
+ * term it holds. */
+static int unindex_sentence(es_indexer *ix, sqlite3_int64 id, const unsigned char *text, int n, es_err *err)
+{
+    sqlite3_int64 chunk = chunk_of(ix, id);
+    if (chunk <= 0)
+        return 0;
+    es_term_keys_clear(&ix->keys);
+    es_term_keys_add(&ix->keys, text, n, 0);
+    es_term_keys_sort(&ix->keys);
+    es_term done = 0;
+    for (size_t i = 0; i < ix->keys.n; i++) {
+        es_term term = es_key_term(ix->keys.keys[i]);
+        if (i > 0 && term == done)
+            continue;
+        done = term;
+        if (unlist(ix, chunk, term, id, err) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 /* Takes out of the index the sentences removed since, that it holds. */
@@ -161,14 +338,16 @@ static int take_removals(es_indexer *ix, progress *p, es_err *err)
         p->removed = sqlite3_column_int64(ix->removals, 0);
         sqlite3_int64 id = sqlite3_column_int64(ix->removals, 1);
         if (id <= p->sentences)
-            rc = index_row(ix->remove, id, sqlite3_column_text(ix->removals, 2),
-                           sqlite3_column_bytes(ix->removals, 2), err);
+            rc = unindex_sentence(ix, id, sqlite3_column_text(ix->removals, 2),
+                                  sqlite3_column_bytes(ix->removals, 2), err);
     }
     if (rc == 0 && step != SQLITE_DONE)
         rc = es_err_set(err, "search index: %s", sqlite3_errmsg(ix->db));
     sqlite3_reset(ix->removals);
     return rc;
 }
+
+/* --- a chunk of new sentences -------------------------------------------- */
 
 /* Reads document `doc_id`'s text into ix->doc_text's row. */
 static int open_text(es_indexer *ix, sqlite3_int64 doc_id, const char **text, size_t *len, es_err *err)
@@ -183,19 +362,31 @@ static int open_text(es_indexer *ix, sqlite3_int64 doc_id, const char **text, si
     return 0;
 }
 
-/* Adds the sentences after p->sentences in the order of their ids, up to
- * about CHUNK_TEXT_BYTES of text; *more tells whether some are left. Each
- * document's text is read once for all its sentences. */
-static int add_sentences(es_indexer *ix, progress *p, int *more, es_err *err)
+static void note_id(es_indexer *ix, size_t place, sqlite3_int64 id)
+{
+    if (place >= ix->ids_cap) {
+        ix->ids_cap = ix->ids_cap ? ix->ids_cap * 2 : 4096;
+        ix->ids = es_xrealloc(ix->ids, ix->ids_cap * sizeof *ix->ids);
+    }
+    ix->ids[place] = id;
+}
+
+/* Gathers the terms of the sentences after p->sentences in the order of
+ * their ids, up to a chunk's worth (search_terms.h), reading each
+ * document's text once for all its sentences; *n: how many; *more: whether
+ * some are left. */
+static int gather_sentences(es_indexer *ix, progress *p, size_t *n, int *more, es_err *err)
 {
     sqlite3_bind_int64(ix->spans, 1, p->sentences);
     sqlite3_int64 doc = 0;
     const char *text = NULL;
-    size_t len = 0, done = 0;
+    size_t len = 0;
     int rc = 0, step = SQLITE_DONE;
+    es_term_keys_clear(&ix->keys);
+    *n = 0;
     *more = 0;
     while (rc == 0 && (step = sqlite3_step(ix->spans)) == SQLITE_ROW) {
-        if (done >= CHUNK_TEXT_BYTES) {
+        if (ix->keys.n >= ES_CHUNK_TOKENS || *n >= ES_CHUNK_SENTENCES) {
             *more = 1;
             break;
         }
@@ -204,19 +395,31 @@ static int add_sentences(es_indexer *ix, progress *p, int *more, es_err *err)
         if (doc_id != doc && (rc = open_text(ix, doc_id, &text, &len, err)) != 0)
             break;
         doc = doc_id;
-        if (start < 0 || end < start || (size_t)end > len) {
+        if (start < 0 || end < start || (size_t)end > len || end - start > INT32_MAX) {
             rc = es_err_set(err, "search index: sentence %lld lies outside its document", (long long)id);
             break;
         }
-        rc = index_row(ix->insert, id, text + start, (int)(end - start), err);
+        note_id(ix, *n, id);
+        es_term_keys_add(&ix->keys, (const unsigned char *)text + start, (int)(end - start), (uint32_t)*n);
+        ++*n;
         p->sentences = id;
-        done += (size_t)(end - start);
     }
     if (rc == 0 && !*more && step != SQLITE_DONE)
         rc = es_err_set(err, "search index: %s", sqlite3_errmsg(ix->db));
     sqlite3_reset(ix->spans);
     sqlite3_reset(ix->doc_text);
     return rc;
+}
+
+static int add_sentences(es_indexer *ix, progress *p, int *more, es_err *err)
+{
+    size_t n;
+    if (gather_sentences(ix, p, &n, more, err) != 0)
+        return -1;
+    if (n == 0)
+        return 0;
+    es_term_keys_sort(&ix->keys);
+    return write_chunk(ix, n, err);
 }
 
 /* One transaction of the search file: the removals, then a chunk of new
@@ -324,6 +527,11 @@ int es_indexer_close(es_indexer *ix, es_err *err)
     for (size_t i = 0; i < NSTATEMENTS; i++)
         sqlite3_finalize(*statement(ix, i));
     sqlite3_close(ix->db);
+    es_term_keys_free(&ix->keys);
+    free(ix->ids);
+    free(ix->block.data);
+    free(ix->list.data);
+    free(ix->list_ids);
     pthread_cond_destroy(&ix->wake);
     pthread_cond_destroy(&ix->idle);
     pthread_mutex_destroy(&ix->lock);

@@ -146,7 +146,8 @@ es_store *es_store_open_notify(const char *path, const es_store_notice *notice, 
     /* A REPL and a cron job may share one database: wait for each other's
      * write transactions instead of failing at once. */
     sqlite3_busy_timeout(db, ES_STORE_BUSY_TIMEOUT_MS);
-    if (es_bigram_register(db) != SQLITE_OK || es_store_register_search_check(db) != SQLITE_OK) {
+    if (es_bigram_register(db) != SQLITE_OK || es_store_register_search_check(db) != SQLITE_OK ||
+        es_store_register_search_read(db) != SQLITE_OK) {
         es_err_set(err, "cannot register the search index's tokenizer: %s", sqlite3_errmsg(db));
         sqlite3_close(db);
         return NULL;
@@ -259,13 +260,11 @@ int es_store_read_only(es_store *s, es_err *err)
      * file (writable_schema, the sqlite_dbpage table). */
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
-    /* The table-valued JSON functions declare their table the first time
-     * a connection uses them, through a statement the rule would refuse:
-     * declared before the rule, they stay readable under it. */
-    sqlite3_exec(s->db, "SELECT 1 FROM json_each('[]'), json_tree('[]')", NULL, NULL, NULL);
-    /* So does FTS5 for the search file's index, read through the attached
-     * schema `search`. */
-    sqlite3_exec(s->db, "SELECT 1 FROM sentences_fts LIMIT 0", NULL, NULL, NULL);
+    /* The table-valued JSON functions, and edu_sentence_search, declare
+     * their table the first time a connection uses them, through a
+     * statement the rule would refuse: declared before the rule, they stay
+     * readable under it. */
+    sqlite3_exec(s->db, "SELECT 1 FROM json_each('[]'), json_tree('[]'), edu_sentence_search('')", NULL, NULL, NULL);
     if (sqlite3_set_authorizer(s->db, authorize, s) != SQLITE_OK)
         return es_err_set(err, "cannot make the database read-only: %s", sqlite3_errmsg(s->db));
     return 0;

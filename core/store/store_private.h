@@ -55,6 +55,11 @@ int es_store_rebuild_search(sqlite3 *db, es_err *err);
  * an SQLite code. */
 int es_store_register_search_check(sqlite3 *db);
 
+/* Registers the table-valued function edu_sentence_search(text [,
+ * through]) (search_read.c): the ids of the sentences the search file
+ * lists under every word of text. Returns an SQLite code. */
+int es_store_register_search_read(sqlite3 *db);
+
 es_metric_table *es_store_metric_table(es_store *s);
 
 /* Lets the store's own statements pass the read-only rule while on. */

@@ -11,7 +11,7 @@
 
 extern const char es_schema_sql[];
 
-enum { SCHEMA_VERSION = 7 };
+enum { SCHEMA_VERSION = 8 };
 
 /* Memory the index of metric phrases gathers terms in before it writes a
  * segment: large, so a batch of documents becomes one segment, not many. */
@@ -96,6 +96,10 @@ static const char FIGURES_AND_SENTENCES_OF_6[] =
  * statements above make them, once). */
 static const char KIND_INDEX_OF_7[] = "DROP INDEX IF EXISTS indicators_kind;";
 
+/* Version 7: the search file held an index of FTS5 (search file version
+ * 1). Nothing in the database changes; opening the search file makes it
+ * anew, empty, and es_store_open builds it at once after any upgrade. */
+
 static int configure_search(sqlite3 *db, es_err *err)
 {
     char sql[128];
@@ -138,20 +142,25 @@ static const char *upgrade_notice(int version)
 {
     switch (version) {
     case 1:
-        return "upgrading the database to version 7 (sentences and sections stored once, a new search"
+        return "upgrading the database to version 8 (sentences and sections stored once, a new search"
                " index in a file of its own): this reads every document once";
     case 2:
-        return "upgrading the database to version 7 (indexes for rankings and comparisons, sections stored"
+        return "upgrading the database to version 8 (indexes for rankings and comparisons, sections stored"
                " once, a smaller search index in a file of its own): this reads every sentence once";
     case 3:
-        return "upgrading the database to version 7 (sections stored once, a smaller search index in a"
+        return "upgrading the database to version 8 (sections stored once, a smaller search index in a"
                " file of its own, indexes for plans and rank claims): this reads every sentence once";
     case 4:
-        return "upgrading the database to version 7 (the search index of sentences moves to a file of"
+        return "upgrading the database to version 8 (the search index of sentences moves to a file of"
                " its own, built again): this reads every sentence once";
+    case 5:
+    case 6:
+        return "upgrading the database to version 8 (a smaller index of figures by canonical metric,"
+               " none by kind, none of sentences by document, the search index built again): this reads"
+               " every figure and sentence once";
     default:
-        return "upgrading the database to version 7 (a smaller index of figures by canonical metric,"
-               " none by kind, none of sentences by document): this reads every figure and sentence once";
+        return "upgrading the database to version 8 (the search index of sentences built again, in"
+               " sorted chunks): this reads every sentence once";
     }
 }
 

@@ -12,13 +12,14 @@ return {
   about; kind: actual | target | change | rank.]],
   ["edu.sql"] = [[edu.sql(query, ...) -> rows
   Runs one SQL statement; the extra arguments are bound to ?1, ?2 ...
-  Tables: documents, sections, sentences, indicators, metrics, runs; the search
-  indexes sentences_fts and indicators_fts: MATCH edu_bigram_query(text) gives the rows
-  holding every pair of characters of text's words, edu_bigram_contains(column, text)
-  those holding the words (needed when a word has more than two characters);
+  Tables: documents, sections, sentences, indicators, metrics, runs. Search:
+  SELECT id FROM edu_sentence_search(text) gives the ids of the sentences holding
+  every pair of characters of text's words, indicators_fts MATCH edu_bigram_query(text)
+  the indicators whose metric does; edu_bigram_contains(column, text) keeps those
+  holding the words (needed when a word has more than two characters), and
   edu_span_contains(s.doc_id, s.start, s.end, text) over sentence_spans s does the
-  same reading only the sentence. sentences_fts is in the search file beside the
-  database, written behind the rows: it holds the sentences up to
+  same reading only the sentence. The sentences' index is in the search file beside
+  the database, written behind the rows: it holds the sentences up to
   (SELECT id FROM search_through); edu.search reads the text of any after.]],
   ["edu.search"] = [[edu.search(text [, limit]) -> rows
   Sentences containing every word of text, in the order they were loaded, with

@@ -96,8 +96,8 @@ echo "$mid of 20 kills came before the load's end, each leaving whole documents 
 "$EDUSHELL" --db "$DB" load "$WORK/corpus" >/dev/null 2>&1 || fail "the load run again failed"
 q "$DB" "$parts" >"$WORK/again.parts"
 cmp -s "$WORK/again.parts" "$WORK/whole.parts" || fail "the load run again differs from a whole one"
-expect_eq "$(q "$DB" "SELECT count(*) AS v FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('教育')")" \
-          "$(q "$WORK/whole.db" "SELECT count(*) AS v FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('教育')")" \
+expect_eq "$(q "$DB" "SELECT count(*) AS v FROM edu_sentence_search('教育')")" \
+          "$(q "$WORK/whole.db" "SELECT count(*) AS v FROM edu_sentence_search('教育')")" \
           "sentences found after the load run again"
 expect_eq "$(q "$DB" "SELECT (SELECT id FROM search_through) = (SELECT max(id) FROM sentence_spans) AS v")" 1 \
           "the search file caught up by the load run again"

@@ -57,7 +57,7 @@ expect_contains "$out" "1 replaced"
 expect_eq "$(caught_up "$DB")" 1 "the index after a replacement"
 expect_eq "$(edu "$DB" 'print(#edu.search("旧句子"))')" 0 "the replaced sentence found"
 expect_eq "$(edu "$DB" 'print(#edu.search("替换后"))')" 1 "the new sentence found"
-expect_eq "$(edu "$DB" 'print(edu.sql("SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query(?1)", "旧句")[1].n)')" \
+expect_eq "$(edu "$DB" 'print(edu.sql("SELECT count(*) AS n FROM edu_sentence_search(?1)", "旧句")[1].n)')" \
   0 "sentences the index still holds for the replaced text"
 searches_exact "$DB" || fail "searches after a replacement"
 # The removed text is kept only until the index has taken it out.

@@ -239,7 +239,7 @@ static void test_sql_reads_only(void **state)
     assert_int_equal(access("/tmp/edushell-vacuum.db", F_OK), -1);
     const char *allowed[] = {
         "SELECT count(*) FROM documents", "PRAGMA table_info(documents)", "PRAGMA user_version",
-        "PRAGMA quick_check", "SELECT * FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('abc')",
+        "PRAGMA quick_check", "SELECT * FROM edu_sentence_search('abc')",
         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10) SELECT sum(x) FROM c",
     };
     for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++) {

@@ -3,10 +3,10 @@
  * queries (random substrings of 1..8 characters of the stored sentences,
  * around digits and Latin letters with their case flipped, strings found
  * nowhere, fixed words, input meant to break a naive translation, random
- * pieces), the sentences that MATCH edu_bigram_query(q) and pass
+ * pieces), the sentences edu_sentence_search(q) gives that pass
  * edu_span_contains(doc_id, start, end, q) (as edu.search asks) must be
  * exactly those containing every word of q, found by scanning every
- * sentence; the MATCH alone must find all of them, and nothing more when
+ * sentence; the search alone must find all of them, and nothing more when
  * edu_bigram_exact(q) says so. */
 #define _GNU_SOURCE /* memmem */
 #include <setjmp.h>
@@ -27,8 +27,9 @@
 /* The store's own splitting of a query into words, so that the scan
  * below asks for the same words the index is asked for. */
 #include "../../core/store/fts_bigram.h"
-/* The search file's own connection, to check its index whole. */
+/* The search file's check of itself, and its terms. */
 #include "../../core/store/search_index.h"
+#include "../../core/store/search_terms.h"
 
 typedef struct sentence {
     sqlite3_int64 id;
@@ -145,11 +146,11 @@ static int setup(void **state)
     sqlite3 *db = es_store_db(f->store);
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT edu_bigram_query(?1), edu_bigram_exact(?1)", -1,
                                         &f->translate, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?1"
-                                            " ORDER BY rowid", -1, &f->match, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT f.rowid FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
-                                            " WHERE sentences_fts MATCH ?1 AND edu_span_contains(s.doc_id, s.start, s.end, ?2)"
-                                            " ORDER BY f.rowid", -1, &f->match_exact, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT id FROM edu_sentence_search(?1) ORDER BY id", -1, &f->match, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT f.id FROM edu_sentence_search(?1) f JOIN sentences s ON s.id = f.id"
+                                            " WHERE edu_span_contains(s.doc_id, s.start, s.end, ?2) ORDER BY f.id",
+                                        -1, &f->match_exact, NULL), SQLITE_OK);
     f->rng = 20260101;
     *state = f;
     return 0;
@@ -220,17 +221,17 @@ static void scan(fixture *f, char words[][128], size_t nwords, ids *out)
     }
 }
 
-/* The rowids a statement gives for the expression (and q as ?2). */
+/* The ids a statement gives for q (?1, and ?2 when it has one). */
 static void run_match(fixture *f, sqlite3_stmt *st, const char *expr, const char *q, ids *out)
 {
-    sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_TRANSIENT);
     if (sqlite3_bind_parameter_count(st) > 1)
         sqlite3_bind_text(st, 2, q, -1, SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         ids_push(out, sqlite3_column_int64(st, 0));
     if (rc != SQLITE_DONE)
-        fail_msg("MATCH %s (for '%s'): %s", expr, q, sqlite3_errmsg(es_store_db(f->store)));
+        fail_msg("'%s' (%s): %s", q, expr, sqlite3_errmsg(es_store_db(f->store)));
     sqlite3_reset(st);
 }
 
@@ -406,8 +407,25 @@ static void test_random_pieces(void **state)
     }
 }
 
-/* Both indexes pass FTS5's own check, and the search file holds every
- * sentence: the view says the index answers alone up to the last one. */
+/* The (term, sentence) pairs of every sentence's text, each once. */
+static sqlite3_int64 pairs_of_sentences(const fixture *f)
+{
+    es_term_keys keys = {0};
+    sqlite3_int64 pairs = 0;
+    for (size_t i = 0; i < f->nsentences; i++) {
+        es_term_keys_clear(&keys);
+        es_term_keys_add(&keys, (const unsigned char *)f->sentences[i].folded, (int)f->sentences[i].len, 0);
+        es_term_keys_sort(&keys);
+        for (size_t k = 0; k < keys.n; k++)
+            pairs += k == 0 || es_key_term(keys.keys[k]) != es_key_term(keys.keys[k - 1]);
+    }
+    es_term_keys_free(&keys);
+    return pairs;
+}
+
+/* The index of metric phrases passes FTS5's own check; the search file
+ * passes its own, and lists each term of each sentence once: the view
+ * says the index answers alone up to the last sentence. */
 static void test_index_is_whole(void **state)
 {
     fixture *f = *state;
@@ -415,11 +433,10 @@ static void test_index_is_whole(void **state)
         "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)",
         NULL, NULL, NULL), SQLITE_OK);
     es_err err = {{0}};
-    sqlite3 *search = es_search_open_writer(es_store_path(f->store), &err);
-    assert_non_null(search);
-    assert_int_equal(sqlite3_exec(search, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 0)",
-                                  NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(search);
+    sqlite3_int64 pairs = -1;
+    if (es_search_verify(es_store_db(f->store), "search", &pairs, &err) != 0)
+        fail_msg("%s", err.msg);
+    assert_int_equal(pairs, pairs_of_sentences(f));
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(es_store_db(f->store),
         "SELECT (SELECT id FROM search_through), (SELECT max(id) FROM sentence_spans)", -1, &st, NULL), SQLITE_OK);
@@ -478,7 +495,42 @@ static void test_tokens_of_a_text(void **state)
     assert_string_equal((const char *)sqlite3_column_text(st, 0),
                         "02|20|26|6年|a|dp|gd|p增|x|\x95|增长|师|年|\xe6\x95|教师|长");
     sqlite3_finalize(st);
+    /* The search file's terms of the same text are these tokens'. */
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT term FROM v ORDER BY term", -1, &st, NULL), SQLITE_OK);
+    es_term want[32];
+    size_t nwant = 0;
+    while (sqlite3_step(st) == SQLITE_ROW && nwant < 32) {
+        const unsigned char *tok = sqlite3_column_text(st, 0);
+        int n = sqlite3_column_bytes(st, 0);
+        unsigned first, second = 0;
+        int a = es_bigram_decode(tok, n, &first);
+        if (a < n)
+            es_bigram_decode(tok + a, n - a, &second);
+        want[nwant++] = ES_TERM_OF(first, second);
+    }
+    sqlite3_finalize(st);
     sqlite3_close(db);
+    es_term_keys keys = {0};
+    static const char text[] = "教师,GDP增长 2026年。a（x）\xe6\x95";
+    es_term_keys_add(&keys, (const unsigned char *)text, (int)strlen(text), 7);
+    es_term_keys_sort(&keys);
+    size_t ngot = 0;
+    for (size_t k = 0; k < keys.n; k++) {
+        assert_int_equal(es_key_place(keys.keys[k]), 7);
+        if (k > 0 && es_key_term(keys.keys[k]) == es_key_term(keys.keys[k - 1]))
+            continue;
+        assert_true(ngot < nwant);
+        /* FTS5 orders its terms by bytes, the index by code points: look
+         * each up. */
+        size_t w = 0;
+        while (w < nwant && want[w] != es_key_term(keys.keys[k]))
+            w++;
+        if (w == nwant)
+            fail_msg("term %llx is no token of the text", (unsigned long long)es_key_term(keys.keys[k]));
+        ngot++;
+    }
+    assert_int_equal(ngot, nwant);
+    es_term_keys_free(&keys);
 }
 
 int main(void)

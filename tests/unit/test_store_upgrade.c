@@ -127,21 +127,24 @@ static es_store *open_upgraded(fixture *f, const char *path)
     if (!s)
         fail_msg("%s", err.msg);
     assert_int_equal(f->notices, 1);
-    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 7);
+    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 8);
     /* The search file was made at once: it holds every sentence. */
     assert_int_equal(one_int(es_store_db(s), "SELECT (SELECT id FROM search_through)"
                                              " = (SELECT max(id) FROM sentence_spans)"), 1);
     return s;
 }
 
-/* FTS5's own check of the search file's index. */
+/* The search file's check of its index. */
 static void check_search_file(const char *db_path)
 {
     es_err err = {{0}};
     sqlite3 *search = es_search_open_writer(db_path, &err);
     if (!search)
         fail_msg("%s", err.msg);
-    exec(search, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 0)");
+    sqlite3_int64 pairs = 0;
+    if (es_search_verify(search, "main", &pairs, &err) != 0)
+        fail_msg("%s", err.msg);
+    assert_true(pairs > 0);
     sqlite3_close(search);
 }
 
@@ -169,11 +172,10 @@ static void test_upgrades_once_and_keeps_everything(void **state)
     assert_true(one_int(db, "SELECT count(*) FROM sections") > 0);
     exec(db, "DETACH src");
     /* Both indexes answer, and agree with a scan. */
-    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
-                                 " WHERE sentences_fts MATCH edu_bigram_query('幼儿园')"
-                                 " AND edu_bigram_contains(s.text, '幼儿园')"),
+    assert_int_equal(one_int(db, "SELECT count(*) FROM edu_sentence_search('幼儿园') f JOIN sentences s ON s.id = f.id"
+                                 " WHERE edu_bigram_contains(s.text, '幼儿园')"),
                      one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '幼儿园') > 0"));
-    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('幼儿')"),
+    assert_int_equal(one_int(db, "SELECT count(*) FROM edu_sentence_search('幼儿')"),
                      one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '幼儿') > 0"));
     assert_int_equal(one_int(db, "SELECT count(*) FROM indicators_fts f JOIN indicators i ON i.id = f.rowid"
                                  " WHERE indicators_fts MATCH edu_bigram_query('覆盖率')"
@@ -230,7 +232,7 @@ static void test_upgrades_version_2(void **state)
     assert_true(rows > 0);
     assert_int_equal(one_int(db, "SELECT count(*) FROM indicator_rows r LEFT JOIN sentences s"
                                  " ON s.id = r.sentence_id WHERE r.sentence IS NOT s.text"), 0);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('教育')"),
+    assert_int_equal(one_int(db, "SELECT count(*) FROM edu_sentence_search('教育')"),
                      one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '教育') > 0"));
     check_search_file(f->v2);
     es_store_close(s);
@@ -295,7 +297,7 @@ static void test_upgrades_version_4_search(void **state)
     db = es_store_db(s);
     assert_int_equal(one_int(db, "SELECT count(*) FROM main.sqlite_schema WHERE name LIKE 'sentences_fts%'"), 0);
     assert_int_equal(one_int(db, "SELECT count(*) FROM settings WHERE key IN ('search_id', 'sentence_high')"), 2);
-    assert_int_equal(one_int(db, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH edu_bigram_query('教育')"),
+    assert_int_equal(one_int(db, "SELECT count(*) FROM edu_sentence_search('教育')"),
                      one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '教育') > 0"));
     assert_true(one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '教育') > 0") > 0);
     check_search_file(f->v2);
@@ -414,6 +416,44 @@ static void upgrades_from(fixture *f, int version)
 static void test_upgrades_version_5(void **state) { upgrades_from(*state, 5); }
 static void test_upgrades_version_6(void **state) { upgrades_from(*state, 6); }
 
+/* Version 7: the search file held an FTS5 index (search file version 1),
+ * here one that claims to be whole but lists nothing. Opened, the file is
+ * made anew and built at once, and searches agree with a scan. */
+static void test_upgrades_version_7_search_file(void **state)
+{
+    fixture *f = *state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->v2, &db), SQLITE_OK);
+    exec(db, "PRAGMA user_version = 7");
+    long long last = one_int(db, "SELECT max(id) FROM sentence_spans");
+    sqlite3_close(db);
+    char search[160], sql[512];
+    snprintf(search, sizeof search, "%s-search", f->v2);
+    assert_int_equal(unlink(search), 0);
+    assert_int_equal(sqlite3_open(search, &db), SQLITE_OK);
+    assert_int_equal(es_bigram_register(db), SQLITE_OK);
+    snprintf(sql, sizeof sql,
+             "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='', tokenize='edu_bigram',"
+             " detail=none, columnsize=0);"
+             "CREATE TABLE search_state (key TEXT PRIMARY KEY, value);"
+             "ATTACH '%s' AS data;"
+             "INSERT INTO search_state VALUES ('database', (SELECT value FROM data.settings WHERE key = 'search_id')),"
+             " ('sentences', %lld), ('removed', 0);"
+             "PRAGMA main.user_version = 1;",
+             f->v2, last);
+    exec(db, sql);
+    sqlite3_close(db);
+    es_store *s = open_upgraded(f, f->v2);
+    db = es_store_db(s);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM search.sqlite_schema WHERE name LIKE 'sentences_fts%'"), 0);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM edu_sentence_search('幼儿园') f JOIN sentences s ON s.id = f.id"
+                                 " WHERE edu_bigram_contains(s.text, '幼儿园')"),
+                     one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '幼儿园') > 0"));
+    assert_true(one_int(db, "SELECT count(*) FROM sentences WHERE instr(text, '幼儿园') > 0") > 0);
+    check_search_file(f->v2);
+    es_store_close(s);
+}
+
 static void test_refuses_a_newer_database(void **state)
 {
     fixture *f = *state;
@@ -435,6 +475,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_upgrades_version_4_search, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_5, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_6, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrades_version_7_search_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_a_newer_database, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
