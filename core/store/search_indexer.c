@@ -4,6 +4,11 @@
 #include "search_index.h"
 
 #include <pthread.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -455,9 +460,29 @@ int es_indexer_catch_up(es_indexer *ix, es_err *err)
 
 /* --- the thread ---------------------------------------------------------- */
 
+/* How much less the indexer's thread asks of the processor than the
+ * load's others (a nice value): rows are queryable as soon as the writer
+ * is done, and the indexer, which takes a fifth of the load's work, keeps
+ * up with them even so. On two cores it took 5 to 13% off the time until
+ * the rows of 1 GiB were queryable, and as much off the time until they
+ * were searchable (two runs each, taking turns). */
+enum { INDEXER_NICENESS = 10 };
+
+/* Lowers the calling thread's priority. Linux gives each thread a nice
+ * value of its own (setpriority on its id); elsewhere it would lower the
+ * whole process's, so it is left alone there. A failure changes nothing
+ * but the order in which threads run. */
+static void lower_priority(void)
+{
+#ifdef __linux__
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), INDEXER_NICENESS);
+#endif
+}
+
 static void *indexer_main(void *arg)
 {
     es_indexer *ix = arg;
+    lower_priority();
     pthread_mutex_lock(&ix->lock);
     for (;;) {
         while (!ix->asked && !ix->stop)
