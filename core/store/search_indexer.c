@@ -240,67 +240,182 @@ static int write_chunk(es_indexer *ix, size_t n, es_err *err)
 
 /* --- removals ------------------------------------------------------------ */
 
-/* The block of `chunk` holding `term`'s list without sentence `id`, into
- * ix->block: *first its first term (*found 0 when the list lacks id). */
-static int rewrite_block(es_indexer *ix, sqlite3_int64 chunk, es_term term, sqlite3_int64 id,
-                         const unsigned char *data, size_t len, es_term *first, int *found)
+/* A sentence to take out of a term's list in a chunk. */
+typedef struct removal {
+    sqlite3_int64 chunk;
+    es_term term;
+    sqlite3_int64 id;
+} removal;
+
+static int compare_removals(const void *a, const void *b)
+{
+    const removal *x = a, *y = b;
+    if (x->chunk != y->chunk)
+        return x->chunk < y->chunk ? -1 : 1;
+    if (x->term != y->term)
+        return x->term < y->term ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* One block, decoded to be edited: its lists, each a term and a run of
+ * ids in `ids`. */
+typedef struct open_block {
+    sqlite3_int64 chunk;
+    es_term key;                  /* its first term when read: its row's key */
+    es_term *terms;
+    size_t *starts, *counts;
+    size_t nlists, cap;
+    int64_t *ids;
+    size_t nids, ids_cap;
+    int open, changed;
+} open_block;
+
+static int open_block_read(open_block *b, sqlite3_int64 chunk, es_term key, const unsigned char *data, size_t len)
 {
     es_block_reader r;
-    es_block_reader_init(&r, data, len, *first, chunk);
-    es_term t, last = 0;
+    es_block_reader_init(&r, data, len, key, chunk);
+    b->chunk = chunk;
+    b->key = key;
+    b->nlists = b->nids = 0;
+    b->open = 1;
+    b->changed = 0;
+    es_term t;
     uint64_t count;
     int rc;
-    ix->block.len = 0;
-    *found = 0;
     while ((rc = es_block_next(&r, &t, &count)) == 1) {
-        int64_t *ids = list_room(ix, (size_t)count);
-        if (es_block_ids(&r, count, ids) != 0)
-            return -1;
-        size_t n = (size_t)count;
-        if (t == term) {
-            size_t kept = 0;
-            for (size_t i = 0; i < n; i++)
-                if (ids[i] != id)
-                    ids[kept++] = ids[i];
-                else
-                    *found = 1;
-            n = kept;
+        if (b->nlists == b->cap) {
+            b->cap = b->cap ? b->cap * 2 : 256;
+            b->terms = es_xrealloc(b->terms, b->cap * sizeof *b->terms);
+            b->starts = es_xrealloc(b->starts, b->cap * sizeof *b->starts);
+            b->counts = es_xrealloc(b->counts, b->cap * sizeof *b->counts);
         }
-        if (n == 0)
-            continue;
-        if (ix->block.len == 0)
-            *first = last = t;
-        ix->block.len += es_list_encode(bytes_room(&ix->block, ES_LIST_MAX_BYTES(n)), t - last, chunk, ids, n);
-        last = t;
+        if (b->nids + count > b->ids_cap) {
+            b->ids_cap = (b->nids + (size_t)count) * 2;
+            b->ids = es_xrealloc(b->ids, b->ids_cap * sizeof *b->ids);
+        }
+        b->terms[b->nlists] = t;
+        b->starts[b->nlists] = b->nids;
+        b->counts[b->nlists++] = (size_t)count;
+        if (es_block_ids(&r, count, b->ids + b->nids) != 0)
+            return -1;
+        b->nids += (size_t)count;
     }
     return rc;
 }
 
-/* Takes sentence `id` out of the list of `term` in `chunk`, if there. */
-static int unlist(es_indexer *ix, sqlite3_int64 chunk, es_term term, sqlite3_int64 id, es_err *err)
+/* Takes ids[0..n) (ascending) out of the list of `term`, if the block has it. */
+static void open_block_remove(open_block *b, es_term term, const sqlite3_int64 *ids, size_t n)
+{
+    size_t lo = 0, hi = b->nlists;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (b->terms[mid] < term)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == b->nlists || b->terms[lo] != term)
+        return;
+    int64_t *list = b->ids + b->starts[lo];
+    size_t kept = 0, j = 0;
+    for (size_t i = 0; i < b->counts[lo]; i++) {
+        while (j < n && ids[j] < list[i])
+            j++;
+        if (j < n && ids[j] == list[i])
+            continue;
+        list[kept++] = list[i];
+    }
+    b->changed |= kept != b->counts[lo];
+    b->counts[lo] = kept;
+}
+
+/* Writes an edited block back in place of its row (none when it lost
+ * every list), and closes it. */
+static int open_block_write(es_indexer *ix, open_block *b, es_err *err)
+{
+    int was_open = b->open;
+    b->open = 0;
+    if (!was_open || !b->changed)
+        return 0;
+    sqlite3_bind_int64(ix->drop_block, 1, b->chunk);
+    sqlite3_bind_int64(ix->drop_block, 2, (sqlite3_int64)b->key);
+    if (es_store_step_done(ix->drop_block, err) != 0)
+        return -1;
+    ix->block.len = 0;
+    es_term first = 0, last = 0;
+    for (size_t l = 0; l < b->nlists; l++) {
+        size_t n = b->counts[l];
+        if (n == 0)
+            continue;
+        if (ix->block.len == 0)
+            first = last = b->terms[l];
+        ix->block.len += es_list_encode(bytes_room(&ix->block, ES_LIST_MAX_BYTES(n)), b->terms[l] - last, b->chunk,
+                                        b->ids + b->starts[l], n);
+        last = b->terms[l];
+    }
+    return ix->block.len > 0 ? write_block(ix, b->chunk, first, err) : 0;
+}
+
+static void open_block_free(open_block *b)
+{
+    free(b->terms);
+    free(b->starts);
+    free(b->counts);
+    free(b->ids);
+}
+
+/* Makes the block that holds `term` in `chunk` the open one, writing
+ * back the one open before; *none: the chunk has no such block. */
+static int open_block_for(es_indexer *ix, open_block *b, sqlite3_int64 chunk, es_term term, int *none, es_err *err)
 {
     sqlite3_stmt *st = ix->find_block;
     sqlite3_bind_int64(st, 1, chunk);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)term);
     int step = sqlite3_step(st);
-    if (step != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return step == SQLITE_DONE ? 0 : es_err_set(err, "search index: %s", sqlite3_errmsg(ix->db));
+    *none = step == SQLITE_DONE;
+    int rc = 0;
+    if (step == SQLITE_ROW) {
+        es_term key = (es_term)sqlite3_column_int64(st, 0);
+        /* The open block itself: its row is as it was read, until written. */
+        if (!(b->open && b->chunk == chunk && b->key == key)) {
+            rc = open_block_write(ix, b, err);
+            /* Read again after the write, which may have moved the row. */
+            sqlite3_reset(st);
+            if (rc == 0 && sqlite3_step(st) == SQLITE_ROW &&
+                open_block_read(b, chunk, (es_term)sqlite3_column_int64(st, 0), sqlite3_column_blob(st, 1),
+                                (size_t)sqlite3_column_bytes(st, 1)) != 0)
+                rc = es_err_set(err, "search index: a damaged block of chunk %lld", (long long)chunk);
+        }
+    } else if (step != SQLITE_DONE) {
+        rc = es_err_set(err, "search index: %s", sqlite3_errmsg(ix->db));
     }
-    es_term old_first = (es_term)sqlite3_column_int64(st, 0), first = old_first;
-    int found;
-    int rc = rewrite_block(ix, chunk, term, id, sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
-                           &first, &found);
     sqlite3_reset(st);
-    if (rc != 0)
-        return es_err_set(err, "search index: a damaged block of chunk %lld", (long long)chunk);
-    if (!found)
-        return 0;
-    sqlite3_bind_int64(ix->drop_block, 1, chunk);
-    sqlite3_bind_int64(ix->drop_block, 2, (sqlite3_int64)old_first);
-    if (es_store_step_done(ix->drop_block, err) != 0)
-        return -1;
-    return ix->block.len > 0 ? write_block(ix, chunk, first, err) : 0;
+    return rc;
+}
+
+/* Takes the gathered removals out of the lists: in the order of chunk
+ * and term, so that each block is read and written once. */
+static int apply_removals(es_indexer *ix, removal *r, size_t n, es_err *err)
+{
+    qsort(r, n, sizeof *r, compare_removals);
+    open_block b = {0};
+    sqlite3_int64 *ids = es_xcalloc(n ? n : 1, sizeof *ids);
+    int rc = 0;
+    for (size_t i = 0, end; rc == 0 && i < n; i = end) {
+        size_t k = 0;
+        for (end = i; end < n && r[end].chunk == r[i].chunk && r[end].term == r[i].term; end++)
+            if (k == 0 || ids[k - 1] != r[end].id)
+                ids[k++] = r[end].id;
+        int none;
+        rc = open_block_for(ix, &b, r[i].chunk, r[i].term, &none, err);
+        if (rc == 0 && !none)
+            open_block_remove(&b, r[i].term, ids, k);
+    }
+    if (rc == 0)
+        rc = open_block_write(ix, &b, err);
+    open_block_free(&b);
+    free(ids);
+    return rc;
 }
 
 /* The chunk sentence `id` was indexed in; 0 when none. */
@@ -312,43 +427,49 @@ static sqlite3_int64 chunk_of(es_indexer *ix, sqlite3_int64 id)
     return chunk;
 }
 
-/* Takes sentence `id`, whose text was text[0..n), out of every list of a
- * term it holds. */
-static int unindex_sentence(es_indexer *ix, sqlite3_int64 id, const unsigned char *text, int n, es_err *err)
+/* Adds a removal for each term of sentence `id`, whose text was
+ * text[0..n). */
+static void gather_removal(es_indexer *ix, removal **r, size_t *nr, size_t *cap, sqlite3_int64 id,
+                           const unsigned char *text, int n)
 {
     sqlite3_int64 chunk = chunk_of(ix, id);
     if (chunk <= 0)
-        return 0;
+        return;
     es_term_keys_clear(&ix->keys);
     es_term_keys_add(&ix->keys, text, n, 0);
-    es_term_keys_sort(&ix->keys);
-    es_term done = 0;
-    for (size_t i = 0; i < ix->keys.n; i++) {
-        es_term term = es_key_term(ix->keys.keys[i]);
-        if (i > 0 && term == done)
-            continue;
-        done = term;
-        if (unlist(ix, chunk, term, id, err) != 0)
-            return -1;
+    if (*nr + ix->keys.n > *cap) {
+        *cap = (*nr + ix->keys.n) * 2;
+        *r = es_xrealloc(*r, *cap * sizeof **r);
     }
-    return 0;
+    for (size_t i = 0; i < ix->keys.n; i++)
+        (*r)[(*nr)++] = (removal){chunk, es_key_term(ix->keys.keys[i]), id};
 }
 
-/* Takes out of the index the sentences removed since, that it holds. */
+/* Takes out of the index the sentences removed since, that it holds, a
+ * chunk's worth of terms at a time. */
 static int take_removals(es_indexer *ix, progress *p, es_err *err)
 {
     sqlite3_bind_int64(ix->removals, 1, p->removed);
+    removal *r = NULL;
+    size_t nr = 0, cap = 0;
     int rc = 0, step = SQLITE_DONE;
     while (rc == 0 && (step = sqlite3_step(ix->removals)) == SQLITE_ROW) {
         p->removed = sqlite3_column_int64(ix->removals, 0);
         sqlite3_int64 id = sqlite3_column_int64(ix->removals, 1);
         if (id <= p->sentences)
-            rc = unindex_sentence(ix, id, sqlite3_column_text(ix->removals, 2),
-                                  sqlite3_column_bytes(ix->removals, 2), err);
+            gather_removal(ix, &r, &nr, &cap, id, sqlite3_column_text(ix->removals, 2),
+                           sqlite3_column_bytes(ix->removals, 2));
+        if (nr >= ES_CHUNK_TOKENS) {
+            rc = apply_removals(ix, r, nr, err);
+            nr = 0;
+        }
     }
     if (rc == 0 && step != SQLITE_DONE)
         rc = es_err_set(err, "search index: %s", sqlite3_errmsg(ix->db));
     sqlite3_reset(ix->removals);
+    if (rc == 0 && nr > 0)
+        rc = apply_removals(ix, r, nr, err);
+    free(r);
     return rc;
 }
 
