@@ -64,6 +64,8 @@ static int compare_ids(const void *a, const void *b)
 /* Sorts a list gathered from several terms' pieces, each id once. */
 static void list_settle(id_list *l)
 {
+    if (l->n < 2)
+        return;
     qsort(l->ids, l->n, sizeof *l->ids, compare_ids);
     size_t kept = 0;
     for (size_t i = 0; i < l->n; i++)
@@ -233,7 +235,8 @@ static int parse_needs(search_cursor *c, const char *text)
         }
     }
     /* Each need once, however often the text repeats a word or a pair. */
-    qsort(c->needs, c->nneeds, sizeof *c->needs, compare_needs);
+    if (c->nneeds > 1)
+        qsort(c->needs, c->nneeds, sizeof *c->needs, compare_needs);
     size_t kept = 0;
     for (size_t i = 0; i < c->nneeds; i++)
         if (kept == 0 || c->needs[i].lo != c->needs[kept - 1].lo || c->needs[i].hi != c->needs[kept - 1].hi)

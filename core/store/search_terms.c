@@ -154,7 +154,8 @@ int es_block_ids(es_block_reader *r, uint64_t count, int64_t *out)
     int64_t id = r->base;
     for (uint64_t i = 0; i < count; i++) {
         uint64_t delta;
-        if (es_varint_get(r->data, r->len, &r->at, &delta) != 0)
+        /* An id past the largest a rowid can be is damage, not a sum. */
+        if (es_varint_get(r->data, r->len, &r->at, &delta) != 0 || id < 0 || delta > (uint64_t)(INT64_MAX - id))
             return -1;
         id += (int64_t)delta;
         if (out)

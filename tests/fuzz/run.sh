@@ -27,7 +27,7 @@ mkdir -p "$build/fuzz-crashes"
 # Inputs per target in a repeatable run.
 declare -A repeatable_runs=(
   [csv]=40000 [docx]=40000 [html]=5000 [pdf]=300
-  [quantity]=60000 [sentence]=30000 [source]=5000 [xlsx]=60000
+  [quantity]=60000 [search_block]=2000 [sentence]=30000 [source]=5000 [xlsx]=60000
 )
 
 failed=0

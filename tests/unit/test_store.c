@@ -273,6 +273,33 @@ static void test_batch_replaces_its_own_document(void **state)
         fail_msg("%s", err.msg);
 }
 
+/* A search file damaged on disk: a search says so, the check names the
+ * chunk, and nothing reads past the bytes of a block. */
+static void test_damaged_search_file(void **state)
+{
+    fixture *f = *state;
+    test_doc a;
+    build_doc(&a, f->db_path, "新增幼儿园57所。普惠性幼儿园覆盖率达92.81%。");
+    es_put_result r;
+    es_err err = {{0}};
+    assert_int_equal(es_store_put(f->store, &a.doc, &r, &err), 0);
+    assert_int_equal(found(f->store, "幼儿园"), 2);
+    sqlite3 *search = es_search_open_writer(es_store_path(f->store), &err);
+    assert_non_null(search);
+    /* Every block's bytes cut to one byte that says more follow. */
+    assert_int_equal(sqlite3_exec(search, "UPDATE postings SET data = x'ff'", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(search);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(es_store_db(f->store), "SELECT count(*) FROM edu_sentence_search('幼儿园')", -1,
+                                        &st, NULL), SQLITE_OK);
+    int rc = sqlite3_step(st);
+    assert_true(rc != SQLITE_ROW && rc != SQLITE_DONE);
+    assert_non_null(strstr(sqlite3_errmsg(es_store_db(f->store)), "damaged"));
+    sqlite3_finalize(st);
+    assert_int_equal(es_search_verify(es_store_db(f->store), "search", NULL, &err), -1);
+    assert_non_null(strstr(err.msg, "damaged"));
+}
+
 /* A document that fails part-way in a batch holding a replacement and a
  * document stored before it: the batch is rolled back and written again,
  * so the others are stored as they were (the replacement, not what it
@@ -420,6 +447,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_batch_commits_all_but_the_failed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_batch_replaces_its_own_document, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failure_after_a_replacement_in_the_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_search_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_non_sqlite_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_figure_periods_and_cells, setup, teardown),
         cmocka_unit_test_setup_teardown(test_older_database_gains_columns, setup, teardown),
