@@ -186,11 +186,9 @@ static int bigram_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char 
      * how many characters the run has. */
     int prev = 0, prev_len = 0, run = 0;
     for (int at = 0; at <= n;) {
-        unsigned cp = ' ';
-        int len = 1;
-        if (at < n)
-            len = text[at] < 0x80 ? (cp = text[at], 1) : es_bigram_decode(text + at, n - at, &cp);
-        if (at == n || es_bigram_is_separator(cp)) {
+        unsigned cp;
+        int len = es_bigram_char_at(text, n, at, &cp);
+        if (es_bigram_is_separator(cp)) {
             /* The run ends: its last character, alone. */
             if (run > 0 && (!is_query || run == 1)) {
                 int rc = emit(ctx, x_token, text, prev, prev + prev_len);

@@ -62,6 +62,22 @@ int es_bigram_is_separator(unsigned cp);
  * byte, with *cp = 0x110000 + that byte (never a separator). */
 int es_bigram_decode(const unsigned char *s, int n, unsigned *cp);
 
+/* The character at s[at] as the tokenizers walk a text: its code point in
+ * *cp and its length; at the end (at == n) a space, which ends the last
+ * run. One byte's test for ASCII before a whole decode. */
+static inline int es_bigram_char_at(const unsigned char *s, int n, int at, unsigned *cp)
+{
+    if (at >= n) {
+        *cp = ' ';
+        return 1;
+    }
+    if (s[at] < 0x80) {
+        *cp = s[at];
+        return 1;
+    }
+    return es_bigram_decode(s + at, n - at, cp);
+}
+
 /* Finds the next term in s[0..n) at or after byte *pos: on return 1 the
  * term is s[*start..*end) with *nchar characters and *pos is past it;
  * returns 0 when no term is left. The tokenizer and the translator split

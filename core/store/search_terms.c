@@ -29,11 +29,9 @@ size_t es_term_keys_add(es_term_keys *k, const unsigned char *text, int n, uint3
     size_t added = 0;
     unsigned prev = 0;
     for (int at = 0; at <= n;) {
-        unsigned cp = ' ';
-        int len = 1;
-        if (at < n)
-            len = text[at] < 0x80 ? (cp = text[at], 1) : es_bigram_decode(text + at, n - at, &cp);
-        if (at == n || es_bigram_is_separator(cp)) {
+        unsigned cp;
+        int len = es_bigram_char_at(text, n, at, &cp);
+        if (es_bigram_is_separator(cp)) {
             if (prev) /* the run ends: its last character, alone */
                 out[added++] = (ES_TERM_OF(prev, 0) << ES_TERM_CHAR_BITS) | place;
             prev = 0;
