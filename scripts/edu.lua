@@ -52,11 +52,18 @@ local RESOLVE = {
 
 -- " WHERE a = ?1 AND b LIKE ?2 ..." and its parameters, from a filter
 -- table and the spec of accepted keys. Values are always bound. A key with
--- `match` is answered by that search index: rows whose `text` column holds
--- every word of the value (as edu.search), the index giving the rows that
--- may, edu_bigram_contains keeping those that do; never a scan.
+-- `phrases` is answered by the search index of metric phrases: rows whose
+-- phrase holds every word of the value (as edu.search), the index giving
+-- the phrases that may, edu_bigram_contains keeping those that do, and the
+-- rows those of the phrases found, read from the index indicators_phrase
+-- bucket by bucket of documents (schema.sql); never a scan.
+local PHRASES_HOLDING = "(doc_id >> 10) IN (SELECT bucket FROM document_buckets)"
+  .. " AND %s IN (SELECT p.id FROM metric_phrases p WHERE p.id IN (SELECT rowid FROM"
+  .. " metric_phrases_fts WHERE metric_phrases_fts MATCH coalesce(edu_bigram_query(?%d), '\"\"'))"
+  .. " AND edu_bigram_contains(p.phrase, ?%d))"
+
 local function where(filters, spec)
-  local clauses, params, searched = {}, {}, false
+  local clauses, params = {}, {}
   for key in pairs(filters) do
     local known = key == "limit"
     for _, s in ipairs(spec) do known = known or s.key == key end
@@ -67,17 +74,14 @@ local function where(filters, spec)
     if v ~= nil then
       if s.resolve then v = RESOLVE[s.resolve](v) end
       params[#params + 1] = s.like and ("%" .. tostring(v) .. "%") or v
-      if s.match then
-        searched = true
-        clauses[#clauses + 1] = string.format("%s IN (SELECT rowid FROM %s WHERE %s MATCH"
-          .. " coalesce(edu_bigram_query(?%d), '\"\"')) AND edu_bigram_contains(%s, ?%d)",
-          s.column, s.match, s.match, #params, s.text, #params)
+      if s.phrases then
+        clauses[#clauses + 1] = string.format(PHRASES_HOLDING, s.column, #params, #params)
       else
         clauses[#clauses + 1] = s.column .. (s.like and " LIKE ?" or " = ?") .. #params
       end
     end
   end
-  return #clauses > 0 and (" WHERE " .. table.concat(clauses, " AND ")) or "", params, searched
+  return #clauses > 0 and (" WHERE " .. table.concat(clauses, " AND ")) or "", params
 end
 
 -- How a call is written, for the note on a capped result.
@@ -90,45 +94,23 @@ local function call_text(name, filters, limit)
   return name .. "{" .. table.concat(parts, ", ") .. "}"
 end
 
--- The rows of `ids` (a list), with `columns`, in `order`.
-local function select_ids(view, columns, ids, order)
-  local list = {}
-  for i, id in ipairs(ids) do list[i] = string.format("%d", id) end
-  return edu.sql("SELECT " .. columns .. " FROM " .. view .. " WHERE id IN (SELECT value FROM json_each(?1))"
-    .. " ORDER BY " .. order, "[" .. table.concat(list, ",") .. "]")
-end
-
 -- SELECT columns FROM view WHERE ... ORDER BY ... [LIMIT n]; a result cut
 -- by the limit knows its total (rows.total) and how to ask for all
--- (rows.more). A filter answered by a search index checks each row the
--- index gives against its text, which costs a read of the row: with a
--- limit, the ids found are read once, in order, and counted, and the rows
--- within the limit then read by id, where a query for the rows and
--- another for the count would check every row twice.
+-- (rows.more).
 local function select_filtered(name, view, columns, filters, spec, order)
   filters = filters or {}
-  local w, params, searched = where(filters, spec)
+  local w, params = where(filters, spec)
   local limit = filters.limit
   local n = #params
   if limit ~= nil then limit = math.tointeger(limit) or error("limit must be an integer", 3) end
-  local rows
-  if limit ~= nil and searched then
-    local found, total = core.columns("SELECT id FROM " .. view .. w .. " ORDER BY " .. order,
-      table.unpack(params, 1, n))
-    local ids = found.id
-    if limit >= 0 and limit < total then ids = table.move(ids, 1, limit, 1, {}) end
-    rows = select_ids(view, columns, ids, order)
-    if #rows >= limit then rows.total = total end
-  else
-    local sql = "SELECT " .. columns .. " FROM " .. view .. w .. " ORDER BY " .. order
-    if limit ~= nil then
-      params[n + 1] = limit
-      sql = sql .. " LIMIT ?" .. (n + 1)
-    end
-    rows = edu.sql(sql, table.unpack(params, 1, limit ~= nil and n + 1 or n))
-    if limit ~= nil and #rows >= limit then
-      rows.total = edu.sql("SELECT count(*) AS n FROM " .. view .. w, table.unpack(params, 1, n))[1].n
-    end
+  local sql = "SELECT " .. columns .. " FROM " .. view .. w .. " ORDER BY " .. order
+  if limit ~= nil then
+    params[n + 1] = limit
+    sql = sql .. " LIMIT ?" .. (n + 1)
+  end
+  local rows = edu.sql(sql, table.unpack(params, 1, limit ~= nil and n + 1 or n))
+  if limit ~= nil and #rows >= limit then
+    rows.total = edu.sql("SELECT count(*) AS n FROM " .. view .. w, table.unpack(params, 1, n))[1].n
   end
   if rows.total and rows.total > #rows then rows.more = call_text(name, filters, rows.total) end
   return rows
@@ -149,7 +131,7 @@ end
 
 local IND_FILTERS = {
   { key = "region", column = "region", resolve = "region" }, { key = "year", column = "year" },
-  { key = "kind", column = "kind" }, { key = "metric", column = "id", match = "indicators_fts", text = "metric" },
+  { key = "kind", column = "kind" }, { key = "metric", column = "phrase_id", phrases = true },
   { key = "unit", column = "unit" }, { key = "doc", column = "doc", like = true },
   { key = "doc_kind", column = "doc_kind" }, { key = "province", column = "province", resolve = "region" },
   { key = "level", column = "level", resolve = "level" },

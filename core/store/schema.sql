@@ -1,4 +1,4 @@
--- edushell database schema, version 7 (PRAGMA user_version). es_store_open
+-- edushell database schema, version 9 (PRAGMA user_version). es_store_open
 -- creates it in a new database and brings an older one up to it
 -- (store_schema.c); a database at this version is opened without writing.
 -- Every statement is idempotent. Offsets (start, end) are byte offsets into
@@ -96,7 +96,8 @@ CREATE TABLE IF NOT EXISTS indicators (
     cell_row    INTEGER,                  --   (from 0) and the workbook sheet; NULL from running text
     cell_col    INTEGER,
     sheet       TEXT,
-    page        INTEGER                   -- page of a paged source (PDF), from 1
+    page        INTEGER,                  -- page of a paged source (PDF), from 1
+    phrase_id   INTEGER                   -- metric_phrases.id of metric
 );
 -- What the analysis functions ask first: a canonical metric (rank,
 -- series, compare: the figures index holds every column they read, so
@@ -109,6 +110,20 @@ CREATE TABLE IF NOT EXISTS indicators (
 -- figure: none is kept that no query needs (figures by kind alone: every
 -- call names a region, a metric or a document first).
 CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id, year, kind, metric_id);
+-- A metric filter's figures, by the phrases it finds (metric_phrases),
+-- with the document a filter by region joins on and the place in it that
+-- rows are listed by: the table is read only for the rows returned. The
+-- index is by documents' bucket first (1,024 documents to a bucket, by
+-- id) so that a load adds to the end of it, as the other indexes on
+-- indicators by doc_id: by phrase first, a batch's figures would change
+-- every page of the index, its whole size written again at each commit.
+-- A filter asks each bucket (document_buckets) for each phrase found.
+CREATE INDEX IF NOT EXISTS indicators_phrase ON indicators(doc_id >> 10, phrase_id, doc_id, start);
+CREATE VIEW IF NOT EXISTS document_buckets AS
+WITH RECURSIVE b(bucket) AS (
+    SELECT min(id) >> 10 FROM documents
+    UNION ALL SELECT bucket + 1 FROM b WHERE bucket < (SELECT max(id) >> 10 FROM documents))
+SELECT bucket FROM b;
 CREATE INDEX IF NOT EXISTS indicators_figures ON indicators(
     metric_id, kind, basis, year, period_start, subject, doc_id, unit, cmp, start, value, value_hi)
     WHERE metric_id IS NOT NULL;
@@ -119,15 +134,25 @@ CREATE INDEX IF NOT EXISTS indicators_claims ON indicators(
 CREATE INDEX IF NOT EXISTS indicators_targets ON indicators(
     doc_id, year, start, metric_id, metric, value, value_hi, unit, cmp) WHERE kind = 'target';
 
+-- Each distinct metric phrase once (indicators.phrase_id names it): a
+-- corpus has some thousands where it has millions of figures. The load
+-- adds a phrase the first time a figure names it and never removes one
+-- (another document may name it again).
+CREATE TABLE IF NOT EXISTS metric_phrases (
+    id          INTEGER PRIMARY KEY,
+    phrase      TEXT NOT NULL UNIQUE
+);
+
 -- Full-text search over metric phrases, by pairs of characters
--- (core/store/fts_bigram.c). The index keeps which rows hold a pair, not
--- where in the row (detail=none), nor token counts (columnsize=0). A
--- search for words of one or two characters is answered by the index
--- alone; a longer word's pairs give the rows that may hold it, and
--- edu_bigram_contains() on their text keeps those that do. The store
--- writes a batch's rows at its commit, from memory; the tokenizer is
--- registered on every connection the program opens (the sqlite3 shell
--- cannot read it).
+-- (core/store/fts_bigram.c). The index keeps which phrases hold a pair,
+-- not where (detail=none), nor token counts (columnsize=0). A search for
+-- words of one or two characters is answered by the index alone; a longer
+-- word's pairs give the phrases that may hold it, and
+-- edu_bigram_contains() on their text keeps those that do; the figures
+-- are then those of the phrases found (indicators_phrase). The store
+-- adds a phrase to the index as it adds it to the table (no trigger: the
+-- sqlite3 shell, without the tokenizer, could then alter no table). The
+-- tokenizer is registered on every connection the program opens.
 --
 -- The sentences' index takes the same pairs but is an index of its own,
 -- written a chunk of sentences at a time as sorted lists of ids, in a file
@@ -136,8 +161,8 @@ CREATE INDEX IF NOT EXISTS indicators_targets ON indicators(
 -- program attaches it as `search` and reads it through the table-valued
 -- function edu_sentence_search(text), and the view search_through says up
 -- to which sentence id it answers alone.
-CREATE VIRTUAL TABLE IF NOT EXISTS indicators_fts USING fts5(
-    metric, content='indicators', content_rowid='id', tokenize='edu_bigram',
+CREATE VIRTUAL TABLE IF NOT EXISTS metric_phrases_fts USING fts5(
+    phrase, content='metric_phrases', content_rowid='id', tokenize='edu_bigram',
     detail=none, columnsize=0);
 
 -- The text of each removed sentence, until the search file has taken it
@@ -210,7 +235,7 @@ SELECT i.id, i.doc_id, d.name AS doc, d.region, d.region_level AS level, d.provi
        d.kind AS doc_kind, d.year AS doc_year, d.title AS doc_title,
        i.start, i.end, i.number, i.metric, i.metric_id, i.value, i.value_hi, i.unit,
        i.kind, i.cmp, i.scope, i.year, i.period_start, i.period_end, i.basis, i.subject,
-       i.table_seq, i.cell_row, i.cell_col, i.sheet, i.page, i.sentence_id,
+       i.table_seq, i.cell_row, i.cell_col, i.sheet, i.page, i.sentence_id, i.phrase_id,
        (SELECT CAST(substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT)
         FROM sentence_spans s WHERE s.id = i.sentence_id) AS sentence
 FROM indicators i

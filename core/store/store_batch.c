@@ -1,9 +1,7 @@
 /* Documents into the database in batches: one write transaction a batch,
  * so that a crash loses at most the batch in flight. A document is stored
  * whole or not at all: one that fails part-way has the transaction rolled
- * back and the batch's others written again (replay_batch). The index of
- * metric phrases takes a batch's rows at its commit, in one go: writing
- * it document by document would make it write a small segment each. The
+ * back and the batch's others written again (replay_batch). The
  * sentences' index is written after the commit, by the indexer on its own
  * thread (search_index.h). */
 #include <stdlib.h>
@@ -11,12 +9,7 @@
 
 #include "store_private.h"
 
-static void batch_clear(es_batch *b)
-{
-    for (size_t i = 0; i < b->n; i++)
-        es_doc_rows_free(&b->docs[i].rows);
-    b->n = 0;
-}
+static void batch_clear(es_batch *b) { b->n = 0; }
 
 void es_store_batch_free(es_batch *b)
 {
@@ -26,20 +19,20 @@ void es_store_batch_free(es_batch *b)
     memset(b, 0, sizeof *b);
 }
 
-static void batch_push(es_batch *b, const es_document *doc, es_doc_rows rows)
+static void batch_push(es_batch *b, const es_document *doc, sqlite3_int64 id)
 {
     if (b->n == b->cap) {
         b->cap = b->cap ? 2 * b->cap : 64;
         b->docs = es_xrealloc(b->docs, b->cap * sizeof *b->docs);
     }
-    b->docs[b->n++] = (es_batch_doc){doc, rows};
+    b->docs[b->n++] = (es_batch_doc){doc, id};
 }
 
 /* Where in the batch the document stored as `id` is, or -1. */
 static long batch_find(const es_batch *b, sqlite3_int64 id)
 {
     for (size_t i = 0; i < b->n; i++)
-        if (b->docs[i].rows.id == id)
+        if (b->docs[i].id == id)
             return (long)i;
     return -1;
 }
@@ -48,7 +41,6 @@ static long batch_find(const es_batch *b, sqlite3_int64 id)
  * the others: a replay writes them again in that order. */
 static void batch_remove(es_batch *b, size_t i)
 {
-    es_doc_rows_free(&b->docs[i].rows);
     memmove(&b->docs[i], &b->docs[i + 1], (b->n - i - 1) * sizeof *b->docs);
     b->n--;
 }
@@ -73,20 +65,16 @@ static void note_if_lost(es_store *s, const char *why)
 static int write_document(es_store *s, const es_document *doc, es_found found, sqlite3_int64 old_id,
                           es_err *err)
 {
-    long earlier = -1;
-    if (found == ES_FOUND_CHANGED) {
-        /* Stored earlier in this batch: its metric phrases are not in their
-         * index yet. */
-        earlier = batch_find(&s->batch, old_id);
-        if (es_store_delete_doc(&s->stmts, old_id, earlier < 0, err) != 0)
-            return -1;
-    }
-    es_doc_rows rows = {0};
-    if (es_store_insert_doc(&s->stmts, doc->key, doc, &rows, &s->batch.next_sentence, err) != 0)
+    if (found == ES_FOUND_CHANGED && es_store_delete_doc(&s->stmts, old_id, err) != 0)
         return -1;
+    sqlite3_int64 id = 0;
+    if (es_store_insert_doc(&s->stmts, doc->key, doc, &id, &s->batch.next_sentence, err) != 0)
+        return -1;
+    /* Replaced while in this batch: a replay writes the new one alone. */
+    long earlier = found == ES_FOUND_CHANGED ? batch_find(&s->batch, old_id) : -1;
     if (earlier >= 0)
         batch_remove(&s->batch, (size_t)earlier);
-    batch_push(&s->batch, doc, rows);
+    batch_push(&s->batch, doc, id);
     return 0;
 }
 
@@ -121,6 +109,7 @@ static int open_batch(es_store *s, es_err *err)
 {
     if (es_store_begin(s->db, err) != 0)
         return -1;
+    es_store_phrases_forget(&s->stmts.phrases);
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(s->db, SQL_NEXT_SENTENCE, -1, &st, NULL);
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -248,8 +237,6 @@ static int commit_locked(es_store *s, es_err *err)
         return 0;
     s->batch.open = 0;
     int rc = record_sentence_high(s, err);
-    for (size_t i = 0; rc == 0 && i < s->batch.n; i++)
-        rc = es_store_index_doc(&s->stmts, s->batch.docs[i].doc, &s->batch.docs[i].rows, err);
     batch_clear(&s->batch);
     if (es_store_end(s->db, rc, err) != 0)
         return -1;

@@ -9,18 +9,18 @@
 #include "search_index.h"
 #include "store_write.h"
 
-/* A document of the batch: its metric phrases enter their index at the
- * commit, read from the document, which the caller keeps. */
+/* A document of the batch (the caller keeps it until the commit), and
+ * the id it was stored as: a replay of the batch writes it again. */
 typedef struct es_batch_doc {
     const es_document *doc;
-    es_doc_rows rows;
+    sqlite3_int64 id;
 } es_batch_doc;
 
 /* The batch of documents in flight: one write transaction, committed by
  * es_store_commit. */
 typedef struct es_batch {
     int open;                /* the transaction is open */
-    es_batch_doc *docs;      /* stored, metric phrases not yet in their index */
+    es_batch_doc *docs;      /* stored in this batch */
     size_t n, cap;
     sqlite3_int64 first_sentence, next_sentence; /* ids of the batch's first and next sentence */
     char *lost;              /* why the transaction was rolled back under the batch */
@@ -47,8 +47,12 @@ void es_store_batch_free(es_batch *b);
  * returns 1 when it upgraded a database made by an older version. */
 int es_store_schema(sqlite3 *db, const es_store_notice *notice, es_err *err);
 
-/* Fills the index of metric phrases again from the stored indicators. */
-int es_store_rebuild_search(sqlite3 *db, es_err *err);
+/* Indicators stored before version 9 get their column phrase_id, then,
+ * once schema.sql has made the table of phrases, each phrase's
+ * id in metric_phrases (store_phrases.c). Inside the caller's
+ * transaction. */
+int es_store_add_phrase_column(sqlite3 *db, es_err *err);
+int es_store_fill_phrases(sqlite3 *db, es_err *err);
 
 /* Registers edu_span_contains(doc_id, start, end, text) (search_check.c):
  * whether a span of a document's text holds every word of text. Returns

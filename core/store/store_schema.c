@@ -11,11 +11,7 @@
 
 extern const char es_schema_sql[];
 
-enum { SCHEMA_VERSION = 8 };
-
-/* Memory the index of metric phrases gathers terms in before it writes a
- * segment: large, so a batch of documents becomes one segment, not many. */
-enum { SEARCH_HASH_BYTES = 64 << 20 };
+enum { SCHEMA_VERSION = 9 };
 
 static int read_int(sqlite3 *db, const char *sql, int *out, es_err *err)
 {
@@ -100,13 +96,12 @@ static const char KIND_INDEX_OF_7[] = "DROP INDEX IF EXISTS indicators_kind;";
  * 1). Nothing in the database changes; opening the search file makes it
  * anew, empty, and es_store_open builds it at once after any upgrade. */
 
-static int configure_search(sqlite3 *db, es_err *err)
-{
-    char sql[128];
-    snprintf(sql, sizeof sql, "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('hashsize', %d);",
-             SEARCH_HASH_BYTES);
-    return es_store_exec(db, sql, err);
-}
+/* Version 8: the index of metric phrases held every figure's phrase,
+ * written for each figure stored. Each phrase is now stored once, the
+ * figures name it by id (es_store_add_phrase_column before schema.sql,
+ * es_store_fill_phrases after), and the index holds the phrases. The
+ * view of indicators is made again, with the column. */
+static const char PHRASE_INDEX_OF_9[] = "DROP TABLE IF EXISTS indicators_fts; DROP VIEW IF EXISTS indicator_rows;";
 
 static int set_version(sqlite3 *db, es_err *err)
 {
@@ -142,25 +137,30 @@ static const char *upgrade_notice(int version)
 {
     switch (version) {
     case 1:
-        return "upgrading the database to version 8 (sentences and sections stored once, a new search"
-               " index in a file of its own): this reads every document once";
+        return "upgrading the database to version 9 (sentences, sections and metric phrases stored once, a"
+               " new search index in a file of its own): this reads every document once";
     case 2:
-        return "upgrading the database to version 8 (indexes for rankings and comparisons, sections stored"
-               " once, a smaller search index in a file of its own): this reads every sentence once";
+        return "upgrading the database to version 9 (indexes for rankings and comparisons, sections and"
+               " metric phrases stored once, a smaller search index in a file of its own): this reads every"
+               " sentence once";
     case 3:
-        return "upgrading the database to version 8 (sections stored once, a smaller search index in a"
-               " file of its own, indexes for plans and rank claims): this reads every sentence once";
+        return "upgrading the database to version 9 (sections and metric phrases stored once, a smaller"
+               " search index in a file of its own, indexes for plans and rank claims): this reads every"
+               " sentence once";
     case 4:
-        return "upgrading the database to version 8 (the search index of sentences moves to a file of"
-               " its own, built again): this reads every sentence once";
+        return "upgrading the database to version 9 (the search index of sentences moves to a file of"
+               " its own, built again; metric phrases stored once): this reads every sentence once";
     case 5:
     case 6:
-        return "upgrading the database to version 8 (a smaller index of figures by canonical metric,"
-               " none by kind, none of sentences by document, the search index built again): this reads"
-               " every figure and sentence once";
+        return "upgrading the database to version 9 (a smaller index of figures by canonical metric,"
+               " none by kind, none of sentences by document, metric phrases stored once, the search"
+               " index built again): this reads every figure and sentence once";
+    case 7:
+        return "upgrading the database to version 9 (the search index of sentences built again, in"
+               " sorted chunks; metric phrases stored once): this reads every sentence once";
     default:
-        return "upgrading the database to version 8 (the search index of sentences built again, in"
-               " sorted chunks): this reads every sentence once";
+        return "upgrading the database to version 9 (each metric phrase stored once, figures found by"
+               " their phrase's id): this reads every figure once";
     }
 }
 
@@ -185,12 +185,13 @@ static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, int *upgra
     if (version > 0 && es_store_add_sentence_ranges(db, err) != 0)
         return -1;
     if (es_store_exec(db, SENTENCE_SEARCH_OF_5, err) != 0 || es_store_exec(db, FIGURES_AND_SENTENCES_OF_6, err) != 0 ||
-        es_store_exec(db, KIND_INDEX_OF_7, err) != 0 || es_store_exec(db, es_schema_sql, err) != 0)
+        es_store_exec(db, KIND_INDEX_OF_7, err) != 0 || es_store_exec(db, PHRASE_INDEX_OF_9, err) != 0)
         return -1;
-    /* A new database, or the index of metric phrases made again above. */
-    if (version <= 3 && configure_search(db, err) != 0)
+    if (version > 0 && es_store_add_phrase_column(db, err) != 0)
         return -1;
-    if (version > 0 && version <= 3 && es_store_rebuild_search(db, err) != 0)
+    if (es_store_exec(db, es_schema_sql, err) != 0)
+        return -1;
+    if (version > 0 && es_store_fill_phrases(db, err) != 0)
         return -1;
     return set_version(db, err);
 }

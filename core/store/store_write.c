@@ -23,9 +23,9 @@ static const char SQL_INSERT_SENTENCE[] =
 static const char SQL_INSERT_INDICATOR[] =
     "INSERT INTO indicators(doc_id, sentence_id, start, end, number, metric, value, value_hi,"
     " unit, kind, cmp, scope, year, metric_id, period_start, period_end, basis, subject,"
-    " table_seq, cell_row, cell_col, sheet, page)"
+    " table_seq, cell_row, cell_col, sheet, page, phrase_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-    " ?19, ?20, ?21, ?22, ?23)";
+    " ?19, ?20, ?21, ?22, ?23, ?24)";
 
 int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err)
 {
@@ -38,7 +38,7 @@ int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err)
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (sqlite3_prepare_v3(db, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT, all[i].stmt, NULL) != SQLITE_OK)
             return es_err_set(err, "preparing statement: %s", sqlite3_errmsg(db));
-    return es_store_search_prepare(db, st, err);
+    return es_store_phrases_prepare(db, st, err);
 }
 
 void es_store_stmts_finalize(es_store_stmts *st)
@@ -47,7 +47,7 @@ void es_store_stmts_finalize(es_store_stmts *st)
                            st->insert_section, st->insert_sentence, st->insert_indicator};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
-    es_store_search_finalize(st);
+    es_store_phrases_finalize(st);
     memset(st, 0, sizeof *st);
 }
 
@@ -96,12 +96,8 @@ es_found es_store_find(es_store_stmts *st, const char *key, const char *sha256, 
     return found;
 }
 
-/* The index entries go first: an external-content index must be told the
- * text it is removing while the rows still exist. */
-int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, int indexed, es_err *err)
+int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, es_err *err)
 {
-    if (indexed && es_store_unindex_doc(st, id, err) != 0)
-        return -1;
     sqlite3_bind_int64(st->delete_doc, 1, id);
     return es_store_step_done(st->delete_doc, err);
 }
@@ -176,10 +172,9 @@ static int insert_sections(es_store_stmts *st, sqlite3_int64 doc_id, const es_do
     return 0;
 }
 
-/* Inserts the sentences with ids from *next on, and records each one's id
- * for the indicators. */
+/* Inserts the sentences with ids from *next on, in a row. */
 static int insert_sentences(es_store_stmts *st, sqlite3_int64 doc_id, const es_document *doc,
-                            sqlite3_int64 *ids, sqlite3_int64 *next, es_err *err)
+                            sqlite3_int64 *next, es_err *err)
 {
     const es_structure *ss = &doc->structure;
     sqlite3_stmt *s = st->insert_sentence;
@@ -195,7 +190,7 @@ static int insert_sentences(es_store_stmts *st, sqlite3_int64 doc_id, const es_d
         sqlite3_bind_int64(s, 7, *next);
         if (es_store_step_done(s, err) != 0)
             return -1;
-        ids[i] = (*next)++;
+        (*next)++;
     }
     return 0;
 }
@@ -223,10 +218,14 @@ static void bind_cell(sqlite3_stmt *s, const es_indicator *ind)
     bind_str(s, 22, ind->sheet);
 }
 
-static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64 sentence_id,
-                            const es_document *doc, const es_indicator *ind, sqlite3_int64 *id,
-                            es_err *err)
+static int insert_indicator(es_store_stmts *st, sqlite3_int64 doc_id, sqlite3_int64 sentence_id,
+                            const es_document *doc, const es_indicator *ind, es_err *err)
 {
+    const char *metric = ind->metric ? ind->metric : "";
+    sqlite3_int64 phrase_id;
+    if (es_store_phrase_id(st, metric, &phrase_id, err) != 0)
+        return -1;
+    sqlite3_stmt *s = st->insert_indicator;
     bind_str(s, 14, ind->metric_id);
     sqlite3_bind_int64(s, 1, doc_id);
     if (sentence_id)
@@ -234,7 +233,7 @@ static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64
     sqlite3_bind_int64(s, 3, (sqlite3_int64)ind->start);
     sqlite3_bind_int64(s, 4, (sqlite3_int64)ind->end);
     bind_text(s, 5, doc->src->text + ind->start, ind->end - ind->start);
-    bind_str(s, 6, ind->metric ? ind->metric : "");
+    bind_str(s, 6, metric);
     sqlite3_bind_double(s, 7, ind->value);
     if (ind->has_hi)
         sqlite3_bind_double(s, 8, ind->value_hi);
@@ -251,38 +250,25 @@ static int insert_indicator(sqlite3_stmt *s, sqlite3_int64 doc_id, sqlite3_int64
     bind_cell(s, ind);
     if (ind->page)
         sqlite3_bind_int(s, 23, ind->page);
-    if (es_store_step_done(s, err) != 0)
-        return -1;
-    *id = sqlite3_last_insert_rowid(sqlite3_db_handle(s));
-    return 0;
+    sqlite3_bind_int64(s, 24, phrase_id);
+    return es_store_step_done(s, err);
 }
 
-void es_doc_rows_free(es_doc_rows *r)
-{
-    free(r->sentence_ids);
-    free(r->indicator_ids);
-    memset(r, 0, sizeof *r);
-}
-
-int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, es_doc_rows *rows,
+int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, sqlite3_int64 *doc_id,
                         sqlite3_int64 *next_sentence, es_err *err)
 {
-    memset(rows, 0, sizeof *rows);
-    if (insert_document_row(st, key, doc, *next_sentence, err) != 0)
+    sqlite3_int64 first_sentence = *next_sentence;
+    if (insert_document_row(st, key, doc, first_sentence, err) != 0)
         return -1;
-    rows->id = sqlite3_last_insert_rowid(sqlite3_db_handle(st->insert_doc));
-    size_t nsent = doc->structure.nsentences, nind = doc->indicators.n;
-    rows->sentence_ids = es_xcalloc(nsent ? nsent : 1, sizeof *rows->sentence_ids);
-    rows->indicator_ids = es_xcalloc(nind ? nind : 1, sizeof *rows->indicator_ids);
-    int rc = insert_sections(st, rows->id, doc, err);
+    *doc_id = sqlite3_last_insert_rowid(sqlite3_db_handle(st->insert_doc));
+    size_t nsent = doc->structure.nsentences;
+    int rc = insert_sections(st, *doc_id, doc, err);
     if (rc == 0)
-        rc = insert_sentences(st, rows->id, doc, rows->sentence_ids, next_sentence, err);
-    for (size_t i = 0; rc == 0 && i < nind; i++) {
+        rc = insert_sentences(st, *doc_id, doc, next_sentence, err);
+    for (size_t i = 0; rc == 0 && i < doc->indicators.n; i++) {
         const es_indicator *ind = &doc->indicators.items[i];
-        sqlite3_int64 sid = ind->sentence < nsent ? rows->sentence_ids[ind->sentence] : 0;
-        rc = insert_indicator(st->insert_indicator, rows->id, sid, doc, ind, &rows->indicator_ids[i], err);
+        sqlite3_int64 sid = ind->sentence < nsent ? first_sentence + (sqlite3_int64)ind->sentence : 0;
+        rc = insert_indicator(st, *doc_id, sid, doc, ind, err);
     }
-    if (rc != 0)
-        es_doc_rows_free(rows);
     return rc;
 }

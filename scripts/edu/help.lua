@@ -12,10 +12,11 @@ return {
   about; kind: actual | target | change | rank.]],
   ["edu.sql"] = [[edu.sql(query, ...) -> rows
   Runs one SQL statement; the extra arguments are bound to ?1, ?2 ...
-  Tables: documents, sections, sentences, indicators, metrics, runs. Search:
+  Tables: documents, sections, sentences, indicators, metric_phrases, metrics, runs. Search:
   SELECT id FROM edu_sentence_search(text) gives the ids of the sentences holding
-  every pair of characters of text's words, indicators_fts MATCH edu_bigram_query(text)
-  the indicators whose metric does; edu_bigram_contains(column, text) keeps those
+  every pair of characters of text's words, metric_phrases_fts MATCH edu_bigram_query(text)
+  the metric phrases (metric_phrases; indicators.phrase_id names one) that hold them;
+  edu_bigram_contains(column, text) keeps those
   holding the words (needed when a word has more than two characters), and
   edu_span_contains(s.doc_id, s.start, s.end, text) over sentence_spans s does the
   same reading only the sentence. The sentences' index is in the search file beside

@@ -249,9 +249,34 @@ for _, q in ipairs(asks) do
   counts.claims = counts.claims + #want
 end
 
+-- A metric filter gives the figures whose phrase holds the word, as a scan
+-- finds them, in the same order, alone, with a region, and cut by a limit:
+-- words of two and three characters taken from the stored phrases.
+local phrases = list([[SELECT phrase AS v FROM metric_phrases WHERE length(phrase) >= 3
+  ORDER BY (SELECT count(*) FROM indicators i WHERE i.phrase_id = metric_phrases.id) DESC, phrase LIMIT 60]])
+counts.phrases = 0
+for _, phrase in ipairs(phrases) do
+  for _, len in ipairs({ 2, 3 }) do
+    local word = phrase:sub(1, utf8.offset(phrase, len + 1) - 1)
+    for _, region in ipairs({ false, regions[1] }) do
+      local got = edu.indicators{ metric = word, region = region or nil }
+      local want = edu.sql([[SELECT id FROM indicator_rows WHERE instr(metric, ?1) > 0
+        AND (?2 IS NULL OR region = ?2) ORDER BY doc, start, id]], word, region or nil)
+      local what = string.format("edu.indicators{metric=%s, region=%s}", word, tostring(region))
+      same(what .. " rows", #got, #want)
+      for i, r in ipairs(want) do same(what .. " id", got[i].id, r.id) end
+      counts.phrases = counts.phrases + #want
+    end
+    local cut = edu.indicators{ metric = word, limit = 3 }
+    local all = edu.sql("SELECT count(*) AS n FROM indicators WHERE instr(metric, ?1) > 0", word)[1].n
+    same("edu.indicators{metric=" .. word .. ", limit=3}", #cut, math.min(3, all))
+    if all > 3 then same("edu.indicators{metric=" .. word .. ", limit=3} total", cut.total, all) end
+  end
+end
+
 -- The view's sentence is the sentence's text.
 same("indicator_rows.sentence", edu.sql([[SELECT count(*) AS n FROM indicator_rows r
   LEFT JOIN sentences s ON s.id = r.sentence_id WHERE r.sentence IS NOT s.text]])[1].n, 0)
 
-print(string.format("series points %d, ranked figures %d, cells %d, targets %d, claims %d",
-  counts.series, counts.rank, counts.cells, counts.plans, counts.claims))
+print(string.format("series points %d, ranked figures %d, cells %d, targets %d, claims %d, metric figures %d",
+  counts.series, counts.rank, counts.cells, counts.plans, counts.claims, counts.phrases))

@@ -430,7 +430,7 @@ static void test_index_is_whole(void **state)
 {
     fixture *f = *state;
     assert_int_equal(sqlite3_exec(es_store_db(f->store),
-        "INSERT INTO indicators_fts(indicators_fts, rank) VALUES ('integrity-check', 1)",
+        "INSERT INTO metric_phrases_fts(metric_phrases_fts, rank) VALUES ('integrity-check', 1)",
         NULL, NULL, NULL), SQLITE_OK);
     es_err err = {{0}};
     sqlite3_int64 pairs = -1;
