@@ -102,6 +102,14 @@ static int build_search(const char *path, es_err *err)
     return rc;
 }
 
+/* A page cache of up to 32 MiB (SQLite's default is 2 MiB): a batch's
+ * rows go to several indexes at once, each adding at its own end, and with
+ * the small cache their pages pushed each other out, to be written to the
+ * log before the commit and read back: at 1 GiB the load's system time
+ * fell from 19-25 s to 13-16 s with it (three runs of four). The cache
+ * grows only as pages are read, so a short session stays small. */
+static const char STORE_PRAGMAS[] = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;";
+
 /* Write-ahead logging, and the file's other settings. Turning a new file
  * to WAL needs it alone for an instant; two processes creating it at once
  * can each find the other in the way, which SQLite reports at once rather
@@ -154,7 +162,7 @@ es_store *es_store_open_notify(const char *path, const es_store_notice *notice, 
     }
     int upgraded = -1, searchable = -1;
     es_err search_why = {{0}};
-    if (es_store_use_wal(db, "PRAGMA synchronous=NORMAL;", err) != 0 ||
+    if (es_store_use_wal(db, STORE_PRAGMAS, err) != 0 ||
         (upgraded = es_store_schema(db, notice, err)) < 0 || (searchable = es_search_attach(db, path, &search_why)) < 0 ||
         (upgraded && searchable == 0 && build_search(path, err) != 0)) {
         if (searchable < 0 && upgraded >= 0)
