@@ -1,4 +1,4 @@
--- edushell database schema, version 9 (PRAGMA user_version). es_store_open
+-- edushell database schema, version 10 (PRAGMA user_version). es_store_open
 -- creates it in a new database and brings an older one up to it
 -- (store_schema.c); a database at this version is opened without writing.
 -- Every statement is idempotent. Offsets (start, end) are byte offsets into
@@ -134,6 +134,17 @@ CREATE INDEX IF NOT EXISTS indicators_claims ON indicators(
 CREATE INDEX IF NOT EXISTS indicators_targets ON indicators(
     doc_id, year, start, metric_id, metric, value, value_hi, unit, cmp) WHERE kind = 'target';
 
+-- How many figures each canonical metric has (edu.metric.list): counting
+-- them at each call read the index of figures, a fifth of all figures,
+-- and grew with the corpus. The store adds a document's figures as it
+-- stores them and counts them all again when it links figures to other
+-- metrics; the trigger documents_children takes a removed document's
+-- figures off. Per-figure triggers would cost a load twice its time.
+CREATE TABLE IF NOT EXISTS metric_counts (
+    metric_id   TEXT PRIMARY KEY,
+    n           INTEGER NOT NULL
+) WITHOUT ROWID;
+
 -- Each distinct metric phrase once (indicators.phrase_id names it): a
 -- corpus has some thousands where it has millions of figures. The load
 -- adds a phrase the first time a figure names it and never removes one
@@ -187,6 +198,9 @@ END;
 -- each removed sentence in the whole table. Each delete here finds the
 -- rows by an index whose first column is doc_id, or by their ids.
 CREATE TRIGGER IF NOT EXISTS documents_children AFTER DELETE ON documents BEGIN
+    UPDATE metric_counts SET n = n - (SELECT count(*) FROM indicators i
+                                      WHERE i.doc_id = old.id AND i.metric_id = metric_counts.metric_id)
+    WHERE metric_id IN (SELECT metric_id FROM indicators WHERE doc_id = old.id);
     DELETE FROM indicators WHERE doc_id = old.id;
     DELETE FROM sentence_spans
     WHERE id BETWEEN old.first_sentence AND old.last_sentence AND doc_id = old.id;

@@ -116,7 +116,8 @@ static int set_setting(sqlite3 *db, const char *key, const char *value, es_err *
     return 0;
 }
 
-/* Relinks inside the caller's transaction. */
+/* Relinks inside the caller's transaction, then counts the figures by
+ * metric again. */
 static int relink(es_store *s, es_err *err)
 {
     sqlite3 *db = es_store_db(s);
@@ -148,7 +149,7 @@ static int relink(es_store *s, es_err *err)
     if (rc != SQLITE_DONE)
         return fail(db, sel, err);
     sqlite3_finalize(sel);
-    return 0;
+    return es_store_count_figures(db, err);
 }
 
 int es_store_relink_metrics(es_store *s, es_err *err)

@@ -54,6 +54,11 @@ int es_store_schema(sqlite3 *db, const es_store_notice *notice, es_err *err);
 int es_store_add_phrase_column(sqlite3 *db, es_err *err);
 int es_store_fill_phrases(sqlite3 *db, es_err *err);
 
+/* Counts every stored figure by canonical metric again (metric_counts),
+ * after an upgrade or a change of the metrics' links (store_write.c).
+ * Inside the caller's transaction. */
+int es_store_count_figures(sqlite3 *db, es_err *err);
+
 /* Registers edu_span_contains(doc_id, start, end, text) (search_check.c):
  * whether a span of a document's text holds every word of text. Returns
  * an SQLite code. */

@@ -11,7 +11,7 @@
 
 extern const char es_schema_sql[];
 
-enum { SCHEMA_VERSION = 9 };
+enum { SCHEMA_VERSION = 10 };
 
 static int read_int(sqlite3 *db, const char *sql, int *out, es_err *err)
 {
@@ -103,6 +103,13 @@ static const char KIND_INDEX_OF_7[] = "DROP INDEX IF EXISTS indicators_kind;";
  * view of indicators is made again, with the column. */
 static const char PHRASE_INDEX_OF_9[] = "DROP TABLE IF EXISTS indicators_fts; DROP VIEW IF EXISTS indicator_rows;";
 
+/* Version 9: edu.metric.list counted each canonical metric's figures at
+ * every call, reading a fifth of all figures. schema.sql adds the table
+ * of counts and the trigger removing a document's rows again, which now
+ * takes its figures off the counts; the figures stored before are counted
+ * once (es_store_count_figures). */
+static const char COUNTS_OF_10[] = "DROP TRIGGER IF EXISTS documents_children;";
+
 static int set_version(sqlite3 *db, es_err *err)
 {
     char sql[64];
@@ -137,30 +144,33 @@ static const char *upgrade_notice(int version)
 {
     switch (version) {
     case 1:
-        return "upgrading the database to version 9 (sentences, sections and metric phrases stored once, a"
+        return "upgrading the database to version 10 (sentences, sections and metric phrases stored once, a"
                " new search index in a file of its own): this reads every document once";
     case 2:
-        return "upgrading the database to version 9 (indexes for rankings and comparisons, sections and"
+        return "upgrading the database to version 10 (indexes for rankings and comparisons, sections and"
                " metric phrases stored once, a smaller search index in a file of its own): this reads every"
                " sentence once";
     case 3:
-        return "upgrading the database to version 9 (sections and metric phrases stored once, a smaller"
+        return "upgrading the database to version 10 (sections and metric phrases stored once, a smaller"
                " search index in a file of its own, indexes for plans and rank claims): this reads every"
                " sentence once";
     case 4:
-        return "upgrading the database to version 9 (the search index of sentences moves to a file of"
+        return "upgrading the database to version 10 (the search index of sentences moves to a file of"
                " its own, built again; metric phrases stored once): this reads every sentence once";
     case 5:
     case 6:
-        return "upgrading the database to version 9 (a smaller index of figures by canonical metric,"
+        return "upgrading the database to version 10 (a smaller index of figures by canonical metric,"
                " none by kind, none of sentences by document, metric phrases stored once, the search"
                " index built again): this reads every figure and sentence once";
     case 7:
-        return "upgrading the database to version 9 (the search index of sentences built again, in"
+        return "upgrading the database to version 10 (the search index of sentences built again, in"
                " sorted chunks; metric phrases stored once): this reads every sentence once";
-    default:
-        return "upgrading the database to version 9 (each metric phrase stored once, figures found by"
+    case 8:
+        return "upgrading the database to version 10 (each metric phrase stored once, figures found by"
                " their phrase's id): this reads every figure once";
+    default:
+        return "upgrading the database to version 10 (figures counted by canonical metric as they are"
+               " stored): this reads the index of figures once";
     }
 }
 
@@ -185,13 +195,16 @@ static int upgrade_locked(sqlite3 *db, const es_store_notice *notice, int *upgra
     if (version > 0 && es_store_add_sentence_ranges(db, err) != 0)
         return -1;
     if (es_store_exec(db, SENTENCE_SEARCH_OF_5, err) != 0 || es_store_exec(db, FIGURES_AND_SENTENCES_OF_6, err) != 0 ||
-        es_store_exec(db, KIND_INDEX_OF_7, err) != 0 || es_store_exec(db, PHRASE_INDEX_OF_9, err) != 0)
+        es_store_exec(db, KIND_INDEX_OF_7, err) != 0 || es_store_exec(db, PHRASE_INDEX_OF_9, err) != 0 ||
+        es_store_exec(db, COUNTS_OF_10, err) != 0)
         return -1;
     if (version > 0 && es_store_add_phrase_column(db, err) != 0)
         return -1;
     if (es_store_exec(db, es_schema_sql, err) != 0)
         return -1;
-    if (version > 0 && es_store_fill_phrases(db, err) != 0)
+    if (version > 0 && version <= 8 && es_store_fill_phrases(db, err) != 0)
+        return -1;
+    if (version > 0 && es_store_count_figures(db, err) != 0)
         return -1;
     return set_version(db, err);
 }

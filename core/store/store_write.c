@@ -1,6 +1,6 @@
 /* Writing one document's rows with reused prepared statements. Every value
  * is bound as a parameter. */
-#include "store_write.h"
+#include "store_private.h"
 
 #include "edushell/base/json.h"
 
@@ -20,6 +20,16 @@ static const char SQL_INSERT_SECTION[] =
 static const char SQL_INSERT_SENTENCE[] =
     "INSERT INTO sentence_spans(doc_id, seq, section_seq, paragraph, start, end, id)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+/* A document's figures added to the counts by canonical metric, read back
+ * from the index of figures by document. */
+static const char SQL_COUNT_DOC[] =
+    "INSERT INTO metric_counts(metric_id, n)"
+    " SELECT metric_id, count(*) FROM indicators WHERE doc_id = ?1 AND metric_id IS NOT NULL GROUP BY metric_id"
+    " ON CONFLICT(metric_id) DO UPDATE SET n = n + excluded.n";
+static const char SQL_COUNT_ALL[] =
+    "DELETE FROM metric_counts;"
+    "INSERT INTO metric_counts(metric_id, n)"
+    " SELECT metric_id, count(*) FROM indicators WHERE metric_id IS NOT NULL GROUP BY metric_id;";
 static const char SQL_INSERT_INDICATOR[] =
     "INSERT INTO indicators(doc_id, sentence_id, start, end, number, metric, value, value_hi,"
     " unit, kind, cmp, scope, year, metric_id, period_start, period_end, basis, subject,"
@@ -33,7 +43,7 @@ int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err)
         {&st->find_by_key, SQL_FIND_BY_KEY},       {&st->find_by_hash, SQL_FIND_BY_HASH},
         {&st->delete_doc, SQL_DELETE_DOC},         {&st->insert_doc, SQL_INSERT_DOC},
         {&st->insert_section, SQL_INSERT_SECTION}, {&st->insert_sentence, SQL_INSERT_SENTENCE},
-        {&st->insert_indicator, SQL_INSERT_INDICATOR},
+        {&st->insert_indicator, SQL_INSERT_INDICATOR}, {&st->count_doc, SQL_COUNT_DOC},
     };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (sqlite3_prepare_v3(db, all[i].sql, -1, SQLITE_PREPARE_PERSISTENT, all[i].stmt, NULL) != SQLITE_OK)
@@ -44,7 +54,7 @@ int es_store_stmts_prepare(sqlite3 *db, es_store_stmts *st, es_err *err)
 void es_store_stmts_finalize(es_store_stmts *st)
 {
     sqlite3_stmt *all[] = {st->find_by_key, st->find_by_hash, st->delete_doc, st->insert_doc,
-                           st->insert_section, st->insert_sentence, st->insert_indicator};
+                           st->insert_section, st->insert_sentence, st->insert_indicator, st->count_doc};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         sqlite3_finalize(all[i]);
     es_store_phrases_finalize(st);
@@ -270,5 +280,11 @@ int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *
         sqlite3_int64 sid = ind->sentence < nsent ? first_sentence + (sqlite3_int64)ind->sentence : 0;
         rc = insert_indicator(st, *doc_id, sid, doc, ind, err);
     }
+    if (rc == 0 && doc->indicators.n) {
+        sqlite3_bind_int64(st->count_doc, 1, *doc_id);
+        rc = es_store_step_done(st->count_doc, err);
+    }
     return rc;
 }
+
+int es_store_count_figures(sqlite3 *db, es_err *err) { return es_store_exec(db, SQL_COUNT_ALL, err); }

@@ -16,7 +16,7 @@ typedef struct es_phrase_ids {
 
 typedef struct es_store_stmts {
     sqlite3_stmt *find_by_key, *find_by_hash, *delete_doc;
-    sqlite3_stmt *insert_doc, *insert_section, *insert_sentence, *insert_indicator;
+    sqlite3_stmt *insert_doc, *insert_section, *insert_sentence, *insert_indicator, *count_doc;
     /* the metric phrases' (store_phrases.c) */
     sqlite3_stmt *find_phrase, *add_phrase, *index_phrase;
     es_phrase_ids phrases;
@@ -40,8 +40,9 @@ es_found es_store_find(es_store_stmts *st, const char *key, const char *sha256, 
  * search_removed for the search file, by trigger). Its metric phrases
  * stay: another document may name them, and they are few. */
 int es_store_delete_doc(es_store_stmts *st, sqlite3_int64 id, es_err *err);
-/* Inserts the document, its sections, sentences and indicators; its id
- * goes to *doc_id. Sentences take the ids from *next_sentence on, never
+/* Inserts the document, its sections, sentences and indicators, and adds
+ * its indicators to the counts by canonical metric; its id goes to
+ * *doc_id. Sentences take the ids from *next_sentence on, never
  * one used before. The caller holds the transaction. */
 int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, sqlite3_int64 *doc_id,
                         sqlite3_int64 *next_sentence, es_err *err);

@@ -19,7 +19,7 @@ return function(edu, core)
   function edu.metric.list(category)
     return edu.sql([[
       SELECT m.id, m.name, m.category, m.unit, m.direction,
-             (SELECT count(*) FROM indicators i WHERE i.metric_id = m.id) AS indicators
+             coalesce((SELECT c.n FROM metric_counts c WHERE c.metric_id = m.id), 0) AS indicators
       FROM metrics m WHERE ?1 IS NULL OR m.category = ?1 ORDER BY m.category, m.id]], category)
   end
 

@@ -36,6 +36,18 @@ out=$("$EDUSHELL" --db "$DB" -e "
   edu.metric.define{id = 'kg_quality_new_prov', name = '新增省优质园', category = '学前教育', unit = '所'}
   print(edu.metric.resolve('全年新增省优质园'))")
 expect_eq "$out" "kg_quality_new_prov" "analyst's definition on a tie"
+# Each metric's count of figures, kept as figures are stored and linked
+# again (the definition above took figures from another metric), is the
+# count of them.
+out=$("$EDUSHELL" --db "$DB" -e "
+  local wrong, counted = 0, 0
+  for _, m in ipairs(edu.metric.list()) do
+    local n = edu.sql('SELECT count(*) AS n FROM indicators WHERE metric_id = ?1', m.id)[1].n
+    if m.indicators ~= n then wrong = wrong + 1 end
+    counted = counted + m.indicators
+  end
+  print(wrong, counted > 20, counted == edu.sql('SELECT count(metric_id) AS n FROM indicators')[1].n)")
+expect_eq "$out" $'0\ttrue\ttrue' "figures counted by metric"
 if err=$("$EDUSHELL" --db "$DB" -e "edu.metric.define{id = 'x', direction = 'sideways'}" 2>&1); then fail "bad direction accepted"; fi
 expect_contains "$err" "direction"
 

@@ -52,7 +52,8 @@ static void build_doc(test_doc *d, const char *key, const char *text)
                                 .cmp = "=", .unit = "所", .metric = "新增幼儿园"};
     d->inds[1] = (es_indicator){.start = (size_t)(n2 - text), .end = (size_t)(n2 - text) + 6,
                                 .sentence = 1, .value = 92.81, .kind = ES_IND_ACTUAL,
-                                .cmp = "=", .unit = "%", .metric = "普惠性幼儿园覆盖率"};
+                                .cmp = "=", .unit = "%", .metric = "普惠性幼儿园覆盖率",
+                                .metric_id = "kg_puhui_coverage"};
     memset(&d->doc, 0, sizeof d->doc);
     d->doc.src = &d->src;
     d->doc.key = (char *)key;
@@ -207,12 +208,19 @@ static void refuse_values_over_900(es_store *s)
 
 /* Every indicator names, by phrase_id, a stored phrase that is its own
  * metric (a batch rolled back and written again must not keep ids of
- * phrases it lost), and FTS5's own check passes on the phrases' index. */
+ * phrases it lost), FTS5's own check passes on the phrases' index, and
+ * the counts by canonical metric are those of the figures stored. */
 static void metric_index_is_whole(es_store *s)
 {
     assert_int_equal(count(s, "indicators i LEFT JOIN metric_phrases p ON p.id = i.phrase_id"
                               " WHERE p.phrase IS NOT i.metric"), 0);
     assert_int_equal(count(s, "(SELECT phrase FROM metric_phrases GROUP BY phrase HAVING count(*) > 1)"), 0);
+    /* The figures counted by canonical metric are those stored. */
+    assert_int_equal(count(s, "(SELECT metric_id, count(*) AS n FROM indicators WHERE metric_id IS NOT NULL"
+                              " GROUP BY metric_id) g LEFT JOIN metric_counts c USING (metric_id) WHERE c.n IS NOT g.n"),
+                     0);
+    assert_int_equal(count(s, "metric_counts c WHERE c.n <> (SELECT count(*) FROM indicators i"
+                              " WHERE i.metric_id = c.metric_id)"), 0);
     assert_int_equal(sqlite3_exec(es_store_db(s),
         "INSERT INTO metric_phrases_fts(metric_phrases_fts, rank) VALUES ('integrity-check', 1)", NULL, NULL, NULL),
         SQLITE_OK);

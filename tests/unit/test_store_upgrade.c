@@ -4,8 +4,8 @@
  * database itself) or by version 5 or 6 (figures indexed by kind,
  * sentences by their document, and by version 5 every figure in the
  * figures index and rows removed by foreign keys), by version 7 (an FTS5
- * search file) or by version 8 (every figure's metric phrase in FTS5)
- * opens: it is upgraded once, with a notice,
+ * search file), by version 8 (every figure's metric phrase in FTS5) or by
+ * version 9 (figures not counted by metric) opens: it is upgraded once, with a notice,
  * to sentences stored as spans and the bigram index in a search file of
  * its own, losing nothing; it then opens without being written to. A
  * database from a newer version is refused. */
@@ -128,7 +128,7 @@ static es_store *open_upgraded(fixture *f, const char *path)
     if (!s)
         fail_msg("%s", err.msg);
     assert_int_equal(f->notices, 1);
-    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 9);
+    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 10);
     /* The search file was made at once: it holds every sentence. */
     assert_int_equal(one_int(es_store_db(s), "SELECT (SELECT id FROM search_through)"
                                              " = (SELECT max(id) FROM sentence_spans)"), 1);
@@ -148,6 +148,12 @@ static void check_search_file(const char *db_path)
     assert_true(pairs > 0);
     sqlite3_close(search);
 }
+
+/* Canonical metrics whose count of figures (metric_counts) is not the
+ * number of figures linked to them. */
+static const char FIGURES_MISCOUNTED[] =
+    "SELECT count(*) FROM (SELECT metric_id, count(*) AS n FROM indicators WHERE metric_id IS NOT NULL"
+    " GROUP BY metric_id) g LEFT JOIN metric_counts c USING (metric_id) WHERE c.n IS NOT g.n";
 
 static void test_upgrades_once_and_keeps_everything(void **state)
 {
@@ -189,6 +195,8 @@ static void test_upgrades_once_and_keeps_everything(void **state)
     assert_int_equal(one_int(db, "SELECT count(*) FROM metric_phrases"),
                      one_int(db, "SELECT count(DISTINCT metric) FROM indicators"));
     exec(db, "INSERT INTO metric_phrases_fts(metric_phrases_fts, rank) VALUES ('integrity-check', 1)");
+    assert_int_equal(one_int(db, FIGURES_MISCOUNTED), 0);
+    assert_true(one_int(db, "SELECT sum(n) FROM metric_counts") > 0);
     check_search_file(f->v1);
     assert_int_equal(one_int(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
     sqlite3_stmt *st;
@@ -509,6 +517,38 @@ static void test_upgrades_version_8_phrases(void **state)
     es_store_close(s);
 }
 
+/* Version 9: figures were counted by canonical metric at each call, and a
+ * removed document took its figures along without a count to mend.
+ * Opened, the figures stored are counted, and a document removed then
+ * takes its figures off the counts. */
+static void test_upgrades_version_9_counts(void **state)
+{
+    fixture *f = *state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->v2, &db), SQLITE_OK);
+    exec(db, "DROP TABLE metric_counts; DROP TRIGGER documents_children;"
+             "CREATE TRIGGER documents_children AFTER DELETE ON documents BEGIN"
+             " DELETE FROM indicators WHERE doc_id = old.id;"
+             " DELETE FROM sentence_spans WHERE id BETWEEN old.first_sentence AND old.last_sentence"
+             " AND doc_id = old.id;"
+             " DELETE FROM section_spans WHERE doc_id = old.id; END;"
+             "PRAGMA user_version = 9;");
+    sqlite3_close(db);
+    es_store *s = open_upgraded(f, f->v2);
+    db = es_store_db(s);
+    assert_int_equal(one_int(db, FIGURES_MISCOUNTED), 0);
+    assert_int_equal(one_int(db, "SELECT sum(n) FROM metric_counts"),
+                     one_int(db, "SELECT count(metric_id) FROM indicators"));
+    long long before = one_int(db, "SELECT sum(n) FROM metric_counts");
+    exec(db, "DELETE FROM documents WHERE id = (SELECT doc_id FROM indicators WHERE metric_id IS NOT NULL"
+             " GROUP BY doc_id ORDER BY count(*) DESC LIMIT 1)");
+    assert_int_equal(one_int(db, FIGURES_MISCOUNTED), 0);
+    assert_true(one_int(db, "SELECT sum(n) FROM metric_counts") < before);
+    assert_int_equal(one_int(db, "SELECT count(*) FROM metric_counts WHERE n <> (SELECT count(*) FROM indicators i"
+                                 " WHERE i.metric_id = metric_counts.metric_id)"), 0);
+    es_store_close(s);
+}
+
 static void test_refuses_a_newer_database(void **state)
 {
     fixture *f = *state;
@@ -532,6 +572,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_upgrades_version_6, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_7_search_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_8_phrases, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrades_version_9_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_a_newer_database, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
