@@ -20,6 +20,7 @@
 
 #include "edushell/base/common.h"
 #include "spans.h"
+#include "word_scan.h"
 
 /* Weights of one mention. */
 #define W_ISSUER 20 /* in the issuing body */
@@ -209,21 +210,19 @@ static long common_parent(const es_gazetteer *gz, const long *base, long best)
     return siblings >= SIBLINGS ? r->parent : best;
 }
 
-static size_t count_word(const char *text, size_t len, const char *word)
-{
-    size_t n = 0, wl = strlen(word);
-    for (const char *p = text; (p = meta_find(p, len - (size_t)(p - text), word)) != NULL; p += wl)
-        n++;
-    return n;
-}
-
-/* The name ending of the scope the text speaks of most, or NULL. */
+/* The name ending of the scope the text speaks of most, or NULL. The
+ * scope words are counted in one pass over the text. */
 static const char *dominant_scope(const char *text, size_t len)
 {
+    const char *words[COUNT(scopes)];
+    size_t counts[COUNT(scopes)];
+    for (size_t i = 0; i < COUNT(scopes); i++)
+        words[i] = scopes[i].word;
+    word_scan_count(text, len, words, COUNT(scopes), counts);
     const char *ending = NULL;
     size_t best = 0;
     for (size_t i = 0; i < COUNT(scopes); i++) {
-        size_t n = count_word(text, len, scopes[i].word);
+        size_t n = counts[i];
         if (n > best) {
             best = n;
             ending = scopes[i].name_ending;
@@ -293,21 +292,39 @@ static const char *const ranking_words[] = {
     "第", "前", "领先", "排名", "平均", "一流", "同类", "唯一", "之首", "首位", "最", "先进", "场",
 };
 
+/* How often each level word occurs not followed by a ranking word, in
+ * one pass over the text. */
+static void count_level_words(const char *text, size_t len, size_t *counts)
+{
+    const char *words[COUNT(level_words)];
+    for (size_t i = 0; i < COUNT(level_words); i++) {
+        words[i] = level_words[i].word;
+        counts[i] = 0;
+    }
+    word_scan ws;
+    word_scan_init(&ws, text, len, words, COUNT(level_words));
+    size_t at, i;
+    while (word_scan_next(&ws, &at, &i)) {
+        size_t after = at + ws.lens[i];
+        if (!starts_any(text + after, len - after, ranking_words, COUNT(ranking_words)))
+            counts[i]++;
+    }
+}
+
 es_level es_infer_scope_level(const char *text, size_t len, const char **ending)
 {
     long weights[ES_LEVEL_COUNTY + 1] = {0};
     const char *endings[ES_LEVEL_COUNTY + 1] = {NULL};
+    size_t counts[COUNT(level_words)];
+    count_level_words(text, len, counts);
+    /* A level's ending is that of its first word in the table the text uses. */
     for (size_t i = 0; i < COUNT(level_words); i++) {
-        size_t wl = strlen(level_words[i].word);
-        for (const char *p = meta_find(text, len, level_words[i].word); p;
-             p = meta_find(p + wl, len - (size_t)(p + wl - text), level_words[i].word)) {
-            size_t after = (size_t)(p + wl - text);
-            if (starts_any(text + after, len - after, ranking_words, COUNT(ranking_words)))
-                continue;
-            weights[level_words[i].level] += level_words[i].weight;
-            if (!endings[level_words[i].level] || weights[level_words[i].level] == level_words[i].weight)
-                endings[level_words[i].level] = level_words[i].word + wl - 3;
-        }
+        if (counts[i] == 0)
+            continue;
+        es_level level = level_words[i].level;
+        if (weights[level] == 0)
+            endings[level] = level_words[i].word + strlen(level_words[i].word) - 3;
+        weights[level] += (long)counts[i] * level_words[i].weight;
     }
     es_level best = 0;
     for (int l = ES_LEVEL_PROVINCE; l <= ES_LEVEL_COUNTY; l++)
