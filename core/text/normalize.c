@@ -486,13 +486,39 @@ size_t es_view_offset(const es_view *v, size_t raw)
     return lo;
 }
 
+/* Display width of the character at u when it is ASCII or a CJK
+ * ideograph (U+4E00-U+9FFF), which make up most of a Chinese text: ASCII
+ * controls are 0, other ASCII 1 and ideographs 2, as utf8proc_charwidth
+ * says (test_normalize checks every one); *n is its length. Returns -1
+ * for any other character. */
+static inline int common_width(const unsigned char *u, size_t left, size_t *n)
+{
+    if (u[0] < 0x80) {
+        *n = 1;
+        return u[0] >= 0x20 && u[0] < 0x7F;
+    }
+    if (left >= 3 && u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
+        (u[0] != 0xE4 || u[1] >= 0xB8)) {
+        *n = 3;
+        return 2;
+    }
+    return -1;
+}
+
 size_t es_display_width(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t width = 0, i = 0;
     while (i < len) {
+        size_t n;
+        int common = common_width(u + i, len - i, &n);
+        if (common >= 0) {
+            width += (size_t)common;
+            i += n;
+            continue;
+        }
         int32_t cp;
-        size_t n = utf8_seq(u + i, len - i, &cp);
+        n = utf8_seq(u + i, len - i, &cp);
         if (n == 0) {
             width += 1;
             i++;

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <string.h>
+#include <utf8proc.h>
 
 #include "edushell/text/hanzi.h"
 #include "edushell/text/normalize.h"
@@ -193,6 +194,22 @@ static void test_display_width(void **state)
     assert_int_equal(es_display_width("e\xCC\x81", 3), 1);   /* combining accent */
 }
 
+/* ASCII and the ideographs take a path of their own: each is as wide as
+ * utf8proc says, and so is every character around them. */
+static void test_display_width_of_each_character(void **state)
+{
+    (void)state;
+    for (int32_t cp = 0; cp < 0xA000; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        uint8_t enc[4];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, enc);
+        int w = utf8proc_charwidth(cp);
+        assert_int_equal(es_display_width((const char *)enc, (size_t)n), w > 0 ? (size_t)w : 0);
+    }
+    assert_int_equal(es_display_width("\xE4\xB8", 2), 2);   /* a cut ideograph: two bad bytes */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -206,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_traditional_read_as_simplified),
         cmocka_unit_test(test_display_width),
+        cmocka_unit_test(test_display_width_of_each_character),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
