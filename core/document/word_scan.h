@@ -6,6 +6,8 @@
 
 /* At most this many words in one scan. */
 #define WORD_SCAN_MAX 32
+/* Bits of the hash of a word's first bytes in the filter. */
+#define WORD_SCAN_KEY_BITS 16
 
 typedef struct word_scan {
     const char *const *words;
@@ -15,7 +17,8 @@ typedef struct word_scan {
     const char *text;
     size_t len, at;
     size_t word;                  /* the next word to try at `at` */
-    unsigned char leads[65536 / 8];   /* the first two bytes of some word */
+    size_t key_bytes;             /* first bytes of a word in its filter key: 1 to 3 */
+    unsigned char leads[(1u << WORD_SCAN_KEY_BITS) / 8];   /* the keys of the words */
 } word_scan;
 
 /* Prepares a scan of text[0..len) for words[0..n) (n <= WORD_SCAN_MAX, none
