@@ -16,6 +16,8 @@
 
 typedef struct alias_ref {
     uint32_t def, alias;   /* items[def].aliases[alias] */
+    uint32_t len;          /* of the alias without its '=' */
+    int exact;             /* written "=...": matches only the whole phrase */
 } alias_ref;
 
 struct es_alias_index {
@@ -118,13 +120,15 @@ static void index_def(es_alias_index *x, const es_metric_table *t, size_t def)
 {
     const es_metric_def *d = &t->items[def];
     for (size_t a = 0; a < d->naliases; a++) {
-        const char *alias = d->aliases[a] + (d->aliases[a][0] == '=');
-        size_t b = bucket_of_last(alias, strlen(alias));
+        int exact = d->aliases[a][0] == '=';
+        const char *alias = d->aliases[a] + exact;
+        size_t len = strlen(alias);
+        size_t b = bucket_of_last(alias, len);
         if (x->n[b] == x->cap[b]) {
             x->cap[b] = x->cap[b] ? 2 * x->cap[b] : 4;
             x->refs[b] = es_xrealloc(x->refs[b], x->cap[b] * sizeof *x->refs[b]);
         }
-        x->refs[b][x->n[b]++] = (alias_ref){ (uint32_t)def, (uint32_t)a };
+        x->refs[b][x->n[b]++] = (alias_ref){ (uint32_t)def, (uint32_t)a, (uint32_t)len, exact };
     }
 }
 
@@ -297,15 +301,17 @@ const char *es_metrics_match(const es_metric_table *t, const char *metric, const
     for (size_t k = 0; k < t->index->n[b]; k++) {
         alias_ref ref = t->index->refs[b][k];
         const es_metric_def *d = &t->items[ref.def];
-        const char *alias = d->aliases[ref.alias];
-        int exact = alias[0] == '=';
-        size_t len = strlen(alias + exact);
-        if (len < best_len || !unit_fits(d->unit, unit))
+        const char *alias = d->aliases[ref.alias] + ref.exact;
+        size_t len = ref.len;
+        /* The phrase's end is compared first: it rules out most aliases
+         * of a bucket at once, before the unit is looked at. */
+        if (len < best_len || !ends_with(norm, norm_len, alias, len))
             continue;
-        int fits = exact ? strcmp(norm, alias + 1) == 0
-                         : ends_with(norm, norm_len, alias, len) && rest_fits(norm, norm_len - len, alias, len);
+        int fits = ref.exact ? norm_len == len : rest_fits(norm, norm_len - len, alias, len);
+        if (!fits || !unit_fits(d->unit, unit))
+            continue;
         /* On a tie the later definition wins. */
-        if (fits && (len > best_len || ref.def >= best_def || !best)) {
+        if (len > best_len || ref.def >= best_def || !best) {
             best = d->id;
             best_len = len;
             best_def = ref.def;
