@@ -18,6 +18,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -99,18 +100,58 @@ static int only_whitespace(const unsigned char *s, size_t len)
     return 1;
 }
 
-/* Tab, line breaks and form feed occur in real documents; other C0 controls
- * and DEL almost never do, so their density tells text from binary data. */
-static int looks_binary(const unsigned char *s, size_t len)
+/* Eight bytes at s, in an integer, to test them all at once. */
+static inline uint64_t load8(const unsigned char *s)
 {
-    size_t controls = 0;
+    uint64_t x;
+    memcpy(&x, s, sizeof x);
+    return x;
+}
+
+#define BYTES_OF(b) (UINT64_C(0x0101010101010101) * (b))
+
+/* Whether any of eight bytes is below 0x20 or is 0x7F: the bytes that may
+ * be controls. Borrows may flag more, never fewer. */
+static inline int may_hold_controls(uint64_t x)
+{
+    uint64_t below_space = (x - BYTES_OF(0x20)) & ~x & BYTES_OF(0x80);
+    uint64_t del = x ^ BYTES_OF(0x7F);
+    uint64_t is_del = (del - BYTES_OF(0x01)) & ~del & BYTES_OF(0x80);
+    return (below_space | is_del) != 0;
+}
+
+/* Control bytes of s[0..len): -1 when one is NUL. */
+static long count_controls(const unsigned char *s, size_t len)
+{
+    long controls = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = s[i];
         if (c == 0)
-            return 1;
+            return -1;
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
             controls++;
     }
+    return controls;
+}
+
+/* Tab, line breaks and form feed occur in real documents; other C0 controls
+ * and DEL almost never do, so their density tells text from binary data.
+ * Text is tested eight bytes at a time: most hold no byte below a space. */
+static int looks_binary(const unsigned char *s, size_t len)
+{
+    size_t controls = 0, i = 0;
+    for (; i + 8 <= len; i += 8) {
+        if (!may_hold_controls(load8(s + i)))
+            continue;
+        long n = count_controls(s + i, 8);
+        if (n < 0)
+            return 1;
+        controls += (size_t)n;
+    }
+    long n = count_controls(s + i, len - i);
+    if (n < 0)
+        return 1;
+    controls += (size_t)n;
     return controls * CONTROL_SHARE_DIVISOR > len;
 }
 
@@ -154,6 +195,11 @@ size_t es_first_invalid_utf8(const char *bytes, size_t len)
     const unsigned char *s = (const unsigned char *)bytes;
     size_t i = 0;
     while (i < len) {
+        /* Runs of ASCII pass eight bytes at a time. */
+        if (i + 8 <= len && (load8(s + i) & BYTES_OF(0x80)) == 0) {
+            i += 8;
+            continue;
+        }
         size_t n = utf8_sequence_len(s + i, len - i);
         if (n == 0)
             return i;

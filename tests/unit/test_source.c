@@ -228,6 +228,33 @@ static void test_decode_tolerates_rare_controls(void **state)
     free(out);
 }
 
+/* Text is tested eight bytes at a time: a control byte, a NUL or a
+ * broken sequence counts wherever it falls in its eight. */
+static void test_decode_at_every_offset(void **state)
+{
+    (void)state;
+    char text[151], msg[128];   /* odd: not read as UTF-16 for its NUL */
+    for (size_t k = 0; k < 40; k++) {
+        memset(text, 'a', sizeof text);
+        memcpy(text + 100, "教育", 6);
+        text[k] = '\x7f';   /* one in 151 is tolerated, two are not */
+        char *out;
+        size_t len;
+        es_encoding enc;
+        decode_ok(text, sizeof text, &out, &len, &enc);
+        free(out);
+        text[k + 37] = '\x02';
+        decode_fails(text, sizeof text, "binary file");
+        text[k + 37] = 'a';
+        text[k] = '\0';
+        decode_fails(text, sizeof text, "binary file");
+        text[k] = '\x80';
+        text[k + 1] = '\xFF';
+        snprintf(msg, sizeof msg, "not UTF-8, UTF-16, GB18030 or Big5 text (invalid UTF-8 at byte %zu)", k);
+        decode_fails(text, sizeof text, msg);
+    }
+}
+
 static void test_decode_invalid_in_both(void **state)
 {
     (void)state;
@@ -787,6 +814,7 @@ int main(void)
         cmocka_unit_test(test_decode_gb18030_from_iconv),
         cmocka_unit_test(test_decode_empty),
         cmocka_unit_test(test_decode_binary),
+        cmocka_unit_test(test_decode_at_every_offset),
         cmocka_unit_test(test_decode_tolerates_rare_controls),
         cmocka_unit_test(test_decode_invalid_in_both),
         cmocka_unit_test(test_decode_strict_utf8),
