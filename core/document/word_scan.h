@@ -6,8 +6,10 @@
 
 /* At most this many words in one scan. */
 #define WORD_SCAN_MAX 32
-/* Bits of the hash of a word's first bytes in the filter. */
-#define WORD_SCAN_KEY_BITS 16
+/* Bits of the hash of a block of two bytes in the shift table. */
+#define WORD_SCAN_SHIFT_BITS 12
+/* The window is at most this long, so that a shift fits in a byte. */
+#define WORD_SCAN_WINDOW_MAX 64
 
 typedef struct word_scan {
     const char *const *words;
@@ -17,8 +19,9 @@ typedef struct word_scan {
     const char *text;
     size_t len, at;
     size_t word;                  /* the next word to try at `at` */
-    size_t key_bytes;             /* first bytes of a word in its filter key: 1 to 3 */
-    unsigned char leads[(1u << WORD_SCAN_KEY_BITS) / 8];   /* the keys of the words */
+    size_t window;                /* the shortest word's length, at most WORD_SCAN_WINDOW_MAX */
+    size_t block;                 /* bytes of a block: 2, or 1 when a word is one byte */
+    unsigned char shift[1u << WORD_SCAN_SHIFT_BITS];   /* by block key; one-byte blocks use 256 */
 } word_scan;
 
 /* Prepares a scan of text[0..len) for words[0..n) (n <= WORD_SCAN_MAX, none

@@ -18,6 +18,10 @@ static const char *const words[] = {
 };
 #define NWORDS (sizeof words / sizeof *words)
 
+/* Words of Chinese characters alone: the window is longer than a block. */
+static const char *const chinese[] = {"全市", "全市场", "我县", "县教育局", "教育局", "市场市"};
+static const char *const some_chinese[] = {"局", "全市", "我县"};
+
 /* Pieces the random texts are made of: the words, their parts, others. */
 static const char *const pieces[] = {
     "全", "市", "场", "我", "县", "教育", "局", "a", "b", "，", "\xE5\x85", "\n",
@@ -35,27 +39,34 @@ static size_t memmem_count(const char *text, size_t len, const char *w)
     return n;
 }
 
-static void test_counts_match_memmem(void **state)
+/* Random texts of the pieces, each scanned for the words. */
+static void check_counts(const char *const *list, size_t n, unsigned seed)
 {
-    (void)state;
-    unsigned seed = 12345;
     char text[400];
     for (int round = 0; round < 2000; round++) {
         size_t len = 0;
         while (len < sizeof text - 8) {
             seed = seed * 1103515245u + 12345u;
             const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof *pieces)];
-            size_t n = strlen(p);
-            memcpy(text + len, p, n);
-            len += n;
+            size_t k = strlen(p);
+            memcpy(text + len, p, k);
+            len += k;
             if ((seed >> 8) % 50 == 0)
                 break;
         }
-        size_t counts[NWORDS];
-        word_scan_count(text, len, words, NWORDS, counts);
-        for (size_t i = 0; i < NWORDS; i++)
-            assert_int_equal(counts[i], memmem_count(text, len, words[i]));
+        size_t counts[WORD_SCAN_MAX];
+        word_scan_count(text, len, list, n, counts);
+        for (size_t i = 0; i < n; i++)
+            assert_int_equal(counts[i], memmem_count(text, len, list[i]));
     }
+}
+
+static void test_counts_match_memmem(void **state)
+{
+    (void)state;
+    check_counts(words, NWORDS, 12345);
+    check_counts(chinese, sizeof chinese / sizeof *chinese, 777);
+    check_counts(some_chinese, sizeof some_chinese / sizeof *some_chinese, 4242);
 }
 
 /* Occurrences come by offset, then in the order of the words. */
