@@ -292,6 +292,9 @@ static const char *const ranking_words[] = {
     "第", "前", "领先", "排名", "平均", "一流", "同类", "唯一", "之首", "首位", "最", "先进", "场",
 };
 
+_Static_assert(COUNT(level_words) <= WORD_SCAN_MAX, "one scan finds every level word");
+_Static_assert(COUNT(scopes) <= WORD_SCAN_MAX, "one scan finds every scope word");
+
 /* How often each level word occurs not followed by a ranking word, in
  * one pass over the text. */
 static void count_level_words(const char *text, size_t len, size_t *counts)
