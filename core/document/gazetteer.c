@@ -372,6 +372,17 @@ long es_gazetteer_find(const es_gazetteer *gz, const char *name)
     return -1;
 }
 
+/* Whether a[0..n) and b[0..n) are the same bytes. Names of a range
+ * differ a few bytes in, so they are compared in place: a call of memcmp
+ * for each costs more than the comparison. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (a[k] != b[k])
+            return 0;
+    return 1;
+}
+
 /* Regions whose key is exactly text[0..len), among names[lo, hi): full
  * names only unless allow_short; when both kinds match, the full names are
  * reported. */
@@ -382,7 +393,7 @@ static size_t collect(const es_gazetteer *gz, size_t lo, size_t hi, const char *
     int found_full = 0;
     for (size_t at = lo; at < hi; at++) {
         const name_entry *e = &gz->names[at];
-        if (cmp_keys(e->key, e->len, text, len) != 0)
+        if (e->len != len || !same_bytes(e->key, text, len))
             continue;
         /* Short entries follow the full ones with the same key. */
         if (e->is_short && (!allow_short || found_full))
@@ -451,7 +462,7 @@ size_t es_gazetteer_match(const es_gazetteer *gz, const char *text, size_t len,
     for (size_t at = r->lo; at < r->hi; at++) {
         const name_entry *e = &gz->names[at];
         if (e->len > best && e->len <= len && (allow_short || !e->is_short) &&
-            memcmp(e->key, text, e->len) == 0)
+            same_bytes(e->key, text, e->len))
             best = e->len;
     }
     if (best == 0)
