@@ -190,13 +190,26 @@ static size_t utf8_sequence_len(const unsigned char *s, size_t avail)
     return need;
 }
 
+/* Whether s[0..3) is a three-byte sequence with a lead byte that allows
+ * any continuation byte after it (E1-EC, EE, EF): most characters of a
+ * Chinese text, told at once. */
+static inline int plain_three_byte(const unsigned char *s)
+{
+    return (s[0] & 0xF0) == 0xE0 && s[0] != 0xE0 && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
+           (s[2] & 0xC0) == 0x80;
+}
+
 size_t es_first_invalid_utf8(const char *bytes, size_t len)
 {
     const unsigned char *s = (const unsigned char *)bytes;
     size_t i = 0;
     while (i < len) {
+        if (i + 3 <= len && plain_three_byte(s + i)) {
+            i += 3;
+            continue;
+        }
         /* Runs of ASCII pass eight bytes at a time. */
-        if (i + 8 <= len && (load8(s + i) & BYTES_OF(0x80)) == 0) {
+        if (s[i] < 0x80 && i + 8 <= len && (load8(s + i) & BYTES_OF(0x80)) == 0) {
             i += 8;
             continue;
         }
