@@ -72,15 +72,27 @@ int es_infer_issuer(const char *text, size_t len, meta_span *issuer);
 /* text[0..len) with each run of blanks made one space, malloc'd. */
 char *es_collapse_blanks(const char *text, size_t len);
 
-/* The level a document speaks for by its own words (我市, 全县), not
- * counting scopes it ranks in (全省第一); 0 when it says none. *ending
- * gets the character of that kind of division (a pointer to 市, 县...),
- * NULL for none. */
-es_level es_infer_scope_level(const char *text, size_t len, const char **ending);
+/* How often a text uses the words that say whom it speaks for: its own
+ * (我市, 本县) and its scope (全市), not counting scopes it ranks in
+ * (全省第一), and the scope words alone however they are used. Counted in
+ * one pass, for the region and the level inferences both. */
+#define META_LEVEL_WORDS 16
+#define META_SCOPE_WORDS 4
+typedef struct meta_scope_counts {
+    size_t level[META_LEVEL_WORDS];
+    size_t scope[META_SCOPE_WORDS];
+} meta_scope_counts;
+void es_count_scope_words(const char *text, size_t len, meta_scope_counts *counts);
+
+/* The level a document speaks for by its own words (我市, 全县), from their
+ * counts; 0 when it says none. *ending gets the character of that kind of
+ * division (a pointer to 市, 县...), NULL for none. */
+es_level es_infer_scope_level(const meta_scope_counts *counts, const char **ending);
 
 /* Index of the region the document is about, -1 when it names none. The
- * title and issuer (either may be NULL) weigh more than the body. */
+ * title and issuer (either may be NULL) weigh more than the body; the
+ * counts are of the text's scope words. */
 long es_infer_region(const es_gazetteer *gz, const char *text, size_t len,
-                     const char *title, const char *issuer);
+                     const char *title, const char *issuer, const meta_scope_counts *counts);
 
 #endif

@@ -71,9 +71,11 @@ static void infer_region(const es_gazetteer *gz, const es_source *src, const es_
         set_region(gz, index, out);
         return;
     }
-    index = es_infer_region(gz, view->text, view->len, out->title, out->issuer);
+    meta_scope_counts counts;
+    es_count_scope_words(view->text, view->len, &counts);
+    index = es_infer_region(gz, view->text, view->len, out->title, out->issuer, &counts);
     const char *ending = NULL;
-    es_level words = es_infer_scope_level(view->text, view->len, &ending);
+    es_level words = es_infer_scope_level(&counts, &ending);
     const es_region *r = es_gazetteer_get(gz, index);
     if (r && words > r->level && !(ending && strncmp(r->name + strlen(r->name) - 3, ending, 3) == 0))
         index = -1;

@@ -210,19 +210,13 @@ static long common_parent(const es_gazetteer *gz, const long *base, long best)
     return siblings >= SIBLINGS ? r->parent : best;
 }
 
-/* The name ending of the scope the text speaks of most, or NULL. The
- * scope words are counted in one pass over the text. */
-static const char *dominant_scope(const char *text, size_t len)
+/* The name ending of the scope the text speaks of most, or NULL. */
+static const char *dominant_scope(const meta_scope_counts *counts)
 {
-    const char *words[COUNT(scopes)];
-    size_t counts[COUNT(scopes)];
-    for (size_t i = 0; i < COUNT(scopes); i++)
-        words[i] = scopes[i].word;
-    word_scan_count(text, len, words, COUNT(scopes), counts);
     const char *ending = NULL;
     size_t best = 0;
     for (size_t i = 0; i < COUNT(scopes); i++) {
-        size_t n = counts[i];
+        size_t n = counts->scope[i];
         if (n > best) {
             best = n;
             ending = scopes[i].name_ending;
@@ -292,42 +286,47 @@ static const char *const ranking_words[] = {
     "第", "前", "领先", "排名", "平均", "一流", "同类", "唯一", "之首", "首位", "最", "先进", "场",
 };
 
-_Static_assert(COUNT(level_words) <= WORD_SCAN_MAX, "one scan finds every level word");
-_Static_assert(COUNT(scopes) <= WORD_SCAN_MAX, "one scan finds every scope word");
+_Static_assert(COUNT(level_words) == META_LEVEL_WORDS, "a count for each level word");
+_Static_assert(COUNT(scopes) == META_SCOPE_WORDS, "a count for each scope word");
+_Static_assert(META_LEVEL_WORDS + META_SCOPE_WORDS <= WORD_SCAN_MAX, "one scan finds every word");
 
-/* How often each level word occurs not followed by a ranking word, in
- * one pass over the text. */
-static void count_level_words(const char *text, size_t len, size_t *counts)
+/* Both lists are looked for in one scan; a word on both (全市) is found
+ * for each, as two scans would find it. */
+void es_count_scope_words(const char *text, size_t len, meta_scope_counts *counts)
 {
-    const char *words[COUNT(level_words)];
-    for (size_t i = 0; i < COUNT(level_words); i++) {
+    const char *words[META_LEVEL_WORDS + META_SCOPE_WORDS];
+    for (size_t i = 0; i < META_LEVEL_WORDS; i++) {
         words[i] = level_words[i].word;
-        counts[i] = 0;
+        counts->level[i] = 0;
+    }
+    for (size_t i = 0; i < META_SCOPE_WORDS; i++) {
+        words[META_LEVEL_WORDS + i] = scopes[i].word;
+        counts->scope[i] = 0;
     }
     word_scan ws;
-    word_scan_init(&ws, text, len, words, COUNT(level_words));
+    word_scan_init(&ws, text, len, words, META_LEVEL_WORDS + META_SCOPE_WORDS);
     size_t at, i;
     while (word_scan_next(&ws, &at, &i)) {
         size_t after = at + ws.lens[i];
-        if (!starts_any(text + after, len - after, ranking_words, COUNT(ranking_words)))
-            counts[i]++;
+        if (i >= META_LEVEL_WORDS)
+            counts->scope[i - META_LEVEL_WORDS]++;
+        else if (!starts_any(text + after, len - after, ranking_words, COUNT(ranking_words)))
+            counts->level[i]++;
     }
 }
 
-es_level es_infer_scope_level(const char *text, size_t len, const char **ending)
+es_level es_infer_scope_level(const meta_scope_counts *counts, const char **ending)
 {
     long weights[ES_LEVEL_COUNTY + 1] = {0};
     const char *endings[ES_LEVEL_COUNTY + 1] = {NULL};
-    size_t counts[COUNT(level_words)];
-    count_level_words(text, len, counts);
     /* A level's ending is that of its first word in the table the text uses. */
     for (size_t i = 0; i < COUNT(level_words); i++) {
-        if (counts[i] == 0)
+        if (counts->level[i] == 0)
             continue;
         es_level level = level_words[i].level;
         if (weights[level] == 0)
             endings[level] = level_words[i].word + strlen(level_words[i].word) - 3;
-        weights[level] += (long)counts[i] * level_words[i].weight;
+        weights[level] += (long)counts->level[i] * level_words[i].weight;
     }
     es_level best = 0;
     for (int l = ES_LEVEL_PROVINCE; l <= ES_LEVEL_COUNTY; l++)
@@ -339,7 +338,7 @@ es_level es_infer_scope_level(const char *text, size_t len, const char **ending)
 }
 
 long es_infer_region(const es_gazetteer *gz, const char *text, size_t len,
-                     const char *title, const char *issuer)
+                     const char *title, const char *issuer, const meta_scope_counts *counts)
 {
     size_t n = es_gazetteer_count(gz);
     if (n == 0)
@@ -354,7 +353,7 @@ long es_infer_region(const es_gazetteer *gz, const char *text, size_t len,
     if (title)
         score_span(gz, title, strlen(title), &in_title, base, NULL);
     score_body(gz, text, len, base, shorts);
-    const char *scope = dominant_scope(text, len);
+    const char *scope = dominant_scope(counts);
     count_repeated_short_names(gz, shorts, base, scope);
     adjust_scores(gz, base, scores, scope);
     long best = best_region(gz, scores);

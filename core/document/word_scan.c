@@ -96,14 +96,3 @@ int word_scan_next(word_scan *ws, size_t *at, size_t *which)
     }
     return 0;
 }
-
-void word_scan_count(const char *text, size_t len, const char *const *words, size_t n, size_t *counts)
-{
-    word_scan ws;
-    word_scan_init(&ws, text, len, words, n);
-    for (size_t i = 0; i < ws.n; i++)
-        counts[i] = 0;
-    size_t at, which;
-    while (word_scan_next(&ws, &at, &which))
-        counts[which]++;
-}

@@ -32,7 +32,5 @@ void word_scan_init(word_scan *ws, const char *text, size_t len, const char *con
  * order of the words; those of one word do not overlap: they are the ones
  * meta_find finds looking for that word again past the last. */
 int word_scan_next(word_scan *ws, size_t *at, size_t *which);
-/* How often each word occurs, as word_scan_next finds them, in counts[0..n). */
-void word_scan_count(const char *text, size_t len, const char *const *words, size_t n, size_t *counts);
 
 #endif

@@ -39,6 +39,18 @@ static size_t memmem_count(const char *text, size_t len, const char *w)
     return n;
 }
 
+/* How often each word occurs, as word_scan_next finds them. */
+static void word_scan_count(const char *text, size_t len, const char *const *list, size_t n, size_t *counts)
+{
+    word_scan ws;
+    word_scan_init(&ws, text, len, list, n);
+    for (size_t i = 0; i < n; i++)
+        counts[i] = 0;
+    size_t at, which;
+    while (word_scan_next(&ws, &at, &which))
+        counts[which]++;
+}
+
 /* Random texts of the pieces, each scanned for the words. */
 static void check_counts(const char *const *list, size_t n, unsigned seed)
 {
