@@ -236,6 +236,12 @@ typedef struct line_info {
     size_t width;        /* display columns */
 } line_info;
 
+static size_t width_upto(const char *s, size_t len, size_t cap);
+
+/* Lines wider than this are all alike to the wrap test (see near), so a
+ * long paragraph is measured no further. */
+#define WRAP_WIDTH_CAP (WRAP_MAX_WIDTH + WRAP_SLACK)
+
 static size_t view_lines(const es_view *v, line_info **out)
 {
     size_t n = 0, cap = 0, at = 0;
@@ -252,7 +258,7 @@ static size_t view_lines(const es_view *v, line_info **out)
             cap = cap ? 2 * cap : 64;
             *out = es_xrealloc(*out, cap * sizeof **out);
         }
-        (*out)[n++] = (line_info){ s, e, es_display_width(v->text + s, e - s) };
+        (*out)[n++] = (line_info){ s, e, width_upto(v->text + s, e - s, WRAP_WIDTH_CAP) };
         if (!nl)
             break;
         at = end + 1;
@@ -505,11 +511,12 @@ static inline int common_width(const unsigned char *u, size_t left, size_t *n)
     return -1;
 }
 
-size_t es_display_width(const char *s, size_t len)
+/* Display width of s[0..len), or a width above `cap` once it passes it. */
+static size_t width_upto(const char *s, size_t len, size_t cap)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t width = 0, i = 0;
-    while (i < len) {
+    while (i < len && width <= cap) {
         size_t n;
         int common = common_width(u + i, len - i, &n);
         if (common >= 0) {
@@ -529,4 +536,9 @@ size_t es_display_width(const char *s, size_t len)
         i += n;
     }
     return width;
+}
+
+size_t es_display_width(const char *s, size_t len)
+{
+    return width_upto(s, len, SIZE_MAX);
 }
