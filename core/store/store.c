@@ -199,6 +199,7 @@ void es_store_close(es_store *s)
     sqlite3_exec(s->db, "DETACH search", NULL, NULL, NULL);
     es_indexer_close(s->indexer, NULL);
     free(s->search_failure);
+    es_checkpointer_close(s->checkpointer);
     sqlite3_close(s->db); /* a batch never committed is rolled back */
     pthread_mutex_destroy(&s->lock);
     free(s->path);

@@ -105,8 +105,52 @@ static const char SQL_FORGET_REMOVED[] =
     " AND (SELECT value FROM search.search_state WHERE key = 'database')"
     "     IS (SELECT value FROM settings WHERE key = 'search_id')";
 
+/* Each commit's pages in the log, counted, and handed to the
+ * checkpointer (a hook replaces SQLite's own folding on commit). */
+static int after_commit(void *arg, sqlite3 *db, const char *schema, int frames)
+{
+    (void)db;
+    es_store *s = arg;
+    if (strcmp(schema, "main") == 0) {
+        s->log_bytes = (sqlite3_int64)frames * s->page_size;
+        es_checkpointer_poke(s->checkpointer);
+    }
+    return SQLITE_OK;
+}
+
+/* Has the log folded by the checkpointer from the first batch on; when it
+ * cannot be had, SQLite folds on commit as before. */
+static void start_checkpointer(es_store *s)
+{
+    if (s->checkpointer || s->no_checkpointer)
+        return;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA page_size", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        s->page_size = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    es_err why = {{0}};
+    s->checkpointer = s->page_size > 0 ? es_checkpointer_open(s->path, &why) : NULL;
+    if (!s->checkpointer) {
+        s->no_checkpointer = 1;
+        return;
+    }
+    sqlite3_wal_hook(s->db, after_commit, s);
+}
+
+/* Past the limit, the batch waits for the log to be folded, so that its
+ * first write starts the log again from its beginning (checkpoint.h). */
+static void bound_log(es_store *s)
+{
+    if (s->checkpointer && s->log_bytes > ES_STORE_LOG_LIMIT) {
+        es_checkpointer_wait(s->checkpointer);
+        s->log_bytes = 0;
+    }
+}
+
 static int open_batch(es_store *s, es_err *err)
 {
+    start_checkpointer(s);
+    bound_log(s);
     if (es_store_begin(s->db, err) != 0)
         return -1;
     es_store_phrases_forget(&s->stmts.phrases);

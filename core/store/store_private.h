@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <sqlite3.h>
 
+#include "checkpoint.h"
 #include "edushell/store/store.h"
 #include "search_index.h"
 #include "store_write.h"
@@ -39,6 +40,10 @@ struct es_store {
     es_batch batch;
     es_indexer *indexer;     /* writes the search file; opened at the first commit */
     char *search_failure;    /* why the indexer could not be had, until reported */
+    es_checkpointer *checkpointer; /* folds the log; opened by the first batch */
+    int no_checkpointer;     /* it could not be had: SQLite folds on commit */
+    sqlite3_int64 log_bytes; /* in the log after the latest commit */
+    int page_size;
 };
 
 void es_store_batch_free(es_batch *b);

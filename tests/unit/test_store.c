@@ -10,13 +10,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "edushell/base/sha256.h"
 #include "edushell/store/store.h"
-/* The search file's check of itself. */
+/* The search file's check of itself; the log's checkpointer. */
+#include "../../core/store/checkpoint.h"
 #include "../../core/store/search_index.h"
 
 /* A document built by hand, with the parts it points to. */
@@ -440,6 +442,50 @@ static void test_older_database_gains_columns(void **state)
     es_store_close(s);
 }
 
+static long long file_size(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+/* The size of the log after each commit, as SQLite reports it. */
+static int note_frames(void *arg, sqlite3 *db, const char *schema, int frames)
+{
+    (void)db, (void)schema;
+    *(int *)arg = frames;
+    return SQLITE_OK;
+}
+
+/* The checkpointer folds what a connection that never folds committed
+ * into the database file, and the writer's next transaction then starts
+ * the log from its beginning: the log does not grow with every commit. */
+static void test_checkpointer_folds_the_log(void **state)
+{
+    fixture *f = *state;
+    char path[160];
+    snprintf(path, sizeof path, "%s/log.db", f->dir);
+    sqlite3 *w = NULL;
+    assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
+    int frames = 0;
+    sqlite3_wal_hook(w, note_frames, &frames); /* SQLite folds no more on commit */
+    assert_int_equal(sqlite3_exec(w, "PRAGMA journal_mode=WAL; CREATE TABLE t(x);"
+                                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                                     " INSERT INTO t SELECT randomblob(500) FROM n;", NULL, NULL, NULL), SQLITE_OK);
+    int grown = frames;
+    assert_true(grown > 200);
+    assert_true(file_size(path) < 100 * 1024);
+    es_err err = {{0}};
+    es_checkpointer *cp = es_checkpointer_open(path, &err);
+    assert_non_null(cp);
+    es_checkpointer_poke(cp);
+    es_checkpointer_wait(cp);
+    assert_true(file_size(path) > 900 * 1024);
+    assert_int_equal(sqlite3_exec(w, "INSERT INTO t VALUES (1)", NULL, NULL, NULL), SQLITE_OK);
+    assert_true(frames < 10);
+    es_checkpointer_close(cp);
+    sqlite3_close(w);
+}
+
 static void test_sha256_vectors(void **state)
 {
     (void)state;
@@ -467,6 +513,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_refuses_non_sqlite_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_figure_periods_and_cells, setup, teardown),
         cmocka_unit_test_setup_teardown(test_older_database_gains_columns, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_checkpointer_folds_the_log, setup, teardown),
         cmocka_unit_test(test_sha256_vectors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
