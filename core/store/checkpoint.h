@@ -22,7 +22,7 @@
 #include "edushell/base/common.h"
 
 /* Bytes of log past which a new batch waits for the log to be folded. */
-#define ES_STORE_LOG_LIMIT (256LL * 1024 * 1024)
+#define ES_STORE_LOG_LIMIT (512LL * 1024 * 1024)
 
 typedef struct es_checkpointer es_checkpointer;
 

@@ -16,7 +16,7 @@ typedef struct es_phrase_ids {
 
 typedef struct es_store_stmts {
     sqlite3_stmt *find_by_key, *find_by_hash, *delete_doc;
-    sqlite3_stmt *insert_doc, *insert_section, *insert_sentence, *insert_indicator, *count_doc;
+    sqlite3_stmt *insert_doc, *insert_section, *insert_sentence, *insert_sentences, *insert_indicator, *count_doc;
     /* the metric phrases' (store_phrases.c) */
     sqlite3_stmt *find_phrase, *add_phrase, *index_phrase;
     es_phrase_ids phrases;
