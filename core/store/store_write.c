@@ -28,11 +28,11 @@ static const char SQL_INSERT_SENTENCE[] =
     "INSERT INTO sentence_spans(doc_id, seq, section_seq, paragraph, start, end, id) VALUES ";
 static const char SENTENCE_ROW[] = "(?, ?, ?, ?, ?, ?, ?)";
 enum { SENTENCE_COLUMNS = 7, SENTENCES_AT_ONCE = 32 };
-/* A document's figures added to the counts by canonical metric, read back
- * from the index of figures by document. */
+/* A document's figures of one canonical metric added to its count: the
+ * document's figures are counted in memory (reading them back from the
+ * index by document took twice as long). */
 static const char SQL_COUNT_DOC[] =
-    "INSERT INTO metric_counts(metric_id, n)"
-    " SELECT metric_id, count(*) FROM indicators WHERE doc_id = ?1 AND metric_id IS NOT NULL GROUP BY metric_id"
+    "INSERT INTO metric_counts(metric_id, n) VALUES (?1, ?2)"
     " ON CONFLICT(metric_id) DO UPDATE SET n = n + excluded.n";
 static const char SQL_COUNT_ALL[] =
     "DELETE FROM metric_counts;"
@@ -316,6 +316,33 @@ static int insert_indicator(es_store_stmts *st, sqlite3_int64 doc_id, sqlite3_in
     return es_store_step_done(s, err);
 }
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Adds the document's figures to the counts by canonical metric. */
+static int count_figures(es_store_stmts *st, const es_document *doc, es_err *err)
+{
+    const es_indicator_list *list = &doc->indicators;
+    const char **ids = es_xmalloc((list->n ? list->n : 1) * sizeof *ids);
+    size_t n = 0;
+    for (size_t i = 0; i < list->n; i++)
+        if (list->items[i].metric_id)
+            ids[n++] = list->items[i].metric_id;
+    qsort(ids, n, sizeof *ids, by_name);
+    int rc = 0;
+    for (size_t i = 0, same; rc == 0 && i < n; i += same) {
+        for (same = 1; i + same < n && strcmp(ids[i], ids[i + same]) == 0; same++)
+            ;
+        bind_str(st->count_doc, 1, ids[i]);
+        sqlite3_bind_int64(st->count_doc, 2, (sqlite3_int64)same);
+        rc = es_store_step_done(st->count_doc, err);
+    }
+    free(ids);
+    return rc;
+}
+
 int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *doc, sqlite3_int64 *doc_id,
                         sqlite3_int64 *next_sentence, es_err *err)
 {
@@ -332,10 +359,8 @@ int es_store_insert_doc(es_store_stmts *st, const char *key, const es_document *
         sqlite3_int64 sid = ind->sentence < nsent ? first_sentence + (sqlite3_int64)ind->sentence : 0;
         rc = insert_indicator(st, *doc_id, sid, doc, ind, err);
     }
-    if (rc == 0 && doc->indicators.n) {
-        sqlite3_bind_int64(st->count_doc, 1, *doc_id);
-        rc = es_store_step_done(st->count_doc, err);
-    }
+    if (rc == 0)
+        rc = count_figures(st, doc, err);
     return rc;
 }
 
