@@ -11,7 +11,7 @@
 
 extern const char es_schema_sql[];
 
-enum { SCHEMA_VERSION = 10 };
+enum { SCHEMA_VERSION = 11 };
 
 static int read_int(sqlite3 *db, const char *sql, int *out, es_err *err)
 {
@@ -110,6 +110,10 @@ static const char PHRASE_INDEX_OF_9[] = "DROP TABLE IF EXISTS indicators_fts; DR
  * once (es_store_count_figures). */
 static const char COUNTS_OF_10[] = "DROP TRIGGER IF EXISTS documents_children;";
 
+/* Version 10: the index of figures of canonical metrics was by metric
+ * first; FIGURES_AND_SENTENCES_OF_6 drops it at every upgrade, and
+ * schema.sql makes it again by bucket of documents first. */
+
 static int set_version(sqlite3 *db, es_err *err)
 {
     char sql[64];
@@ -144,33 +148,37 @@ static const char *upgrade_notice(int version)
 {
     switch (version) {
     case 1:
-        return "upgrading the database to version 10 (sentences, sections and metric phrases stored once, a"
+        return "upgrading the database to version 11 (sentences, sections and metric phrases stored once, a"
                " new search index in a file of its own): this reads every document once";
     case 2:
-        return "upgrading the database to version 10 (indexes for rankings and comparisons, sections and"
+        return "upgrading the database to version 11 (indexes for rankings and comparisons, sections and"
                " metric phrases stored once, a smaller search index in a file of its own): this reads every"
                " sentence once";
     case 3:
-        return "upgrading the database to version 10 (sections and metric phrases stored once, a smaller"
+        return "upgrading the database to version 11 (sections and metric phrases stored once, a smaller"
                " search index in a file of its own, indexes for plans and rank claims): this reads every"
                " sentence once";
     case 4:
-        return "upgrading the database to version 10 (the search index of sentences moves to a file of"
+        return "upgrading the database to version 11 (the search index of sentences moves to a file of"
                " its own, built again; metric phrases stored once): this reads every sentence once";
     case 5:
     case 6:
-        return "upgrading the database to version 10 (a smaller index of figures by canonical metric,"
+        return "upgrading the database to version 11 (a smaller index of figures by canonical metric,"
                " none by kind, none of sentences by document, metric phrases stored once, the search"
                " index built again): this reads every figure and sentence once";
     case 7:
-        return "upgrading the database to version 10 (the search index of sentences built again, in"
+        return "upgrading the database to version 11 (the search index of sentences built again, in"
                " sorted chunks; metric phrases stored once): this reads every sentence once";
     case 8:
-        return "upgrading the database to version 10 (each metric phrase stored once, figures found by"
+        return "upgrading the database to version 11 (each metric phrase stored once, figures found by"
                " their phrase's id): this reads every figure once";
+    case 9:
+        return "upgrading the database to version 11 (figures counted by canonical metric as they are"
+               " stored, the index of figures by canonical metric by bucket of documents first): this"
+               " reads every figure once";
     default:
-        return "upgrading the database to version 10 (figures counted by canonical metric as they are"
-               " stored): this reads the index of figures once";
+        return "upgrading the database to version 11 (the index of figures by canonical metric by bucket"
+               " of documents first, so that a load adds to its end): this reads every figure once";
     }
 }
 

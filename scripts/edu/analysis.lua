@@ -45,6 +45,13 @@ return function(edu, core)
   -- end, about the whole region (not 武汉都市圈), never a yearly average
   -- (年均增长) or a period's total (五年来, 累计) taken for one year's.
   local ANNUAL = [[basis = 'annual' AND subject IS NULL AND coalesce(period_start, year) = year]]
+  -- The figures of a canonical metric are sought bucket by bucket of
+  -- documents (the index indicators_figures is by bucket first, so that a
+  -- load adds to its end): a query naming a metric names the buckets too.
+  -- A region named with it is written +region (and the documents of the
+  -- regions +doc_id), which keeps SQLite from starting at the region's
+  -- documents and reading every figure of theirs from the table instead.
+  local BY_BUCKET = "(doc_id >> 10) IN (SELECT bucket FROM document_buckets) AND "
   -- Within a document an exact figure comes before a threshold passed on
   -- the way (突破4000亿元、达到4211亿元), and one in the metric's unit
   -- before a difference (增长5.5%, 高于全国0.3个百分点); `unit` is the SQL
@@ -175,7 +182,7 @@ return function(edu, core)
     local region = edu.region(opts.region, 2)
     local id = require_metric(opts.metric, "edu.series")
     local points = first_of_each("year, value, value_hi, unit, cmp, id AS indicator, doc, doc_kind",
-      "region = ?1 AND metric_id = ?2 AND kind = ?3 AND year IS NOT NULL AND " .. ANNUAL,
+      BY_BUCKET .. "+region = ?1 AND metric_id = ?2 AND kind = ?3 AND year IS NOT NULL AND " .. ANNUAL,
       { "year" }, pick_order("?4"), "year", { n = 4, region, id, opts.kind or "actual", edu.metric.get(id).unit })
     local out = Rows.new(points, { "year", "value", "unit", "doc", "indicator" })
     out.metric, out.region = id, region
@@ -216,7 +223,7 @@ return function(edu, core)
     if opts.year then
       -- Each region's figure of the year, or, marked, its nearest.
       rows = first_of_each("region, value, value_hi, unit, cmp, year, kind, doc, id AS indicator",
-        "metric_id = ?1 AND year IS NOT NULL AND (?2 IS NULL OR level = ?2)"
+        BY_BUCKET .. "metric_id = ?1 AND year IS NOT NULL AND (?2 IS NULL OR level = ?2)"
           .. " AND region IS NOT NULL AND " .. ANNUAL .. " AND " .. year_class("kind", "?4", "?3") .. " < 3",
         { "region" }, year_order("kind", "?4", "?3", "?5"), "region",
         { n = 5, id, level, kind, math.tointeger(opts.year) or opts.year, def.unit })
@@ -227,7 +234,7 @@ return function(edu, core)
       end
     else
       rows = first_of_each("region, value, value_hi, unit, cmp, year, doc, id AS indicator",
-        "metric_id = ?1 AND kind = ?2 AND (?3 IS NULL OR level = ?3) AND region IS NOT NULL AND " .. ANNUAL,
+        BY_BUCKET .. "metric_id = ?1 AND kind = ?2 AND (?3 IS NULL OR level = ?3) AND region IS NOT NULL AND " .. ANNUAL,
         { "region" }, pick_order("?4"), "region", { n = 4, id, kind, level, def.unit })
     end
     local have = {}
@@ -284,8 +291,8 @@ return function(edu, core)
     local unit = #units > 0 and "(CASE metric_id" .. table.concat(units) .. " END)" or "NULL"
     local reach = reached(unit)
     local in_regions = in_list(regions, params)
-    local where = "region IN " .. in_regions .. " AND metric_id IN " .. in_list(ids, params)
-      .. " AND kind IN ('actual', 'target', 'change') AND doc_id IN (SELECT id FROM documents WHERE region IN "
+    local where = BY_BUCKET .. "+region IN " .. in_regions .. " AND metric_id IN " .. in_list(ids, params)
+      .. " AND kind IN ('actual', 'target', 'change') AND +doc_id IN (SELECT id FROM documents WHERE region IN "
       .. in_regions .. ") AND " .. reach .. " IN ('actual', 'target') AND " .. ANNUAL
     local order
     if opts.year then

@@ -113,7 +113,8 @@ return function(edu)
       for _, region in ipairs(regions) do
         local v = edu.sql([[
           SELECT value, value_hi, kind, year, id AS indicator, unit FROM indicator_rows
-          WHERE region = ?1 AND metric_id = ?2 AND (?3 IS NULL OR year = ?3)
+          WHERE (doc_id >> 10) IN (SELECT bucket FROM document_buckets)
+            AND +region = ?1 AND metric_id = ?2 AND (?3 IS NULL OR year = ?3)
             AND kind IN ('actual', 'target')
           ORDER BY (kind = 'target'), year DESC, doc_year DESC, (doc_kind = 'midyear'), start LIMIT 1]],
           region, m.id, year)[1]

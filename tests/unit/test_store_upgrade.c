@@ -5,7 +5,8 @@
  * sentences by their document, and by version 5 every figure in the
  * figures index and rows removed by foreign keys), by version 7 (an FTS5
  * search file), by version 8 (every figure's metric phrase in FTS5) or by
- * version 9 (figures not counted by metric) opens: it is upgraded once, with a notice,
+ * version 9 (figures not counted by metric) or by version 10 (figures of
+ * canonical metrics indexed by metric first) opens: it is upgraded once, with a notice,
  * to sentences stored as spans and the bigram index in a search file of
  * its own, losing nothing; it then opens without being written to. A
  * database from a newer version is refused. */
@@ -128,7 +129,7 @@ static es_store *open_upgraded(fixture *f, const char *path)
     if (!s)
         fail_msg("%s", err.msg);
     assert_int_equal(f->notices, 1);
-    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 10);
+    assert_int_equal(one_int(es_store_db(s), "PRAGMA user_version"), 11);
     /* The search file was made at once: it holds every sentence. */
     assert_int_equal(one_int(es_store_db(s), "SELECT (SELECT id FROM search_through)"
                                              " = (SELECT max(id) FROM sentence_spans)"), 1);
@@ -395,8 +396,9 @@ static void upgrades_from(fixture *f, int version)
     db = es_store_db(s);
     assert_int_equal(one_int(db, "SELECT count(*) FROM indicators INDEXED BY indicators_figures"
                                  " WHERE metric_id IS NOT NULL"), with_metric);
-    assert_true(plan_has(db, "SELECT value, year FROM indicators WHERE metric_id = 'x' AND kind = 'actual'",
-                         "COVERING INDEX indicators_figures"));
+    assert_true(plan_has(db, "SELECT value, year FROM indicators WHERE (doc_id >> 10) IN"
+                             " (SELECT bucket FROM document_buckets) AND metric_id = 'x' AND kind = 'actual'",
+                         "SEARCH indicators USING COVERING INDEX indicators_figures (<expr>=? AND metric_id=?"));
     assert_int_equal(one_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                  " ('sentence_spans_doc', 'indicators_kind')"), 0);
     assert_int_equal(one_int(db, "SELECT count(*) FROM indicators INDEXED BY indicators_targets"
@@ -549,6 +551,34 @@ static void test_upgrades_version_9_counts(void **state)
     es_store_close(s);
 }
 
+/* Version 10: the figures of canonical metrics were indexed by metric
+ * first. Opened, the index is by bucket of documents first, holds every
+ * such figure, and a query naming the buckets and a metric is answered
+ * from it alone. */
+static void test_upgrades_version_10_figures(void **state)
+{
+    fixture *f = *state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->v2, &db), SQLITE_OK);
+    exec(db, "DROP INDEX indicators_figures;"
+             "CREATE INDEX indicators_figures ON indicators(metric_id, kind, basis, year, period_start,"
+             " subject, doc_id, unit, cmp, start, value, value_hi) WHERE metric_id IS NOT NULL;"
+             "PRAGMA user_version = 10;");
+    sqlite3_close(db);
+    f->notices = 0;
+    es_store *s = open_upgraded(f, f->v2);
+    assert_int_equal(f->notices, 1);
+    db = es_store_db(s);
+    const char *by_bucket = "SELECT count(*) FROM indicators WHERE (doc_id >> 10) IN"
+                            " (SELECT bucket FROM document_buckets) AND metric_id = ?1";
+    assert_true(plan_has(db, by_bucket,
+                         "SEARCH indicators USING COVERING INDEX indicators_figures (<expr>=? AND metric_id=?)"));
+    assert_int_equal(one_int(db, "SELECT count(*) FROM indicators INDEXED BY indicators_figures"
+                                 " WHERE metric_id IS NOT NULL"),
+                     one_int(db, "SELECT count(metric_id) FROM indicators"));
+    es_store_close(s);
+}
+
 static void test_refuses_a_newer_database(void **state)
 {
     fixture *f = *state;
@@ -573,6 +603,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_upgrades_version_7_search_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_8_phrases, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrades_version_9_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrades_version_10_figures, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refuses_a_newer_database, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
