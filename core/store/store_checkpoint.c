@@ -1,18 +1,16 @@
 /* The checkpointer: the database's write-ahead log folded into it on a
  * thread of its own (checkpoint.h says why). */
-#include <pthread.h>
 #include <stdlib.h>
 
 #include "checkpoint.h"
+#include "worker.h"
 
 struct es_checkpointer {
-    sqlite3 *db;          /* used by the thread alone once it runs */
-    pthread_mutex_t lock;
-    pthread_cond_t wake, idle;
-    pthread_t thread;
-    int started;          /* the thread runs */
-    int asked, busy, stop; /* under lock: poked since the last fold; folding; stopping */
+    sqlite3 *db;          /* used by the worker alone */
+    es_worker worker;     /* the thread folding */
 };
+
+static int fold(void *cp, es_err *err);
 
 es_checkpointer *es_checkpointer_open(const char *db_path, es_err *err)
 {
@@ -27,9 +25,7 @@ es_checkpointer *es_checkpointer_open(const char *db_path, es_err *err)
     }
     es_checkpointer *cp = es_xcalloc(1, sizeof *cp);
     cp->db = db;
-    pthread_mutex_init(&cp->lock, NULL);
-    pthread_cond_init(&cp->wake, NULL);
-    pthread_cond_init(&cp->idle, NULL);
+    es_worker_init(&cp->worker, fold, cp, 0);
     return cp;
 }
 
@@ -38,67 +34,23 @@ es_checkpointer *es_checkpointer_open(const char *db_path, es_err *err)
  * full, say) leaves the frames in the log, where they are as safe as the
  * database; the next fold, or the close of the last connection, tries
  * again. */
-static void fold(es_checkpointer *cp)
+static int fold(void *arg, es_err *err)
 {
-    sqlite3_wal_checkpoint_v2(cp->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-}
-
-static void *checkpointer_main(void *arg)
-{
+    (void)err;
     es_checkpointer *cp = arg;
-    pthread_mutex_lock(&cp->lock);
-    for (;;) {
-        while (!cp->asked && !cp->stop)
-            pthread_cond_wait(&cp->wake, &cp->lock);
-        if (!cp->asked)
-            break;
-        cp->asked = 0;
-        cp->busy = 1;
-        pthread_mutex_unlock(&cp->lock);
-        fold(cp);
-        pthread_mutex_lock(&cp->lock);
-        cp->busy = 0;
-        pthread_cond_broadcast(&cp->idle);
-    }
-    pthread_mutex_unlock(&cp->lock);
-    return NULL;
+    sqlite3_wal_checkpoint_v2(cp->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    return 0;
 }
 
-void es_checkpointer_poke(es_checkpointer *cp)
-{
-    pthread_mutex_lock(&cp->lock);
-    if (!cp->started && pthread_create(&cp->thread, NULL, checkpointer_main, cp) == 0)
-        cp->started = 1;
-    cp->asked = cp->started;
-    pthread_cond_signal(&cp->wake);
-    pthread_mutex_unlock(&cp->lock);
-    if (!cp->started)
-        fold(cp); /* no thread to be had: the caller folds */
-}
+void es_checkpointer_poke(es_checkpointer *cp) { es_worker_poke(&cp->worker); }
 
-void es_checkpointer_wait(es_checkpointer *cp)
-{
-    pthread_mutex_lock(&cp->lock);
-    while (cp->started && (cp->asked || cp->busy))
-        pthread_cond_wait(&cp->idle, &cp->lock);
-    pthread_mutex_unlock(&cp->lock);
-}
+void es_checkpointer_wait(es_checkpointer *cp) { es_worker_wait(&cp->worker, NULL); }
 
 void es_checkpointer_close(es_checkpointer *cp)
 {
     if (!cp)
         return;
-    es_checkpointer_wait(cp);
-    if (cp->started) {
-        pthread_mutex_lock(&cp->lock);
-        cp->stop = 1;
-        pthread_cond_signal(&cp->wake);
-        pthread_mutex_unlock(&cp->lock);
-        pthread_join(cp->thread, NULL);
-    }
+    es_worker_stop(&cp->worker, NULL);
     sqlite3_close(cp->db);
-    pthread_cond_destroy(&cp->wake);
-    pthread_cond_destroy(&cp->idle);
-    pthread_mutex_destroy(&cp->lock);
     free(cp);
 }
