@@ -51,7 +51,9 @@ local calls = {
   { "edu.compare{3 regions, 3 metrics, year=}", function() return edu.compare{ regions = regions, metrics = metrics, year = year } end },
   { "edu.plan_vs_actual{region=, year=}", function() return edu.plan_vs_actual{ region = regions[1], year = plan_year } end },
   { "edu.claims{region=}", function() return edu.claims{ region = regions[1] } end },
+  { "edu.plan_vs_actual{region=, year=, limit=100}", function() return edu.plan_vs_actual{ region = regions[1], year = plan_year, limit = 100 } end },
   { "edu.claims{scope=全国}", function() return edu.claims{ scope = "全国" } end },
+  { "edu.claims{scope=全国, limit=100}", function() return edu.claims{ scope = "全国", limit = 100 } end },
   { "edu.explain(id)", function() return edu.explain(some) end },
   { "edu.metric.list()", function() return edu.metric.list() end },
   { "edu.metric.resolve(phrase)", function() return edu.metric.resolve(phrase) end },
@@ -65,6 +67,7 @@ print(string.format("%d indicators; regions %s; metrics %s; year %s", n, table.c
 for _, c in ipairs(calls) do
   if not only or c[1]:find(only, 1, true) then
     local rows = c[2]()
-    print(string.format("%-44s %9.2f ms  %s rows", c[1], time(c[2]), rows and (rows.total or #rows) or "-"))
+    local count = not rows and "-" or rows.total and rows.total > #rows and (#rows .. " of " .. rows.total) or #rows
+    print(string.format("%-44s %9.2f ms  %s rows", c[1], time(c[2]), count))
   end
 end

@@ -84,16 +84,6 @@ local function where(filters, spec)
   return #clauses > 0 and (" WHERE " .. table.concat(clauses, " AND ")) or "", params
 end
 
--- How a call is written, for the note on a capped result.
-local function call_text(name, filters, limit)
-  local keys, parts = {}, {}
-  for k in pairs(filters) do if k ~= "limit" then keys[#keys + 1] = k end end
-  table.sort(keys)
-  for _, k in ipairs(keys) do parts[#parts + 1] = string.format("%s = %q", k, filters[k]) end
-  parts[#parts + 1] = "limit = " .. limit
-  return name .. "{" .. table.concat(parts, ", ") .. "}"
-end
-
 -- SELECT columns FROM view WHERE ... ORDER BY ... [LIMIT n]; a result cut
 -- by the limit knows its total (rows.total) and how to ask for all
 -- (rows.more).
@@ -102,18 +92,16 @@ local function select_filtered(name, view, columns, filters, spec, order)
   local w, params = where(filters, spec)
   local limit = filters.limit
   local n = #params
-  if limit ~= nil then limit = math.tointeger(limit) or error("limit must be an integer", 3) end
+  if limit ~= nil then limit = math.tointeger(limit) or error(name .. ": limit must be an integer", 3) end
   local sql = "SELECT " .. columns .. " FROM " .. view .. w .. " ORDER BY " .. order
   if limit ~= nil then
     params[n + 1] = limit
     sql = sql .. " LIMIT ?" .. (n + 1)
   end
   local rows = edu.sql(sql, table.unpack(params, 1, limit ~= nil and n + 1 or n))
-  if limit ~= nil and #rows >= limit then
-    rows.total = edu.sql("SELECT count(*) AS n FROM " .. view .. w, table.unpack(params, 1, n))[1].n
-  end
-  if rows.total and rows.total > #rows then rows.more = call_text(name, filters, rows.total) end
-  return rows
+  return Rows.capped(rows, name, filters, limit, function()
+    return edu.sql("SELECT count(*) AS n FROM " .. view .. w, table.unpack(params, 1, n))[1].n
+  end)
 end
 
 local DOC_FILTERS = {

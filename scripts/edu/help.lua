@@ -78,12 +78,14 @@ edu.chart.lines(series, {title=, unit=}) -> SVG
   Region x metric: one row per canonical metric (metric, unit, then a column per
   region). A target rather than an actual is marked with "*".
   print(edu.compare{regions = {"无锡市", "太仓市"}, category = "学前教育"})]],
-  ["edu.plan_vs_actual"] = [[edu.plan_vs_actual{region=, year=} -> rows
+  ["edu.plan_vs_actual"] = [[edu.plan_vs_actual{region=, year=, limit=} -> rows
   Each target of the region (year: the year it is for) with the actual of the same
   canonical metric, unit and year: status met / not met / no data, and the gap
-  (actual - target). Lower-is-better metrics and <= targets are met from below.]],
-  ["edu.claims"] = [[edu.claims{scope=, region=, year=} -> rows
-  Rank claims (位列全省第二, 全国第一 ...): region, year, metric, rank, scope, number, doc.]],
+  (actual - target). Lower-is-better metrics and <= targets are met from below.
+  limit: the first targets only; rows.total counts all.]],
+  ["edu.claims"] = [[edu.claims{scope=, region=, year=, limit=} -> rows
+  Rank claims (位列全省第二, 全国第一 ...): region, year, metric, rank, scope, number, doc.
+  limit: the first claims only; rows.total counts all.]],
   ["edu.explain"] = [[edu.explain(indicator or id) -> text
   The sentence an indicator comes from with the quantity marked 【like this】, and
   its document, region, year and byte span, and where in the file it stands: the page

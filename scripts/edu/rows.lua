@@ -21,6 +21,26 @@ function Rows.new(rows, columns)
   return setmetatable(rows, Rows)
 end
 
+-- How a call is written, for the note on a result cut by its limit.
+local function call_text(name, filters, limit)
+  local keys, parts = {}, {}
+  for k in pairs(filters) do if k ~= "limit" then keys[#keys + 1] = k end end
+  table.sort(keys)
+  for _, k in ipairs(keys) do parts[#parts + 1] = string.format("%s = %q", k, filters[k]) end
+  parts[#parts + 1] = "limit = " .. limit
+  return name .. "{" .. table.concat(parts, ", ") .. "}"
+end
+
+--- Rows.capped(rows, name, filters, limit, count) -> rows
+-- A result the limit may have cut (limit nil: none): when it holds
+-- `limit` rows, count() gives the number of all (rows.total), and
+-- rows.more says how to ask for them all, as `name{filters}` is written.
+function Rows.capped(rows, name, filters, limit, count)
+  if limit ~= nil and #rows >= limit then rows.total = count() end
+  if rows.total and rows.total > #rows then rows.more = call_text(name, filters, rows.total) end
+  return rows
+end
+
 -- A value as text: nothing for nil, integral floats without ".0", other
 -- numbers to `digits` significant digits (6 unless given).
 local function cell(v, digits)

@@ -85,7 +85,7 @@ end
 function ref.plan(region, year)
   local targets = edu.sql([[SELECT r.id, r.metric, r.metric_id, r.value AS target, r.unit, r.cmp, r.year
     FROM indicator_rows r WHERE r.region = ?1 AND r.kind = 'target' AND (?2 IS NULL OR r.year = ?2)
-    ORDER BY r.year, r.doc, r.start, r.id]], region, year)
+    ORDER BY r.year, r.doc, r.doc_id, r.start, r.id]], region, year)
   for _, t in ipairs(targets) do
     local a = edu.sql([[SELECT value, doc FROM indicator_rows
       WHERE region = ?1 AND kind = 'actual' AND year = ?2 AND unit = ?3
@@ -226,6 +226,16 @@ for _, region in ipairs(regions) do
       same(what .. " gap", got[i].gap, t.gap)
     end
     counts.plans = counts.plans + #want
+    -- Cut by a limit: the first targets of the whole answer, each with
+    -- the same actual, and the count of all.
+    local cut = edu.plan_vs_actual{ region = region, year = year or nil, limit = 3 }
+    same(what .. " limit=3 targets", #cut, math.min(3, #want))
+    same(what .. " limit=3 total", cut.total, #want >= 3 and #want or nil)
+    for i, t in ipairs(cut) do
+      same(what .. " limit=3 target id", t.id, got[i].id)
+      same(what .. " limit=3 actual", t.actual, got[i].actual)
+      same(what .. " limit=3 status", t.status, got[i].status)
+    end
   end
 end
 if only == "plans" then
@@ -247,6 +257,13 @@ for _, q in ipairs(asks) do
     same(what .. " rank", got[i].rank, c.rank)
   end
   counts.claims = counts.claims + #want
+  local limited = {}
+  for k, v in pairs(q) do limited[k] = v end
+  limited.limit = 5
+  local cut = edu.claims(limited)
+  same(what .. " limit=5 claims", #cut, math.min(5, #want))
+  same(what .. " limit=5 total", cut.total, #want >= 5 and #want or nil)
+  for i, c in ipairs(cut) do same(what .. " limit=5 indicator", c.indicator, want[i].indicator) end
 end
 
 -- A metric filter gives the figures whose phrase holds the word, as a scan
