@@ -1,6 +1,7 @@
 /* The SQL functions of edu.core: one statement over the store, its rows
- * read into Lua as row tables (sql), as one list per column (columns), or
- * as row tables put in order here rather than by SQLite (sorted). */
+ * read into Lua as row tables (sql), as one list per column (columns), as
+ * row tables put in order here rather than by SQLite (sorted), or as the
+ * first row of each group in an order (firsts). */
 #include <lauxlib.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -187,6 +188,7 @@ typedef struct row_reader {
     last_text *last;
     es_sort_key *cells;
     const unsigned char *wanted;
+    int keys_only;        /* no row tables: the keys alone are read */
     int anchors;          /* a table holding the texts read only as keys */
     lua_Integer nanchors;
 } row_reader;
@@ -200,6 +202,7 @@ static void row_reader_init(lua_State *L, row_reader *r, sqlite3_stmt *stmt, int
     r->nfields = nfields;
     r->cells = NULL;
     r->wanted = NULL;
+    r->keys_only = 0;
     r->anchors = 0;
     r->nanchors = 0;
     luaL_checkstack(L, nfields + r->ncol + 8, "too many columns");
@@ -237,7 +240,8 @@ static const char *push_text(lua_State *L, row_reader *r, int c, const char *tex
  * as push_column reads it. */
 static void push_row(lua_State *L, row_reader *r)
 {
-    lua_createtable(L, 0, r->nfields);
+    if (!r->keys_only)
+        lua_createtable(L, 0, r->nfields);
     int row = lua_gettop(L);
     es_sort_key unused;
     for (int c = 0; c < r->ncol; c++) {
@@ -499,9 +503,89 @@ static int l_sorted(lua_State *L)
     return 2;
 }
 
+/* The number of leading keys that make a group: order.groups. */
+static int group_keys(lua_State *L, int arg, int nkeys)
+{
+    lua_getfield(L, arg, "groups");
+    int isnum;
+    lua_Integer groups = lua_tointegerx(L, -1, &isnum);
+    if (!isnum || groups < 0 || groups >= nkeys)
+        sql_error(L, "firsts: groups must be a number of keys from 0 to %d", nkeys - 1);
+    lua_pop(L, 1);
+    return (int)groups;
+}
+
+/* Pushes a key as the Lua value it was read from. */
+static void push_key(lua_State *L, const es_sort_key *k)
+{
+    switch (k->type) {
+    case ES_KEY_NULL: lua_pushnil(L); break;
+    case ES_KEY_INTEGER: lua_pushinteger(L, k->v.i); break;
+    case ES_KEY_REAL: lua_pushnumber(L, k->v.r); break;
+    default: lua_pushlstring(L, k->v.s, k->len); break;
+    }
+}
+
+/* core.firsts(order, query, ...) -> list: the rows of query grouped by
+ * the first order.groups keys of `order` (as core.sorted's), the first
+ * row of each group in the order of the keys after them, and of that row
+ * the last key's value (a row id, say), group after group in order. Rows
+ * whose keys all tie: the first the statement gave. For the library's
+ * picks of one figure per region or cell among thousands of candidates:
+ * their keys are read and compared here, no table made per candidate. */
+static int l_firsts(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    sqlite3_stmt *stmt = prepare_call(L, 2);
+    int guard = lua_gettop(L);
+    int ncol = sqlite3_column_count(stmt);
+    sort_spec spec = read_sort_spec(L, 1, stmt);
+    int groups = group_keys(L, 1, spec.nkeys);
+    row_reader r;
+    row_reader_init(L, &r, stmt, 0);
+    r.keys_only = 1;
+    r.wanted = spec.wanted;
+    r.cells = lua_newuserdatauv(L, (size_t)(ncol ? ncol : 1) * sizeof *r.cells, 0);
+    lua_newtable(L);
+    r.anchors = lua_gettop(L);
+    lua_pushnil(L);
+    key_store ks = {.slot = lua_gettop(L), .per_row = (size_t)spec.nkeys};
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        es_sort_key *keys = next_keys(L, &ks);
+        push_row(L, &r);
+        for (int k = 0; k < spec.nkeys; k++)
+            keys[k] = r.cells[spec.column[k]];
+    }
+    if (rc != SQLITE_DONE)
+        return statement_error(L, sqlite3_db_handle(stmt));
+    size_t n = ks.rows;
+    uint32_t *order = lua_newuserdatauv(L, (n ? n : 1) * 2 * sizeof *order, 0);
+    for (size_t i = 0; i < n; i++)
+        order[i] = (uint32_t)i;
+    es_sort_rows(order, order + n, n, ks.keys, ks.per_row, spec.desc);
+    lua_newtable(L);
+    lua_Integer picked = 0;
+    const es_sort_key *group = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const es_sort_key *keys = ks.keys + (size_t)order[i] * ks.per_row;
+        int same = group != NULL;
+        for (int k = 0; same && k < groups; k++)
+            same = es_sort_key_compare(&keys[k], &group[k]) == 0;
+        if (same)
+            continue;
+        group = keys;
+        push_key(L, &keys[spec.nkeys - 1]);
+        lua_rawseti(L, -2, ++picked);
+    }
+    finish_call(L, guard);
+    return 1;
+}
+
 const luaL_Reg es_lua_sql_functions[] = {
     {"sql", l_sql},
     {"columns", l_columns},
     {"sorted", l_sorted},
+    {"firsts", l_firsts},
     {NULL, NULL},
 };

@@ -86,58 +86,27 @@ return function(edu, core)
     return first
   end
 
-  -- Whether candidate i comes before candidate j in the order of the key
-  -- lists k[1..n], as ORDER BY places them: NULL (nil) first ascending,
-  -- last descending. The keys are numbers or NULL.
-  local function before(k, desc, i, j)
-    for n = 1, #k do
-      local a, b = k[n][i], k[n][j]
-      if a ~= b then
-        if desc[n] then a, b = b, a end
-        if a == nil then return true end
-        if b == nil then return false end
-        return a < b
-      end
-    end
-    return false
-  end
-
   -- The first row of each group in an order: of the rows of
   -- indicator_rows WHERE `where`, one per value of the `partition` columns
-  -- (a list), the first in `order` (keys as pick_order's, numbers or NULL,
-  -- the last one unique), with `columns`, ordered by `final`. The keys of
-  -- every candidate are read column by column and the best of each group
-  -- kept here, the winners' columns then read by id: a window over the
+  -- (a list), the first in `order` (keys as pick_order's, the last one
+  -- unique: the row's id), with `columns`, ordered by `final`. The keys of
+  -- every candidate are compared in C (core.firsts), which gives the
+  -- winners' ids; their columns are then read by id: a window over the
   -- candidates would sort thousands of rows on six keys to keep a few.
   -- params: the values bound, params.n of them.
   local function first_of_each(columns, where, partition, order, final, params)
-    local select, desc = {}, {}
-    for i, c in ipairs(partition) do select[i] = c .. " AS g" .. i end
+    local select, keys = {}, { groups = #partition }
+    for i, c in ipairs(partition) do
+      select[i] = c .. " AS g" .. i
+      keys[i] = "g" .. i
+    end
     for i, k in ipairs(order) do
       select[#select + 1] = k[1] .. " AS k" .. i
-      desc[i] = k[2] or false
+      keys[#keys + 1] = "k" .. i .. (k[2] and " DESC" or "")
     end
-    local got, n = core.columns("SELECT " .. table.concat(select, ", ") .. " FROM indicator_rows WHERE " .. where,
+    local ids = core.firsts(keys, "SELECT " .. table.concat(select, ", ") .. " FROM indicator_rows WHERE " .. where,
       table.unpack(params, 1, params.n))
-    local k, g = {}, {}
-    for i = 1, #order do k[i] = got["k" .. i] end
-    for i = 1, #partition do g[i] = got["g" .. i] end
-    local best, groups = {}, {}
-    for row = 1, n do
-      local key
-      if #g == 1 then
-        key = g[1][row]
-      else
-        local parts = {}
-        for i = 1, #g do parts[i] = tostring(g[i][row]) end
-        key = table.concat(parts, "\0")
-      end
-      if key == nil then key = groups end -- the group of NULL
-      local b = best[key]
-      if not b or before(k, desc, row, b) then best[key] = row end
-    end
-    local ids, ordered = {}, k[#order]
-    for _, row in pairs(best) do ids[#ids + 1] = string.format("%d", ordered[row]) end
+    for i, id in ipairs(ids) do ids[i] = string.format("%d", id) end
     local p = {}
     for i = 1, params.n do p[i] = params[i] end
     p[params.n + 1] = "[" .. table.concat(ids, ",") .. "]"

@@ -134,4 +134,26 @@ check.case("core.sql: repeated and long text in consecutive rows", function()
   check.eq(table.concat(got, ","), "a,a,b,,,nil,a", "values in order, empty text and NULL kept apart")
 end)
 
+-- core.firsts(order, select) against a window over the same rows: the
+-- last key of the first row of each group, groups in order.
+local function same_firsts(with, select, order, partition, by, what)
+  local want = core.sql(with .. "SELECT id FROM (SELECT id, " .. partition .. ", row_number() OVER (PARTITION BY "
+    .. partition .. " ORDER BY " .. by .. ") AS n FROM (" .. select .. ")) WHERE n = 1 ORDER BY " .. partition)
+  local got = core.firsts(order, with .. select)
+  check.eq(#got, #want, what .. ": groups")
+  for i, w in ipairs(want) do check.eq(got[i], w.id, what .. ": group " .. i) end
+end
+
+check.case("core.firsts: the first of each group, as a window picks it", function()
+  local with = table_sql(600, { "1", "2", "2.0", "'x'", "'广东省'", "NULL", "x'00'" })
+  same_firsts(with, "SELECT a, b, c, id FROM t", { "a", "b", "c", "id", groups = 1 }, "a", "b, c, id", "one group key")
+  same_firsts(with, "SELECT a, b, c, id FROM t", { "a", "b", "c DESC", "id DESC", groups = 2 }, "a, b",
+    "c DESC, id DESC", "two group keys, descending keys")
+  same_firsts(with, "SELECT a, b, id FROM t", { "a", "id", groups = 0 }, "1", "a, id", "no group key: one group")
+  check.eq(#core.firsts({ "a", "id", groups = 1 }, "SELECT 1 AS a, 2 AS id WHERE 0"), 0, "no rows, no groups")
+  check.fails(function() core.firsts({ "a", "id", groups = 2 }, "SELECT 1 AS a, 2 AS id") end,
+    "groups must be a number of keys from 0 to 1")
+  check.fails(function() core.firsts({ "a", "id" }, "SELECT 1 AS a, 2 AS id") end, "groups must be")
+end)
+
 check.done()
