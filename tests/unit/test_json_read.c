@@ -1,5 +1,6 @@
 /* Reading JSON: values of every kind, escapes and surrogate pairs, and
- * refusal of what is not JSON, with the byte offset of the fault. */
+ * refusal of what is not JSON, with the byte offset of the fault; and
+ * strings written as JSON read back as they were. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -45,6 +46,39 @@ static void test_escapes(void **state)
     es_json_free(&v);
 }
 
+/* Every byte below 0x80 (NUL, controls, quote, backslash) among text,
+ * at the start, middle and end of a string, written and read back. */
+static void test_written_strings_read_back(void **state)
+{
+    (void)state;
+    char text[3 * 128 + 16];
+    size_t n = 0, ends[2 * 128 + 1], nends = 0; /* where a string may end: between characters */
+    ends[nends++] = 0;
+    for (int c = 0; c < 128; c++) {
+        text[n++] = (char)c;
+        ends[nends++] = n;
+        if (c % 3 == 0) {
+            memcpy(text + n, "教", 3);
+            n += 3;
+            ends[nends++] = n;
+        }
+    }
+    for (size_t e = 0; e < nends; e++) {
+        size_t len = ends[e];
+        es_buf b = {0};
+        es_json_string(&b, text, len);
+        es_json v;
+        es_err err = {{0}};
+        if (es_json_parse(b.data, b.len, &v, &err) != 0)
+            fail_msg("%zu bytes: %s", len, err.msg);
+        assert_int_equal(v.type, ES_JSON_STRING);
+        assert_int_equal(v.len, len);
+        assert_memory_equal(v.string, text, len);
+        es_json_free(&v);
+        es_buf_free(&b);
+    }
+}
+
 static void test_refusals(void **state)
 {
     (void)state;
@@ -71,6 +105,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_escapes),
+        cmocka_unit_test(test_written_strings_read_back),
         cmocka_unit_test(test_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
