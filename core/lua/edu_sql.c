@@ -451,6 +451,43 @@ static es_sort_key *next_keys(lua_State *L, key_store *ks)
     return ks->keys + ks->rows++ * ks->per_row;
 }
 
+/* Reads every row of stmt: its keys by spec into *ks and, when `rows` is
+ * a stack slot (not 0), its table of the first `keep` columns into the
+ * list there. Returns the rows' numbers (from 0) in the order of their
+ * keys. What it pushes stays on the stack until the call ends: the keys'
+ * texts are Lua strings held there. */
+static uint32_t *read_in_order(lua_State *L, sqlite3_stmt *stmt, const sort_spec *spec, int keep, int rows,
+                               key_store *ks)
+{
+    int ncol = sqlite3_column_count(stmt);
+    row_reader r;
+    row_reader_init(L, &r, stmt, keep);
+    r.keys_only = rows == 0;
+    r.wanted = spec->wanted;
+    r.cells = lua_newuserdatauv(L, (size_t)(ncol ? ncol : 1) * sizeof *r.cells, 0);
+    lua_newtable(L);
+    r.anchors = lua_gettop(L);
+    lua_pushnil(L);
+    *ks = (key_store){.slot = lua_gettop(L), .per_row = (size_t)spec->nkeys};
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        es_sort_key *keys = next_keys(L, ks);
+        push_row(L, &r);
+        for (int k = 0; k < spec->nkeys; k++)
+            keys[k] = r.cells[spec->column[k]];
+        if (rows)
+            lua_rawseti(L, rows, (lua_Integer)ks->rows);
+    }
+    if (rc != SQLITE_DONE)
+        statement_error(L, sqlite3_db_handle(stmt));
+    size_t n = ks->rows;
+    uint32_t *order = lua_newuserdatauv(L, (n ? n : 1) * 2 * sizeof *order, 0);
+    for (size_t i = 0; i < n; i++)
+        order[i] = (uint32_t)i;
+    es_sort_rows(order, order + n, n, ks->keys, ks->per_row, spec->desc);
+    return order;
+}
+
 /* core.sorted(order, query, ...) -> rows, columns: as core.sql, with the
  * rows in the order of `order`, a list of column names of the result,
  * each ascending or, written "name DESC", descending, as ORDER BY puts
@@ -468,31 +505,11 @@ static int l_sorted(lua_State *L)
     int ncol = sqlite3_column_count(stmt);
     int keep = kept_columns(L, 1, ncol);
     sort_spec spec = read_sort_spec(L, 1, stmt);
-    row_reader r;
-    row_reader_init(L, &r, stmt, keep);
-    r.wanted = spec.wanted;
-    r.cells = lua_newuserdatauv(L, (size_t)(ncol ? ncol : 1) * sizeof *r.cells, 0);
-    lua_newtable(L);
-    r.anchors = lua_gettop(L);
     lua_newtable(L);
     int rows = lua_gettop(L);
-    lua_pushnil(L);
-    key_store ks = {.slot = lua_gettop(L), .per_row = (size_t)spec.nkeys};
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        es_sort_key *keys = next_keys(L, &ks);
-        push_row(L, &r);
-        for (int k = 0; k < spec.nkeys; k++)
-            keys[k] = r.cells[spec.column[k]];
-        lua_rawseti(L, rows, (lua_Integer)ks.rows);
-    }
-    if (rc != SQLITE_DONE)
-        return statement_error(L, sqlite3_db_handle(stmt));
+    key_store ks;
+    uint32_t *order = read_in_order(L, stmt, &spec, keep, rows, &ks);
     size_t n = ks.rows;
-    uint32_t *order = lua_newuserdatauv(L, (n ? n : 1) * 2 * sizeof *order, 0);
-    for (size_t i = 0; i < n; i++)
-        order[i] = (uint32_t)i;
-    es_sort_rows(order, order + n, n, ks.keys, ks.per_row, spec.desc);
     lua_createtable(L, n < INT32_MAX ? (int)n : 0, 0);
     for (size_t i = 0; i < n; i++) {
         lua_rawgeti(L, rows, (lua_Integer)order[i] + 1);
@@ -538,32 +555,11 @@ static int l_firsts(lua_State *L)
     luaL_checktype(L, 1, LUA_TTABLE);
     sqlite3_stmt *stmt = prepare_call(L, 2);
     int guard = lua_gettop(L);
-    int ncol = sqlite3_column_count(stmt);
     sort_spec spec = read_sort_spec(L, 1, stmt);
     int groups = group_keys(L, 1, spec.nkeys);
-    row_reader r;
-    row_reader_init(L, &r, stmt, 0);
-    r.keys_only = 1;
-    r.wanted = spec.wanted;
-    r.cells = lua_newuserdatauv(L, (size_t)(ncol ? ncol : 1) * sizeof *r.cells, 0);
-    lua_newtable(L);
-    r.anchors = lua_gettop(L);
-    lua_pushnil(L);
-    key_store ks = {.slot = lua_gettop(L), .per_row = (size_t)spec.nkeys};
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        es_sort_key *keys = next_keys(L, &ks);
-        push_row(L, &r);
-        for (int k = 0; k < spec.nkeys; k++)
-            keys[k] = r.cells[spec.column[k]];
-    }
-    if (rc != SQLITE_DONE)
-        return statement_error(L, sqlite3_db_handle(stmt));
+    key_store ks;
+    uint32_t *order = read_in_order(L, stmt, &spec, 0, 0, &ks);
     size_t n = ks.rows;
-    uint32_t *order = lua_newuserdatauv(L, (n ? n : 1) * 2 * sizeof *order, 0);
-    for (size_t i = 0; i < n; i++)
-        order[i] = (uint32_t)i;
-    es_sort_rows(order, order + n, n, ks.keys, ks.per_row, spec.desc);
     lua_newtable(L);
     lua_Integer picked = 0;
     const es_sort_key *group = NULL;
