@@ -301,6 +301,12 @@ return function(edu, core)
   end
 
   ---------------------------------------------------------------------------
+  -- opts.limit as an integer, or nil; an error at who's caller otherwise.
+  local function limit_of(opts, who)
+    if opts.limit == nil then return nil end
+    return math.tointeger(opts.limit) or error(who .. ": limit must be an integer", 3)
+  end
+
   local function meets(actual, target, cmp, direction)
     if direction == "lower" or cmp == "<=" or cmp == "<" then return actual <= target end
     return actual >= target
@@ -315,8 +321,7 @@ return function(edu, core)
   function edu.plan_vs_actual(opts)
     opts = opts or {}
     local region = edu.region(opts.region, 2)
-    local limit = opts.limit ~= nil and (math.tointeger(opts.limit)
-      or error("edu.plan_vs_actual: limit must be an integer", 2)) or nil
+    local limit = limit_of(opts, "edu.plan_vs_actual")
     -- The region's targets, from the index of targets, which holds every
     -- column read in the order each document states them (so that they
     -- come nearly in order: SQLite sorts the first few of a limit in
@@ -410,8 +415,7 @@ return function(edu, core)
   function edu.claims(opts)
     opts = opts or {}
     local region = edu.region(opts.region, 2)
-    local limit = opts.limit ~= nil and (math.tointeger(opts.limit)
-      or error("edu.claims: limit must be an integer", 2)) or nil
+    local limit = limit_of(opts, "edu.claims")
     local where, params = { "i.kind = 'rank'" }, {}
     local function filter(clause, value)
       if value ~= nil then

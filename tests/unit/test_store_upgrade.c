@@ -42,6 +42,15 @@ static void exec(sqlite3 *db, const char *sql)
         fail_msg("%s: %s", sql, msg);
 }
 
+/* Runs sql on the database file at path, as an older version left it. */
+static void rewrite(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    exec(db, sql);
+    sqlite3_close(db);
+}
+
 static long long one_int(sqlite3 *db, const char *sql)
 {
     sqlite3_stmt *st;
@@ -526,18 +535,15 @@ static void test_upgrades_version_8_phrases(void **state)
 static void test_upgrades_version_9_counts(void **state)
 {
     fixture *f = *state;
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(f->v2, &db), SQLITE_OK);
-    exec(db, "DROP TABLE metric_counts; DROP TRIGGER documents_children;"
-             "CREATE TRIGGER documents_children AFTER DELETE ON documents BEGIN"
-             " DELETE FROM indicators WHERE doc_id = old.id;"
-             " DELETE FROM sentence_spans WHERE id BETWEEN old.first_sentence AND old.last_sentence"
-             " AND doc_id = old.id;"
-             " DELETE FROM section_spans WHERE doc_id = old.id; END;"
-             "PRAGMA user_version = 9;");
-    sqlite3_close(db);
+    rewrite(f->v2, "DROP TABLE metric_counts; DROP TRIGGER documents_children;"
+                   "CREATE TRIGGER documents_children AFTER DELETE ON documents BEGIN"
+                   " DELETE FROM indicators WHERE doc_id = old.id;"
+                   " DELETE FROM sentence_spans WHERE id BETWEEN old.first_sentence AND old.last_sentence"
+                   " AND doc_id = old.id;"
+                   " DELETE FROM section_spans WHERE doc_id = old.id; END;"
+                   "PRAGMA user_version = 9;");
     es_store *s = open_upgraded(f, f->v2);
-    db = es_store_db(s);
+    sqlite3 *db = es_store_db(s);
     assert_int_equal(one_int(db, FIGURES_MISCOUNTED), 0);
     assert_int_equal(one_int(db, "SELECT sum(n) FROM metric_counts"),
                      one_int(db, "SELECT count(metric_id) FROM indicators"));
@@ -558,17 +564,14 @@ static void test_upgrades_version_9_counts(void **state)
 static void test_upgrades_version_10_figures(void **state)
 {
     fixture *f = *state;
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(f->v2, &db), SQLITE_OK);
-    exec(db, "DROP INDEX indicators_figures;"
-             "CREATE INDEX indicators_figures ON indicators(metric_id, kind, basis, year, period_start,"
-             " subject, doc_id, unit, cmp, start, value, value_hi) WHERE metric_id IS NOT NULL;"
-             "PRAGMA user_version = 10;");
-    sqlite3_close(db);
+    rewrite(f->v2, "DROP INDEX indicators_figures;"
+                   "CREATE INDEX indicators_figures ON indicators(metric_id, kind, basis, year, period_start,"
+                   " subject, doc_id, unit, cmp, start, value, value_hi) WHERE metric_id IS NOT NULL;"
+                   "PRAGMA user_version = 10;");
     f->notices = 0;
     es_store *s = open_upgraded(f, f->v2);
     assert_int_equal(f->notices, 1);
-    db = es_store_db(s);
+    sqlite3 *db = es_store_db(s);
     const char *by_bucket = "SELECT count(*) FROM indicators WHERE (doc_id >> 10) IN"
                             " (SELECT bucket FROM document_buckets) AND metric_id = ?1";
     assert_true(plan_has(db, by_bucket,
@@ -582,10 +585,7 @@ static void test_upgrades_version_10_figures(void **state)
 static void test_refuses_a_newer_database(void **state)
 {
     fixture *f = *state;
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(f->v2, &db), SQLITE_OK);
-    exec(db, "PRAGMA user_version = 99");
-    sqlite3_close(db);
+    rewrite(f->v2, "PRAGMA user_version = 99");
     es_err err = {{0}};
     assert_null(es_store_open(f->v2, &err));
     assert_non_null(strstr(err.msg, "newer edushell"));
